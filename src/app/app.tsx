@@ -1,0 +1,74 @@
+// The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
+import { lazy, Suspense } from 'react';
+import { BulletinPage } from '../pages/bulletin-page';
+import { DataPage } from '../pages/data-page';
+import { ImportPage } from '../pages/import-page';
+import { PeriodProvider } from '../pages/period-context';
+import { PeriodSelect } from '../pages/period-select';
+import { SettingsPage } from '../pages/settings-page';
+import { UnitPage } from '../pages/unit-page';
+import { ErrorBoundary } from './error-boundary';
+import { type Route, useRoute } from './router';
+
+const ChartsPage = lazy(() => import('../pages/charts-page'));
+
+const NAV: { page: Route['page']; href: string; label: string }[] = [
+  { page: 'import', href: '#/import', label: '导入' },
+  { page: 'data', href: '#/data', label: '数据' },
+  { page: 'charts', href: '#/charts', label: '图表' },
+  { page: 'bulletin', href: '#/bulletin', label: '通报' },
+  { page: 'settings', href: '#/settings', label: '设置' },
+];
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'import':
+      return <ImportPage />;
+    case 'data':
+      return <DataPage table={route.table} />;
+    case 'charts':
+      return (
+        <Suspense fallback={<p className="loading">正在加载图表…</p>}>
+          <ChartsPage />
+        </Suspense>
+      );
+    case 'bulletin':
+      return <BulletinPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'unit':
+      return <UnitPage unitId={route.unitId} />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const active = route.page === 'unit' ? 'data' : route.page;
+  return (
+    <PeriodProvider>
+      <a className="skip-link" href="#main">
+        跳到正文
+      </a>
+      <header className="app-header">
+        <div className="brand">吉林省安居工程月报汇总</div>
+        <nav aria-label="主导航">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.page}>
+                <a href={item.href} aria-current={active === item.page ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <PeriodSelect />
+      </header>
+      <main id="main" className="app-main">
+        <ErrorBoundary>
+          <CurrentPage route={route} />
+        </ErrorBoundary>
+      </main>
+    </PeriodProvider>
+  );
+}

@@ -1,0 +1,38 @@
+// Hash routing: works from any static host and offline, with no server fallback needed.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'import' }
+  | { page: 'data'; table?: string }
+  | { page: 'charts' }
+  | { page: 'bulletin' }
+  | { page: 'settings' }
+  | { page: 'unit'; unitId: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'data':
+      return parts[1] ? { page: 'data', table: parts[1] } : { page: 'data' };
+    case 'charts':
+      return { page: 'charts' };
+    case 'bulletin':
+      return { page: 'bulletin' };
+    case 'settings':
+      return { page: 'settings' };
+    case 'unit':
+      return parts[1] ? { page: 'unit', unitId: parts[1] } : { page: 'data' };
+    default:
+      return { page: 'import' };
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

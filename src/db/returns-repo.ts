@@ -1,0 +1,38 @@
+// Reading current returns: the head revision of each unit for a period.
+import type { ParsedReturn, PeriodKey } from '../domain/types';
+import type { AnjuDatabase, ReturnRevision } from './database';
+
+export function revisionToReturn(rev: ReturnRevision): ParsedReturn {
+  return { unitId: rev.unitId, period: rev.period, cutoff: rev.cutoff, tables: rev.tables };
+}
+
+/** The current revision of every unit that has a return for the period. */
+export async function getCurrentRevisions(db: AnjuDatabase, period: PeriodKey): Promise<ReturnRevision[]> {
+  const heads = await db.heads.where('period').equals(period).toArray();
+  const revs = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
+  return revs.filter((r): r is ReturnRevision => r !== undefined);
+}
+
+export async function getCurrentReturns(db: AnjuDatabase, period: PeriodKey): Promise<ParsedReturn[]> {
+  return (await getCurrentRevisions(db, period)).map(revisionToReturn);
+}
+
+/** Every period with at least one current return, oldest first. */
+export async function listPeriods(db: AnjuDatabase): Promise<PeriodKey[]> {
+  const keys = await db.heads.orderBy('period').uniqueKeys();
+  return keys.map(String);
+}
+
+/** All current returns of all periods, by period (for trends and month increases). */
+export async function getAllCurrentReturns(db: AnjuDatabase): Promise<Map<PeriodKey, ParsedReturn[]>> {
+  const heads = await db.heads.toArray();
+  const revs = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
+  const out = new Map<PeriodKey, ParsedReturn[]>();
+  for (const rev of revs) {
+    if (!rev) continue;
+    const list = out.get(rev.period) ?? [];
+    list.push(revisionToReturn(rev));
+    out.set(rev.period, list);
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

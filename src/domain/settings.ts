@@ -1,0 +1,54 @@
+// User settings with their defaults: the thresholds every flag and bulletin list follows, and the bulletin's
+// fixed texts. Stored by db/settings-repo; missing keys fall back to these defaults.
+
+/** Percent thresholds (100 = 100%) and counts that decide every flag and list. */
+export interface Thresholds {
+  /** Start rate target: units at or above it have 达到100%. */
+  startTarget: number;
+  /** Start rate warning line: units below it are named with their rate. */
+  startWarning: number;
+  /** Expropriation completion rate at or above which a unit is ahead (进展较快). */
+  expropriationAhead: number;
+  /** Expropriation completion rate below which a unit is behind (进度缓慢). */
+  expropriationBehind: number;
+  /** Units with at least this many unfinished carry-over projects are named. */
+  carryOverMany: number;
+  /** Public rental allocation target (分配率达100%). */
+  allocationTarget: number;
+  /** Public rental allocation rate below which a unit is named (低于80%). */
+  allocationLow: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  startTarget: 100,
+  startWarning: 60,
+  expropriationAhead: 80,
+  expropriationBehind: 40,
+  carryOverMany: 10,
+  allocationTarget: 100,
+  allocationLow: 80,
+};
+
+/** The bulletin's fixed parts, kept by the user; defaults are the 2018-10-10 text (see bulletin/defaults.ts). */
+export interface BulletinTextSettings {
+  title: string;
+  addressees: string;
+  /** The paragraph before 一、进展情况; {months} becomes e.g. 1-9月. */
+  intro: string;
+  /** The whole 二、下步工作要求 part, as plain text paragraphs. */
+  requirements: string;
+  issuer: string;
+  /** Issue date as typed (e.g. 2018年10月10日); empty means today's date when exporting. */
+  issueDate: string;
+}
+
+export interface AppSettings {
+  thresholds: Thresholds;
+  /** Files larger than this are refused before reading. */
+  maxFileSizeMb: number;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  thresholds: DEFAULT_THRESHOLDS,
+  maxFileSizeMb: 20,
+};
