@@ -1,0 +1,20 @@
+// npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
+// own module; run one with `npm run bench -- reader` (names: reader, calc, bulletin, exports, browser).
+import { run as runBrowser } from './browser';
+import { run as runCalc } from './calc';
+import { run as runExports } from './exports';
+import { run as runReader } from './reader';
+
+const sections: Record<string, () => Promise<void>> = {
+  reader: runReader,
+  calc: runCalc,
+  exports: runExports,
+  browser: runBrowser,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  await run();
+}

@@ -1,0 +1,68 @@
+// 表4 拆迁结转项目未完成情况: a row per unfinished project; no rows means none. A project gone from next
+// month's return is finished.
+import type { TableDef } from './types';
+
+export const carryOverTable: TableDef = {
+  key: 'carryOver',
+  number: 4,
+  title: '拆迁结转项目未完成情况',
+  titleKeywords: ['结转项目', '拆迁结转', '遗留项目', '未完成情况'],
+  shortName: '结转项目',
+  sheetName: '表4',
+  unitLabel: '户',
+  attachmentTitle: '全省拆迁遗留项目未完成情况',
+  rows: 'many',
+  fields: [
+    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
+    {
+      key: 'unit',
+      header: '市县',
+      label: '市县',
+      kind: 'unit',
+      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
+      required: false,
+    },
+    {
+      key: 'name',
+      header: '项目名称',
+      label: '项目名称',
+      kind: 'text',
+      synonyms: ['项目', '结转项目名称', '项目名'],
+      required: true,
+    },
+    {
+      key: 'households',
+      header: '涉及户数',
+      label: '涉及户数',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['涉及户数', '总户数', '户数', '涉及居民户数'],
+      required: true,
+    },
+    {
+      key: 'unfinished',
+      header: '未完成拆迁户数',
+      label: '未完成拆迁户数',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['未完成拆迁户数', '未完成户数', '未拆迁户数', '剩余户数', '未完成拆迁'],
+      required: true,
+    },
+    {
+      key: 'reason',
+      header: '未完成原因',
+      label: '未完成原因',
+      kind: 'text',
+      synonyms: ['原因', '未完成的原因', '存在问题'],
+      required: false,
+    },
+    {
+      key: 'plannedFinish',
+      header: '计划完成时间',
+      label: '计划完成时间',
+      kind: 'text',
+      synonyms: ['预计完成时间', '完成时间', '计划完成日期'],
+      required: false,
+    },
+  ],
+};

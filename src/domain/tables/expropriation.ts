@@ -1,0 +1,73 @@
+// 表3 房屋征收进展 (unit 户): a row per unit. 征收 (under the 2011 regulation) and 拆迁 (old rules) are
+// counted apart; 合计 = 征收 + 拆迁.
+import type { TableDef } from './types';
+
+export const expropriationTable: TableDef = {
+  key: 'expropriation',
+  number: 3,
+  title: '房屋征收进展情况',
+  titleKeywords: ['房屋征收', '征收进展', '征收工作'],
+  shortName: '房屋征收',
+  sheetName: '表3',
+  unitLabel: '户',
+  attachmentTitle: '全省房屋征收工作进展情况',
+  rows: 'one',
+  fields: [
+    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
+    {
+      key: 'unit',
+      header: '市县',
+      label: '市县',
+      kind: 'unit',
+      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
+      required: false,
+    },
+    {
+      key: 'plan',
+      header: '年度征收计划（户）',
+      label: '年度征收计划',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['年度征收计划', '征收计划', '年度计划', '计划', '年度征收任务', '计划征收'],
+      required: true,
+    },
+    {
+      key: 'expropriated',
+      header: '累计完成征收（户）',
+      label: '累计完成征收',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['累计完成征收', '完成征收', '累计征收', '征收', '已征收', '房屋征收'],
+      required: true,
+    },
+    {
+      key: 'demolished',
+      header: '累计完成拆迁（户）',
+      label: '累计完成拆迁',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['累计完成拆迁', '完成拆迁', '累计拆迁', '拆迁', '已拆迁', '房屋拆迁'],
+      required: true,
+    },
+    {
+      key: 'total',
+      header: '合计（户）',
+      label: '合计',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['合计', '小计', '征收拆迁合计', '累计完成合计', '总计'],
+      required: false,
+    },
+    {
+      key: 'doneMonth',
+      header: '其中：本月完成（户）',
+      label: '本月完成',
+      kind: 'count',
+      headerUnit: '户',
+      synonyms: ['本月完成', '本月', '当月完成', '本月征收', '本月完成征收'],
+      required: false,
+      monthOf: 'total',
+    },
+    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+  ],
+};
