@@ -1,0 +1,86 @@
+// Exact rates and their formatting: a rate is a ratio of integers until it is shown; a zero denominator is "no rate".
+import type { Rate } from './types';
+
+/** The rate num/den, or null when den is 0 (no plan, nothing raised …): never 0 or Infinity. */
+export function makeRate(num: number, den: number): Rate | null {
+  return den === 0 ? null : { num, den };
+}
+
+/** The rate in percent (86.02… for 81948/95270), computed once at the edge; null stays null. */
+export function ratePercent(rate: Rate | null): number | null {
+  return rate === null ? null : (rate.num * 100) / rate.den;
+}
+
+// Exact decimal rounding, half up (away from zero), of num/den scaled by 10^scale, using BigInt so that
+// products of large yuan amounts never lose precision.
+function roundScaled(num: number, den: number, scale: number): bigint {
+  const n = BigInt(num) * 10n ** BigInt(scale);
+  const d = BigInt(den);
+  const neg = n < 0n !== d < 0n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  const q = (2n * an + ad) / (2n * ad);
+  return neg ? -q : q;
+}
+
+function scaledToString(value: bigint, decimals: number): string {
+  const neg = value < 0n;
+  const digits = (neg ? -value : value).toString().padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals);
+  return `${neg ? '-' : ''}${int}${decimals > 0 ? `.${frac}` : ''}`;
+}
+
+/** The exact quotient num/den as a decimal string with `decimals` places, rounded half up. */
+export function formatRatio(num: number, den: number, decimals: number): string {
+  return scaledToString(roundScaled(num, den, decimals), decimals);
+}
+
+/** '86.02%' for 81948/95270 with 2 decimals; '—' for no rate. */
+export function formatRate(rate: Rate | null, decimals = 2): string {
+  if (rate === null) return '—';
+  return `${formatRatio(rate.num * 100, rate.den, decimals)}%`;
+}
+
+/** The rate in hundredths of a percent, rounded half up (to compare with a declared RateBp). */
+export function rateToBp(rate: Rate): number {
+  return Number(roundScaled(rate.num * 10000, rate.den, 0));
+}
+
+/** Exact comparison of two rates; a null rate sorts below every rate. */
+export function compareRates(a: Rate | null, b: Rate | null): number {
+  if (a === null || b === null) return a === null ? (b === null ? 0 : -1) : 1;
+  const left = BigInt(a.num) * BigInt(b.den);
+  const right = BigInt(b.num) * BigInt(a.den);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+// Thresholds are percents a user types (60, 62.5): compare in thousandths of a percent, exactly.
+function percentScaled(percent: number): bigint {
+  return BigInt(Math.round(percent * 1000));
+}
+
+/** rate ≥ percent (e.g. 100 for 100%), exactly. */
+export function rateAtLeast(rate: Rate, percent: number): boolean {
+  return BigInt(rate.num) * 100_000n >= percentScaled(percent) * BigInt(rate.den);
+}
+
+/** rate < percent, exactly. */
+export function rateBelow(rate: Rate, percent: number): boolean {
+  return !rateAtLeast(rate, percent);
+}
+
+/** Integer yuan as 亿元 with two decimals, rounded half up: 31004000000 → '310.04'. */
+export function formatYi(yuan: number, decimals = 2): string {
+  return formatRatio(yuan, 100_000_000, decimals);
+}
+
+/** Integer yuan as a number of 亿元 (for chart axes only: never summed). */
+export function yuanToYi(yuan: number): number {
+  return yuan / 100_000_000;
+}
+
+/** A count with thousands separators: 95270 → '95,270'. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('zh-CN');
+}
