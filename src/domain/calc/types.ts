@@ -2,7 +2,16 @@
 // ranks and the named lists the bulletin uses. Tables, charts, bulletin and exports only render these.
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
-import type { CarryOverProject, Count, ParsedReturn, PeriodKey, RateBp, TableKey, UnitId, Yuan } from '../types';
+import type {
+  CarryOverProject,
+  Count,
+  ParsedReturn,
+  PeriodKey,
+  RateBp,
+  TableKey,
+  UnitId,
+  Yuan,
+} from '../types';
 import type { UnitRegister } from '../units';
 
 /**

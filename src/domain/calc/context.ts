@@ -1,0 +1,157 @@
+// What every section computation needs: the period's returns by unit, the previous ones, the register, the
+// thresholds, and a sink for warnings; plus month increases and the roll-up of unit rows into groups.
+import type { Thresholds } from '../settings';
+import type { ParsedReturn, PeriodKey, TableKey, UnitId } from '../types';
+import type { Unit, UnitRegister } from '../units';
+import type { CalcWarning, MonthIncrease, RowIdentity } from './types';
+
+export interface CalcContext {
+  period: PeriodKey;
+  /** Previous period within the year (cumulative figures); null in January. */
+  previousPeriod: PeriodKey | null;
+  /** Previous month across the year boundary (stock figures). */
+  previousMonth: PeriodKey;
+  register: UnitRegister;
+  thresholds: Thresholds;
+  current: Map<UnitId, ParsedReturn>;
+  /** Returns of previousPeriod (empty in January). */
+  previous: Map<UnitId, ParsedReturn>;
+  /** Returns of previousMonth. */
+  previousStock: Map<UnitId, ParsedReturn>;
+  warnings: CalcWarning[];
+}
+
+/** The register's units that reported a table this period, register order. */
+export function reportingUnits(ctx: CalcContext, has: (r: ParsedReturn) => boolean): Unit[] {
+  return ctx.register.units.filter((u) => {
+    const r = ctx.current.get(u.id);
+    return r !== undefined && has(r);
+  });
+}
+
+export function unitIdentity(ctx: CalcContext, unit: Unit): RowIdentity {
+  const groupId = ctx.register.groupOf(unit);
+  return { kind: 'unit', id: unit.id, name: unit.name, groupId, groupName: ctx.register.groupName(groupId) };
+}
+
+export const PROVINCE_ROW_ID = 'province';
+export const PROVINCE_ROW_NAME = '全省合计';
+
+/**
+ * A cumulative figure's increase this month. In January it is the figure itself; otherwise the difference with
+ * the previous period's figure when the unit's previous return has the table (`previous` not undefined), else
+ * the declared 本月. Disagreement with the declared figure and a falling cumulative figure become warnings.
+ */
+export function cumulativeIncrease(
+  ctx: CalcContext,
+  where: { table: TableKey; unit: Unit; field: string; label: string },
+  current: number,
+  previous: number | undefined,
+  declared: number | null,
+  format: (value: number) => string = String,
+): MonthIncrease {
+  let computed: number | null = null;
+  if (ctx.previousPeriod === null) computed = current;
+  else if (previous !== undefined) {
+    computed = current - previous;
+    if (computed < 0) {
+      warn(
+        ctx,
+        where,
+        'cumulative.fell',
+        [ctx.previousPeriod, ctx.period],
+        `${where.unit.name}${where.label}从${ctx.previousPeriod}的${format(previous)}降到${ctx.period}的${format(current)}：累计数不应减少，两期报表之一可能有误。`,
+      );
+      return { value: computed, source: 'computed', declared, incomplete: false };
+    }
+  }
+  if (computed !== null) {
+    if (declared !== null && declared !== computed) {
+      const periods = ctx.previousPeriod ? [ctx.previousPeriod, ctx.period] : [ctx.period];
+      warn(
+        ctx,
+        where,
+        'increase.mismatch',
+        periods,
+        `${where.unit.name}${where.label}本月填报${format(declared)}，按${ctx.previousPeriod ? `${ctx.previousPeriod}与${ctx.period}累计数之差` : '1月累计数'}应为${format(computed)}。`,
+      );
+    }
+    return { value: computed, source: 'computed', declared, incomplete: false };
+  }
+  if (declared !== null) return { value: declared, source: 'declared', declared, incomplete: false };
+  return { value: null, source: 'none', declared: null, incomplete: false };
+}
+
+/** A stock figure's change since the previous month (across the year boundary); nothing is declared. */
+export function stockIncrease(current: number, previous: number | undefined): MonthIncrease {
+  if (previous === undefined) return { value: null, source: 'none', declared: null, incomplete: false };
+  return { value: current - previous, source: 'computed', declared: null, incomplete: false };
+}
+
+function warn(
+  ctx: CalcContext,
+  where: { table: TableKey; unit: Unit; field: string },
+  code: CalcWarning['code'],
+  periods: PeriodKey[],
+  message: string,
+): void {
+  ctx.warnings.push({
+    code,
+    table: where.table,
+    unitId: where.unit.id,
+    unitName: where.unit.name,
+    field: where.field,
+    periods,
+    message,
+  });
+}
+
+/** Sum of month increases: known parts add up; the source says how they were known. */
+export function sumIncreases(parts: readonly MonthIncrease[]): MonthIncrease {
+  let value = 0;
+  let known = 0;
+  let declared = false;
+  for (const p of parts) {
+    if (p.value === null || p.source === 'none') continue;
+    value += p.value;
+    known++;
+    if (p.source === 'declared') declared = true;
+  }
+  const incomplete = known < parts.length || parts.some((p) => p.incomplete);
+  if (known === 0)
+    return {
+      value: parts.length === 0 ? 0 : null,
+      source: parts.length === 0 ? 'computed' : 'none',
+      declared: null,
+      incomplete,
+    };
+  return { value, source: declared ? 'declared' : 'computed', declared: null, incomplete };
+}
+
+/**
+ * Roll unit rows up into the register's groups (those with at least one row) and the province, with `sum`
+ * adding rows' figures (a pure function of the parts, so every total is the sum of its parts).
+ */
+export function rollUp<Row extends RowIdentity>(
+  ctx: CalcContext,
+  units: Row[],
+  sum: (identity: RowIdentity, parts: Row[]) => Row,
+): { groups: Row[]; province: Row } {
+  const groups: Row[] = [];
+  for (const g of ctx.register.groups()) {
+    const parts = units.filter((r) => r.groupId === g.id);
+    if (parts.length === 0) continue;
+    groups.push(sum({ kind: 'group', id: g.id, name: g.name, groupId: g.id, groupName: g.name }, parts));
+  }
+  const province = sum(
+    { kind: 'province', id: PROVINCE_ROW_ID, name: PROVINCE_ROW_NAME, groupId: '', groupName: '' },
+    units,
+  );
+  return { groups, province };
+}
+
+export function total<T>(parts: readonly T[], pick: (part: T) => number): number {
+  let s = 0;
+  for (const p of parts) s += pick(p);
+  return s;
+}
