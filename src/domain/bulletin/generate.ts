@@ -1,0 +1,349 @@
+// The bulletin (通报) for a period: the 一、进展情况 sentences written from the computed analysis (every figure
+// and list comes from calc), framed by the user's fixed texts, with the attachments' titles.
+import type {
+  LoanAmounts,
+  MonthIncrease,
+  PeriodAnalysis,
+  Rate,
+  RowIdentity,
+  Section,
+  StartRow,
+} from '../calc/types';
+import { cutoffMonthDay, defaultCutoff, periodLabel, periodParts } from '../period';
+import type { BulletinTextSettings } from '../settings';
+import { TABLES } from '../tables';
+import type { UnitId } from '../types';
+import { fillPlaceholders } from './defaults';
+import {
+  formatHouseholds,
+  formatHousing,
+  formatProjects,
+  formatRatio,
+  formatYi,
+  joinNames,
+  monthIncreaseYi,
+} from './format';
+
+/** How a paragraph is laid out (in the page, the text and the Word file). */
+export type ParagraphKind =
+  | 'title'
+  | 'addressees'
+  | 'body'
+  /** 一、进展情况 (黑体) */
+  | 'heading1'
+  /** （一）棚户区改造开工进展情况。 (楷体), alone or leading a body paragraph */
+  | 'heading2'
+  | 'attachment'
+  | 'issuer'
+  | 'date';
+
+export interface BulletinParagraph {
+  kind: ParagraphKind;
+  text: string;
+}
+
+export interface Bulletin {
+  period: string;
+  paragraphs: BulletinParagraph[];
+}
+
+export interface GenerateOptions {
+  /** ISO cutoff date; defaults to the last day of the period's month. */
+  cutoff?: string;
+  /** The issue date when the settings leave it empty (as 2018年10月10日). */
+  today?: string;
+}
+
+/** The wording that names a group of reporting units in a count (25个市县). */
+const UNITS_NOUN = '市县';
+
+function names<Row extends RowIdentity>(section: Section<Row>, ids: readonly UnitId[]): string[] {
+  return ids.map((id) => section.units.find((u) => u.id === id)?.name ?? id);
+}
+
+function provinceRate(rate: Rate | null): string | null {
+  return rate ? formatRatio(rate.num, rate.den, 2) : null;
+}
+
+function unitRate(rate: Rate | null): string {
+  return rate ? (formatRatio(rate.num, rate.den, 1) ?? '0') : '0';
+}
+
+/** 9月无新增 / 9月新增1.22亿元, or null when the increase is unknown. */
+function increase(month: number, inc: MonthIncrease): string | null {
+  return inc.value === null ? null : monthIncreaseYi(month, inc.value);
+}
+
+function withIncrease(open: string, close: string, month: number, inc: MonthIncrease): string {
+  const text = increase(month, inc);
+  return text === null ? '' : `${open}${text}${close}`;
+}
+
+function startParagraph(a: PeriodAnalysis, ctx: Context): string {
+  const { start } = a;
+  const p = start.province;
+  const t = a.thresholds;
+  const rate = provinceRate(p.rate);
+  let text = `${ctx.year}年全省计划改造各类棚户区${formatHousing(p.plan, 'plan')}。${ctx.asOf}，已开工${formatHousing(p.started, 'achieved')}`;
+  text += rate === null ? '。' : `,完成年度计划的${rate}。`;
+  const clauses: string[] = [];
+  const reached = names(start, start.lists.reached);
+  if (reached.length > 0) {
+    clauses.push(`${joinNames(reached)}等${reached.length}个${UNITS_NOUN}开工率达到${t.startTarget}%`);
+  }
+  const lagging = names(start, start.lists.lagging);
+  if (lagging.length > 0) {
+    clauses.push(
+      `${joinNames(lagging)}等${lagging.length}个${UNITS_NOUN}开工率没有完成省政府要求的${ctx.month}月底开工率达${t.startTarget}%目标要求，这部分市县棚改开工进展滞后`,
+    );
+  }
+  const below = start.lists.below.map((id) => start.units.find((u) => u.id === id)).filter(isRow<StartRow>);
+  if (below.length > 0) {
+    const named = below.map((u) => `${u.name}（开工率为${unitRate(u.rate)}）`);
+    clauses.push(
+      `特别是${joinNames(named)}等${below.length}个${UNITS_NOUN}重视不够，工作落实不到位，开工率不到${t.startWarning}%`,
+    );
+  }
+  if (clauses.length > 0) text += `${clauses.join('；')}。`;
+  if (lagging.length > 0)
+    text += '有关政府要高度重视，加快推进开工进度，系统排查存在问题，全力推进整改工作。';
+  return text;
+}
+
+function isRow<Row>(row: Row | undefined): row is Row {
+  return row !== undefined;
+}
+
+function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
+  const { loan } = a;
+  const p = loan.province;
+  const m = ctx.month;
+  let text = '';
+  if (p.need !== null && p.need > 0) text += `${ctx.year}年，全省棚户区改造共需贷款${formatYi(p.need)}。`;
+  text += `${ctx.asOf}，${ctx.year}年为棚改项目授信（审批）总额度${formatYi(p.total.credit)}${withIncrease('(', ')', m, p.total.creditMonth)}。`;
+
+  const policy = p.banks.filter((b) => b.category === 'policy' && (b.credit > 0 || b.disbursed > 0));
+  const commercial = p.banks.filter((b) => b.category === 'commercial');
+  const creditParts: string[] = policy.map((b) => {
+    // 农发行 approves (审批); the other banks grant credit (授信).
+    const verb = b.shortName === '农发行' ? '审批' : '授信';
+    return `${b.shortName}已为棚改贷款${verb}${formatYi(b.credit)}${withIncrease('(', ')', m, b.creditMonth)}`;
+  });
+  if (p.commercial.credit > 0) {
+    const byBank = commercial.filter((b) => b.credit > 0).map((b) => `${b.shortName}${formatYi(b.credit)}`);
+    const inc = increase(m, p.commercial.creditMonth);
+    const inner = [joinNames(byBank), inc].filter((s) => s !== null && s !== '').join('。');
+    creditParts.push(`商业银行已为棚改贷款授信${formatYi(p.commercial.credit)}(${inner})`);
+  }
+  if (creditParts.length > 0) text += `其中：${creditParts.join('；')}。`;
+
+  text += `${ctx.year}年已发放棚改贷款${formatYi(p.total.disbursed)}${withIncrease('（', '）', m, p.total.disbursedMonth)}。`;
+  const disbursedParts: string[] = policy.map(
+    (b) => `${b.shortName}发放贷款${formatYi(b.disbursed)}${withIncrease('（', '）', m, b.disbursedMonth)}`,
+  );
+  if (p.commercial.disbursed > 0 || commercialHasMonth(p.commercial)) {
+    disbursedParts.push(
+      `商业银行发放贷款${formatYi(p.commercial.disbursed)}${withIncrease('（', '）', m, p.commercial.disbursedMonth)}`,
+    );
+  }
+  if (disbursedParts.length > 0) text += `其中：${disbursedParts.join('；')}。`;
+
+  const withCredit = names(loan, loan.lists.withCredit);
+  const needNoCredit = names(loan, loan.lists.needNoCredit);
+  const sentences: string[] = [];
+  if (withCredit.length > 0) {
+    sentences.push(
+      `${ctx.asOf}，${joinNames(withCredit)}等${withCredit.length}个${UNITS_NOUN}已取得${ctx.year}年棚改项目贷款授信（审批）。`,
+    );
+  }
+  if (needNoCredit.length > 0) {
+    sentences.push(
+      `仍有${joinNames(needNoCredit)}等${needNoCredit.length}个${UNITS_NOUN}未取得${ctx.year}年棚改贷款授信（审批）。这部分市县要加大措施力度，加快推进贷款工作落实。`,
+    );
+  }
+  return sentences.length > 0 ? [text, sentences.join('')] : [text];
+}
+
+function commercialHasMonth(amounts: LoanAmounts): boolean {
+  return (amounts.disbursedMonth.value ?? 0) > 0;
+}
+
+function expropriationParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
+  const { expropriation: ex, carryOver: co } = a;
+  const p = ex.province;
+  let first = `${ctx.asOf}，全省房屋征收（拆迁）共完成${formatHouseholds(p.total)}（其中房屋征收${formatHouseholds(p.expropriated)}，房屋拆迁${formatHouseholds(p.demolished)}）。`;
+  const ahead = names(ex, ex.lists.ahead);
+  if (ahead.length > 0) first += `${joinNames(ahead)}等地区房屋征收进展较快。`;
+  const behind = names(ex, ex.lists.behind);
+  if (behind.length > 0) {
+    first += `${joinNames(behind)}等市县房屋征收进度缓慢，当地政府要加大力度，加快组织推进。`;
+  }
+
+  const count = co.province.count;
+  const previous = co.province.previousCount;
+  let second: string;
+  if (count === 0) {
+    second = '据统计，目前全省拆迁结转项目已全部完成房屋拆迁工作。';
+  } else {
+    let change: string;
+    if (previous === null) change = '进度还需要加快';
+    else if (count < previous)
+      change = `比上个月减少${formatProjects(previous - count)}，拆迁项目进度与上个月相比有一定进展，但进度还需要加快`;
+    else if (count === previous) change = '与上个月持平，拆迁项目进度还需要加快';
+    else change = `比上个月增加${formatProjects(count - previous)}，拆迁项目进度还需要加快`;
+    second = `据统计，目前全省共${formatProjects(count)}拆迁结转项目没有完成房屋拆迁工作，${change}。`;
+    const many = co.lists.many.map((id) => co.units.find((u) => u.id === id)).filter(isRow);
+    if (many.length > 0) {
+      second += `其中项目数量较多的有${joinNames(many.map((u) => `${u.name}（${u.count}个项目）`))}。`;
+    }
+    second += '有关市县政府要高度重视，制定切实可行的方案，加快推进拆迁结转项目，尽快做好居民回迁安置工作。';
+  }
+  return [first, second];
+}
+
+function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
+  const { publicRental: pr } = a;
+  const p = pr.province;
+  const t = a.thresholds;
+  const rate = provinceRate(p.rate);
+  let first = `${ctx.asOf}，全省已累计筹集公共租赁住房${formatHousing(p.raised, 'achieved')}，已分配${formatHousing(p.allocated, 'achieved')}`;
+  first += rate === null ? '。' : `，分配率达${rate}。`;
+  const atTarget = names(pr, pr.lists.atTarget);
+  if (atTarget.length > 0) {
+    first += `${joinNames(atTarget)}共${atTarget.length}个${UNITS_NOUN}分配率达${t.allocationTarget}%。`;
+  }
+  const low = names(pr, pr.lists.low);
+  if (low.length > 0) {
+    first += `${joinNames(low)}共${low.length}个${UNITS_NOUN}分配率低于${t.allocationLow}%，这部分市县要加大分配力度，确保完成年度分配任务。`;
+  }
+  first +=
+    '需要公租房盘活的市县，要提前启动前期工作，待省政府批复公租房盘活意见后，立即开展实施公租房盘活工作。';
+
+  const withTask = pr.lists.withTask;
+  if (p.yearTask === 0 || withTask.length === 0) return [first];
+  const yearRate = provinceRate(p.yearRate);
+  let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${withTask.length}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
+  second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
+  const done = names(pr, pr.lists.yearDone);
+  if (done.length > 0) second += `${joinNames(done)}等${done.length}个${UNITS_NOUN}分配率已达到100%。`;
+  const zero = names(pr, pr.lists.yearZero);
+  if (zero.length > 0) {
+    second += `${joinNames(zero)}等${zero.length}个${UNITS_NOUN}分配率为零，这部分市县公租房分配工作有待加强。`;
+  }
+  const fell = names(pr, pr.lists.fell);
+  if (fell.length > 0) second += `${joinNames(fell)}公租房分配比例较去年下降，影响全省整体分配进度。`;
+  return [first, second];
+}
+
+interface Context {
+  year: number;
+  month: number;
+  /** 截止9月30日 */
+  asOf: string;
+}
+
+/** The 一、进展情况 part alone: its headings and paragraphs. */
+export function progressParagraphs(
+  analysis: PeriodAnalysis,
+  options: GenerateOptions = {},
+): BulletinParagraph[] {
+  const { year, month } = periodParts(analysis.period);
+  const cut = cutoffMonthDay(options.cutoff ?? defaultCutoff(analysis.period));
+  const ctx: Context = { year, month, asOf: `截止${cut.month}月${cut.day}日` };
+  const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
+  return [
+    { kind: 'heading1', text: '一、进展情况' },
+    { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
+    body(startParagraph(analysis, ctx)),
+    { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
+    ...loanParagraphs(analysis, ctx).map(body),
+    { kind: 'heading2', text: '（三）房屋征收工作进展情况。' },
+    ...expropriationParagraphs(analysis, ctx).map(body),
+    { kind: 'heading2', text: '（四）公共租赁住房分配工作进展情况。' },
+    ...publicRentalParagraphs(analysis, ctx).map(body),
+  ];
+}
+
+/** The attachments' titles for the period: 附件：1.2018年1-9月全省棚户区改造开工进展情况, then 2.… */
+export function attachmentTitles(period: string): string[] {
+  const label = periodLabel(period);
+  return TABLES.map((def) => `${label}${def.attachmentTitle}`);
+}
+
+/** Today as 2018年10月10日. */
+export function chineseDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** The whole bulletin: fixed texts (placeholders filled), the progress part, requirements, attachments, signature. */
+export function generateBulletin(
+  analysis: PeriodAnalysis,
+  texts: BulletinTextSettings,
+  options: GenerateOptions = {},
+): Bulletin {
+  const { year, month } = periodParts(analysis.period);
+  const label = periodLabel(analysis.period);
+  const values = { period: label, months: label.slice(String(year).length + 1), year, month };
+  const fill = (text: string) => fillPlaceholders(text, values);
+  const requirementLines = fill(texts.requirements)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const attachments = attachmentTitles(analysis.period).map((title, i) =>
+    i === 0 ? `附件：${i + 1}.${title}` : `${i + 1}.${title}`,
+  );
+  const paragraphs: BulletinParagraph[] = [
+    { kind: 'title', text: fill(texts.title) },
+    { kind: 'addressees', text: fill(texts.addressees) },
+    { kind: 'body', text: fill(texts.intro) },
+    ...progressParagraphs(analysis, options),
+    ...requirementLines.map((text) => ({ kind: classifyLine(text), text })),
+    ...attachments.map((text) => ({ kind: 'attachment' as const, text })),
+    { kind: 'issuer', text: fill(texts.issuer) },
+    { kind: 'date', text: fill(texts.issueDate) || (options.today ?? chineseDate(new Date())) },
+  ];
+  return { period: analysis.period, paragraphs };
+}
+
+/** The kind of a body line by its numbering: 一、 headings, （一） headings, else body. */
+export function classifyLine(line: string): ParagraphKind {
+  if (/^[一二三四五六七八九十]+、/.test(line)) return 'heading1';
+  if (/^（[一二三四五六七八九十]+）[^。]*。$/.test(line)) return 'heading2';
+  return 'body';
+}
+
+/** The plain text of a bulletin: one paragraph per line, a blank line before the signature. */
+export function bulletinToText(bulletin: Bulletin): string {
+  const lines: string[] = [];
+  for (const p of bulletin.paragraphs) {
+    if (p.kind === 'issuer') lines.push('');
+    lines.push(p.text);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Read a (possibly edited) bulletin text back into laid-out paragraphs: the first line is the title, the
+ * second the addressees, the last two the issuer and date, 附件 lines are attachments, numbered lines headings.
+ */
+export function parseBulletinText(text: string): BulletinParagraph[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((l) => l !== '');
+  const out: BulletinParagraph[] = [];
+  let inAttachments = false;
+  lines.forEach((line, i) => {
+    if (i === 0) out.push({ kind: 'title', text: line });
+    else if (i === 1 && /[：:]$/.test(line)) out.push({ kind: 'addressees', text: line });
+    else if (i === lines.length - 1 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line))
+      out.push({ kind: 'date', text: line });
+    else if (i === lines.length - 2 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(lines[lines.length - 1] ?? ''))
+      out.push({ kind: 'issuer', text: line });
+    else if (line.startsWith('附件') || (inAttachments && /^\d+[.．、]/.test(line))) {
+      inAttachments = true;
+      out.push({ kind: 'attachment', text: line });
+    } else out.push({ kind: classifyLine(line), text: line });
+  });
+  return out;
+}
