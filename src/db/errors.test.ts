@@ -1,0 +1,56 @@
+// Storage errors as the browser and Dexie raise them become the right Chinese message.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { describeStorageError, type StorageProblem, watchDatabase } from './errors';
+
+describe('describeStorageError', () => {
+  it.each([
+    ['a bare QuotaExceededError', new DOMException('full', 'QuotaExceededError'), 'quota', '存储空间已满'],
+    [
+      'Dexie wrapping a quota error',
+      new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError')),
+      'quota',
+      '导出备份',
+    ],
+    [
+      'an upgrade error',
+      Object.assign(new Error('upgrade'), { name: 'UpgradeError' }),
+      'blocked',
+      '另一个浏览器标签页',
+    ],
+    ['a newer database than the page', new Dexie.VersionError('version'), 'version', '刷新页面'],
+    ['a database that fails to open', new Dexie.OpenFailedError('open', new Error('x')), 'open', '无痕'],
+    ['a closed database', new Dexie.DatabaseClosedError('closed'), 'closed', '刷新本页'],
+    ['an aborted transaction', new Dexie.AbortError('aborted'), 'aborted', '没有写入任何数据'],
+    ['anything else', new Error('boom'), 'unknown', 'boom'],
+  ])('%s', (_name, err, code, words) => {
+    const problem = describeStorageError(err);
+    expect(problem.code).toBe(code);
+    expect(problem.message).toContain(words);
+  });
+
+  it('reports a real blocked upgrade (an older tab keeps its connection) and a connection closed by an upgrade', async () => {
+    const name = `blocked-${crypto.randomUUID()}`;
+    const first = new Dexie(name);
+    first.version(1).stores({ t: 'id' });
+    await first.open();
+    // The old connection ignores versionchange, as a busy tab would (Dexie calls the latest listener first).
+    first.on('versionchange', () => false);
+    const firstProblems: StorageProblem[] = [];
+    watchDatabase(first, (p) => firstProblems.push(p));
+    const second = new Dexie(name);
+    second.version(2).stores({ t: 'id, x' });
+    const problems: StorageProblem[] = [];
+    const stop = watchDatabase(second, (p) => {
+      problems.push(p);
+      first.close();
+    });
+    await second.open();
+    expect(problems.map((p) => p.code)).toEqual(['blocked']);
+    expect(problems[0]?.message).toContain('关闭其他标签页');
+    expect(firstProblems.map((p) => p.code)).toEqual(['closed']);
+    stop();
+    await second.delete();
+  });
+});
