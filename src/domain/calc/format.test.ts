@@ -1,0 +1,53 @@
+// Exact rate arithmetic and formatting.
+import { describe, expect, it } from 'vitest';
+import { compareRates, formatRate, formatYi, makeRate, rateAtLeast, rateToBp } from './format';
+import { comparePinyin } from './sort';
+
+describe('format', () => {
+  it.each([
+    [81948, 95270, 2, '86.02%'],
+    [319600, 336200, 2, '95.06%'],
+    [1043, 5000, 1, '20.9%'],
+    [0, 800, 1, '0.0%'],
+    [1, 8, 1, '12.5%'],
+    [1, 16, 2, '6.25%'],
+    [1, 3, 0, '33%'],
+    [2, 3, 0, '67%'],
+    [5, 0, 2, '—'],
+  ])('formatRate(%i/%i, %i) = %s', (num, den, decimals, expected) => {
+    expect(formatRate(makeRate(num, den), decimals)).toBe(expected);
+  });
+
+  it('gives no rate for a zero denominator', () => {
+    expect(makeRate(3, 0)).toBeNull();
+    expect(compareRates(null, makeRate(0, 1))).toBe(-1);
+  });
+
+  it.each([
+    [31_004_000_000, '310.04'],
+    [122_000_000, '1.22'],
+    [2_500_000_000, '25.00'],
+    [12_345_678, '0.12'],
+    [12_500_000, '0.13'],
+  ])('formatYi(%i) = %s', (yuan, expected) => {
+    expect(formatYi(yuan)).toBe(expected);
+  });
+
+  it('compares rates exactly at a threshold', () => {
+    expect(rateAtLeast({ num: 60, den: 100 }, 60)).toBe(true);
+    expect(rateAtLeast({ num: 5999, den: 10000 }, 60)).toBe(false);
+    expect(rateAtLeast({ num: 2, den: 3 }, 66.667)).toBe(false);
+    expect(rateAtLeast({ num: 2, den: 3 }, 66.666)).toBe(true);
+    expect(rateToBp({ num: 319600, den: 336200 })).toBe(9506);
+  });
+
+  it('sorts Chinese names by pinyin', () => {
+    expect(['舒兰市', '安图县', '白城市', '珲春市', '敦化市'].sort(comparePinyin)).toEqual([
+      '安图县',
+      '白城市',
+      '敦化市',
+      '珲春市',
+      '舒兰市',
+    ]);
+  });
+});
