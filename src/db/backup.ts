@@ -1,0 +1,350 @@
+// Backups: the whole database as one checked file (format name, version, SHA-256), read back with every
+// failure refused in Chinese before anything is written, restored in one transaction, and the reminder logic.
+import { gunzipSync, gzipSync, strToU8 } from 'fflate';
+import type {
+  AnjuDatabase,
+  BulletinText,
+  ImportRecord,
+  ReturnHead,
+  ReturnRevision,
+  SettingRecord,
+} from './database';
+import { storageErrorMessage } from './errors';
+
+export const BACKUP_FORMAT = 'anju-progress-backup';
+export const BACKUP_VERSION = 1;
+
+/** Setting key: when the last backup was exported (epoch ms). */
+export const LAST_BACKUP_KEY = 'backup.lastAt';
+/** A backup older than this, with changes since, gets a reminder. */
+export const BACKUP_REMINDER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Every record of every table, in primary-key order. */
+export interface BackupData {
+  revisions: ReturnRevision[];
+  heads: ReturnHead[];
+  imports: ImportRecord[];
+  settings: SettingRecord[];
+  bulletins: BulletinText[];
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** The Dexie schema version the data was read from. */
+  schemaVersion: number;
+  exportedAt: number;
+  /** SHA-256 (hex) of JSON.stringify(data). */
+  sha256: string;
+  data: BackupData;
+}
+
+export type BackupProblemCode =
+  | 'damaged'
+  | 'format'
+  | 'newer'
+  | 'checksum'
+  | 'shape'
+  | 'not-empty'
+  | 'storage';
+
+export type BackupResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: BackupProblemCode; message: string };
+
+const TABLE_NAMES = ['revisions', 'heads', 'imports', 'settings', 'bulletins'] as const;
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', strToU8(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Every record of every table, read in one transaction so the copy is consistent. */
+export async function dumpDatabase(db: AnjuDatabase): Promise<BackupData> {
+  return db.transaction('r', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => ({
+    revisions: await db.revisions.toArray(),
+    heads: await db.heads.toArray(),
+    imports: await db.imports.toArray(),
+    settings: await db.settings.toArray(),
+    bulletins: await db.bulletins.toArray(),
+  }));
+}
+
+export async function createBackup(db: AnjuDatabase, now = Date.now()): Promise<BackupFile> {
+  const data = await dumpDatabase(db);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: db.verno,
+    exportedAt: now,
+    sha256: await sha256Hex(JSON.stringify(data)),
+    data,
+  };
+}
+
+/** The file's bytes: pretty JSON, or gzip of the compact JSON. */
+export function encodeBackup(backup: BackupFile, gzip: boolean): Uint8Array {
+  if (gzip) return gzipSync(strToU8(JSON.stringify(backup)), { level: 9, mtime: backup.exportedAt });
+  return strToU8(JSON.stringify(backup, null, 1));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 安居月报备份-YYYYMMDD-HHmm.json (or .json.gz), in local time. */
+export function backupFileName(at: Date, gzip: boolean): string {
+  const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+  return `安居月报备份-${stamp}.json${gzip ? '.gz' : ''}`;
+}
+
+/** Make the backup, record its time (so the reminder resets) and return the file to save. */
+export async function exportBackup(
+  db: AnjuDatabase,
+  gzip: boolean,
+  now = new Date(),
+): Promise<{ fileName: string; bytes: Uint8Array; backup: BackupFile }> {
+  // Recorded first so the backup itself carries it: a restored app knows when its data was last saved away.
+  await db.settings.put({ key: LAST_BACKUP_KEY, value: now.getTime() });
+  const backup = await createBackup(db, now.getTime());
+  const bytes = encodeBackup(backup, gzip);
+  return { fileName: backupFileName(now, gzip), bytes, backup };
+}
+
+function refuse(
+  code: BackupProblemCode,
+  message: string,
+): { ok: false; code: BackupProblemCode; message: string } {
+  return { ok: false, code, message };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Enough structure that a restore cannot store junk the pages would trip over.
+function shapeProblem(data: Record<string, unknown>): string | null {
+  for (const name of TABLE_NAMES) {
+    if (!Array.isArray(data[name])) return `缺少“${name}”数据表`;
+  }
+  const revisions = data.revisions as unknown[];
+  for (const [i, r] of revisions.entries()) {
+    if (
+      !isObject(r) ||
+      typeof r.id !== 'number' ||
+      typeof r.unitId !== 'string' ||
+      typeof r.period !== 'string' ||
+      typeof r.contentHash !== 'string' ||
+      !isObject(r.tables)
+    ) {
+      return `第 ${i + 1} 个月报版本记录不完整`;
+    }
+  }
+  const ids = new Set(revisions.map((r) => (r as { id: number }).id));
+  for (const [i, h] of (data.heads as unknown[]).entries()) {
+    if (
+      !isObject(h) ||
+      typeof h.unitId !== 'string' ||
+      typeof h.period !== 'string' ||
+      !ids.has(h.revisionId as number)
+    ) {
+      return `第 ${i + 1} 个当前版本记录指向不存在的月报版本`;
+    }
+  }
+  for (const [i, rec] of (data.imports as unknown[]).entries()) {
+    if (!isObject(rec) || typeof rec.id !== 'string' || !Array.isArray(rec.changes))
+      return `第 ${i + 1} 个导入记录不完整`;
+  }
+  for (const [i, s] of (data.settings as unknown[]).entries()) {
+    if (!isObject(s) || typeof s.key !== 'string') return `第 ${i + 1} 个设置记录不完整`;
+  }
+  for (const [i, b] of (data.bulletins as unknown[]).entries()) {
+    if (!isObject(b) || typeof b.period !== 'string' || typeof b.text !== 'string')
+      return `第 ${i + 1} 个通报文字记录不完整`;
+  }
+  return null;
+}
+
+/** Read a backup file: gzip or JSON, format, version, checksum and shape checked. Never throws. */
+export async function readBackup(bytes: Uint8Array, fileName: string): Promise<BackupResult<BackupFile>> {
+  const head = `文件“${fileName}”`;
+  let text: string;
+  try {
+    const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return refuse(
+      'damaged',
+      `${head}已损坏（压缩数据不完整或无法解压），无法恢复。请重新导出备份或换一个备份文件。`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return refuse(
+      'damaged',
+      `${head}已损坏（内容不是完整的备份数据，可能被截断或改动），无法恢复。请换一个备份文件。`,
+    );
+  }
+  if (!isObject(parsed) || parsed.format !== BACKUP_FORMAT) {
+    return refuse('format', `${head}不是本应用的备份文件（格式应为 ${BACKUP_FORMAT}），未做任何更改。`);
+  }
+  if (typeof parsed.version !== 'number' || !Number.isInteger(parsed.version) || parsed.version < 1) {
+    return refuse('format', `${head}的备份版本号无效，未做任何更改。`);
+  }
+  if (parsed.version > BACKUP_VERSION) {
+    return refuse(
+      'newer',
+      `${head}由更新版本的本应用导出（备份版本 ${parsed.version}，本应用只能读取到版本 ${BACKUP_VERSION}），请先更新本应用再恢复。未做任何更改。`,
+    );
+  }
+  if (!isObject(parsed.data) || typeof parsed.sha256 !== 'string') {
+    return refuse('shape', `${head}缺少数据或校验值，无法恢复。未做任何更改。`);
+  }
+  const sum = await sha256Hex(JSON.stringify(parsed.data));
+  if (sum !== parsed.sha256) {
+    return refuse(
+      'checksum',
+      `${head}校验失败（内容与校验值不符，文件可能已损坏或被改动），无法恢复。未做任何更改。`,
+    );
+  }
+  const problem = shapeProblem(parsed.data);
+  if (problem) return refuse('shape', `${head}内容不完整：${problem}。未做任何更改。`);
+  return { ok: true, value: parsed as unknown as BackupFile };
+}
+
+/** How much the database holds, for the wipe confirmation and the restore choice. */
+export interface DatabaseCounts {
+  /** Current returns (heads). */
+  returns: number;
+  revisions: number;
+  settings: number;
+  bulletins: number;
+  imports: number;
+}
+
+export async function countDatabase(db: AnjuDatabase): Promise<DatabaseCounts> {
+  return db.transaction('r', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => ({
+    returns: await db.heads.count(),
+    revisions: await db.revisions.count(),
+    settings: await db.settings.count(),
+    bulletins: await db.bulletins.count(),
+    imports: await db.imports.count(),
+  }));
+}
+
+/** Empty means no returns, no bulletin texts and no imports; settings alone (thresholds, backup time) don't count. */
+export function isEmptyDatabase(counts: DatabaseCounts): boolean {
+  return counts.revisions === 0 && counts.returns === 0 && counts.bulletins === 0 && counts.imports === 0;
+}
+
+async function writeAll(db: AnjuDatabase, data: BackupData): Promise<void> {
+  await db.revisions.bulkAdd(data.revisions);
+  await db.heads.bulkAdd(data.heads);
+  await db.imports.bulkAdd(data.imports);
+  await db.settings.bulkPut(data.settings);
+  await db.bulletins.bulkAdd(data.bulletins);
+}
+
+/**
+ * Restore into an empty app: afterwards the database holds exactly the backup's records. Refused when the
+ * app already holds returns (offer merge or clear-then-restore instead). One transaction: all or nothing.
+ */
+export async function restoreBackup(
+  db: AnjuDatabase,
+  backup: BackupFile,
+): Promise<BackupResult<DatabaseCounts>> {
+  try {
+    const refused = await db.transaction(
+      'rw',
+      [db.revisions, db.heads, db.imports, db.settings, db.bulletins],
+      async () => {
+        const counts = await countDatabase(db);
+        if (!isEmptyDatabase(counts)) return true;
+        // Settings of a fresh app (e.g. a threshold changed before restoring) give way to the backup's.
+        await db.settings.clear();
+        await writeAll(db, backup.data);
+        return false;
+      },
+    );
+    if (refused) {
+      return refuse(
+        'not-empty',
+        '本机已有数据，不能直接恢复（以免覆盖）。请改用“合并其他电脑的备份”，或先清空本机数据再恢复。',
+      );
+    }
+    return { ok: true, value: await countDatabase(db) };
+  } catch (err) {
+    return refuse('storage', storageErrorMessage(err));
+  }
+}
+
+/** Clear every table and restore the backup, in one transaction: on any failure the old data stays. */
+export async function replaceWithBackup(
+  db: AnjuDatabase,
+  backup: BackupFile,
+): Promise<BackupResult<DatabaseCounts>> {
+  try {
+    await db.transaction('rw', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => {
+      await Promise.all([
+        db.revisions.clear(),
+        db.heads.clear(),
+        db.imports.clear(),
+        db.settings.clear(),
+        db.bulletins.clear(),
+      ]);
+      await writeAll(db, backup.data);
+    });
+    return { ok: true, value: await countDatabase(db) };
+  } catch (err) {
+    return refuse('storage', storageErrorMessage(err));
+  }
+}
+
+/** Latest change to the data a backup protects: an import (of any kind) or a saved bulletin text. */
+export async function lastDataChange(db: AnjuDatabase): Promise<number | null> {
+  const lastImport = await db.imports.orderBy('at').last();
+  const lastBulletin = (await db.bulletins.toArray()).reduce((max, b) => Math.max(max, b.savedAt), 0);
+  const at = Math.max(lastImport?.at ?? 0, lastBulletin);
+  return at > 0 ? at : null;
+}
+
+export interface BackupReminder {
+  lastBackupAt: number | null;
+  lastChangeAt: number | null;
+  /** True when data changed since the last backup and that backup (or, never backed up, the first data) is over a week old. */
+  due: boolean;
+}
+
+export async function backupReminder(db: AnjuDatabase, now = Date.now()): Promise<BackupReminder> {
+  const rec = await db.settings.get(LAST_BACKUP_KEY);
+  const lastBackupAt = typeof rec?.value === 'number' ? rec.value : null;
+  const lastChangeAt = await lastDataChange(db);
+  if (lastChangeAt === null) return { lastBackupAt, lastChangeAt, due: false };
+  if (lastBackupAt !== null) {
+    return {
+      lastBackupAt,
+      lastChangeAt,
+      due: lastChangeAt > lastBackupAt && now - lastBackupAt > BACKUP_REMINDER_MS,
+    };
+  }
+  const firstImport = await db.imports.orderBy('at').first();
+  const since = firstImport?.at ?? lastChangeAt;
+  return { lastBackupAt, lastChangeAt, due: now - since > BACKUP_REMINDER_MS };
+}
+
+/** Delete the whole database (the page reloads afterwards and starts empty). */
+export async function wipeDatabase(db: AnjuDatabase): Promise<void> {
+  await db.delete({ disableAutoOpen: false });
+}
+
+/** The restore the page runs: read and check the file, then restore into an empty app. Nothing changes on refusal. */
+export async function restoreFromFile(
+  db: AnjuDatabase,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<BackupResult<DatabaseCounts>> {
+  const read = await readBackup(bytes, fileName);
+  if (!read.ok) return read;
+  return restoreBackup(db, read.value);
+}
