@@ -1,0 +1,139 @@
+// 导出汇总表: the five attachments as one styled .xlsx (ExcelJS) — titles, unit lines, bordered tables with
+// bold frozen headers, number formats, A4 landscape fitted to one page wide. Loaded lazily by the pages.
+import ExcelJS from 'exceljs';
+import type { PeriodAnalysis } from '../domain/calc/types';
+import { periodLabel } from '../domain/period';
+import {
+  type AttachmentModel,
+  buildAttachments,
+  type CellValue,
+  type ColumnKind,
+  type RowOrder,
+} from './attachment-model';
+
+const FONT = '宋体';
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+const NUM_FMT: Record<ColumnKind, string | undefined> = {
+  seq: '0',
+  text: undefined,
+  count: '#,##0',
+  money: '#,##0.00',
+  rate: '0.00%',
+};
+
+/** The value written to a cell: numbers as numbers (money in 亿元, rates as fractions), text always as text. */
+function cellValue(cell: CellValue): ExcelJS.CellValue {
+  if (cell === null) return null;
+  switch (cell.kind) {
+    case 'count':
+      return cell.value;
+    case 'money':
+      return cell.yuan / 100_000_000;
+    case 'rate':
+      return cell.rate.num / cell.rate.den;
+    case 'text':
+      // A string value is stored as a shared string, never as a formula, whatever it starts with (=, +, -, @).
+      return cell.text;
+  }
+}
+
+function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel): void {
+  const columnCount = model.columns.length;
+  const headerHeight = model.headerRows.length;
+  const firstHeaderRow = 4;
+  const lastHeaderRow = firstHeaderRow + headerHeight - 1;
+  const sheet = workbook.addWorksheet(model.label, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: lastHeaderRow }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${firstHeaderRow}:${lastHeaderRow}`,
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  });
+  sheet.columns = model.columns.map((c) => ({ width: c.width }));
+
+  // Row 1: 附件1; row 2: the title, merged across; row 3: the unit line, right-aligned.
+  const labelCell = sheet.getCell(1, 1);
+  labelCell.value = model.label;
+  labelCell.font = { name: '黑体', size: 14 };
+  sheet.mergeCells(2, 1, 2, columnCount);
+  const titleCell = sheet.getCell(2, 1);
+  titleCell.value = model.title;
+  titleCell.font = { name: FONT, size: 18, bold: true };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(2).height = 32;
+  sheet.mergeCells(3, 1, 3, columnCount);
+  const unitCell = sheet.getCell(3, 1);
+  unitCell.value = model.unitLine;
+  unitCell.font = { name: FONT, size: 11 };
+  unitCell.alignment = { horizontal: 'right' };
+
+  // Header rows: every cell of the block bordered, spans merged.
+  for (let r = firstHeaderRow; r <= lastHeaderRow; r++) {
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = sheet.getCell(r, c);
+      cell.border = THIN;
+      cell.font = { name: FONT, size: 11, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    sheet.getRow(r).height = headerHeight > 1 ? 24 : 36;
+  }
+  model.headerRows.forEach((cells, i) => {
+    const r = firstHeaderRow + i;
+    for (const h of cells) {
+      sheet.getCell(r, h.col + 1).value = h.text;
+      if (h.colSpan > 1 || h.rowSpan > 1) {
+        sheet.mergeCells(r, h.col + 1, r + h.rowSpan - 1, h.col + h.colSpan);
+      }
+    }
+  });
+
+  model.rows.forEach((row, i) => {
+    const excelRow = sheet.getRow(lastHeaderRow + 1 + i);
+    row.cells.forEach((cell, c) => {
+      const column = model.columns[c];
+      const target = excelRow.getCell(c + 1);
+      target.value = cellValue(cell);
+      target.border = THIN;
+      target.font = { name: FONT, size: 11, bold: row.role !== 'unit' };
+      const fmt = column ? NUM_FMT[column.kind] : undefined;
+      if (fmt && cell !== null && cell.kind !== 'text') target.numFmt = fmt;
+      target.alignment =
+        column?.kind === 'text'
+          ? { horizontal: c === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true }
+          : { horizontal: column?.kind === 'seq' ? 'center' : 'right', vertical: 'middle' };
+    });
+  });
+}
+
+/** The summary workbook's bytes: sheets 附件1 … 附件5. */
+export async function writeSummaryWorkbook(
+  analysis: PeriodAnalysis,
+  order: RowOrder = 'grouped',
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '吉林省安居工程月报汇总';
+  // A fixed date keeps the bytes of two exports of the same data identical.
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  for (const model of buildAttachments(analysis, order)) addAttachmentSheet(workbook, model);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** 2018年1-9月棚改进展汇总表.xlsx */
+export function summaryFileName(period: string): string {
+  return `${periodLabel(period)}全省安居工程进展汇总表.xlsx`;
+}
