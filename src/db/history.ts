@@ -1,22 +1,11 @@
 // History of returns: every revision of a unit's return with what changed, moving the head back to an older
 // revision (recorded so it can be undone), and undoing a whole import. Each change is one transaction.
-import { tableDef } from '../domain/tables';
-import type { FieldDef } from '../domain/tables/types';
-import type { PeriodKey, ReturnTables, TableKey, UnitId } from '../domain/types';
+import type { PeriodKey, UnitId } from '../domain/types';
 import type { AnjuDatabase, ImportRecord, ReturnRevision } from './database';
 import { storageErrorMessage } from './errors';
+import { diffReturnTables, type FigureChange } from './return-diff';
 
-/** One figure that differs between two versions of a return. */
-export interface FigureChange {
-  /** Short table name: 棚改开工. */
-  table: string;
-  /** Bank or project the figure belongs to, for tables with several rows. */
-  item?: string;
-  /** Column label: 累计开工. */
-  field: string;
-  before: string;
-  after: string;
-}
+export type { FigureChange };
 
 export interface RevisionEntry {
   revision: ReturnRevision;
@@ -27,101 +16,6 @@ export interface RevisionEntry {
 }
 
 export type HistoryResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-const EMPTY = '—';
-
-function yuanText(yuan: number): string {
-  // Exact: 亿元 with up to 8 decimals, trailing zeros dropped (integer arithmetic, no float division).
-  const sign = yuan < 0 ? '-' : '';
-  const abs = Math.abs(yuan);
-  const whole = Math.floor(abs / 100_000_000);
-  const frac = String(abs % 100_000_000)
-    .padStart(8, '0')
-    .replace(/0+$/, '');
-  return `${sign}${whole}${frac ? `.${frac}` : ''} 亿元`;
-}
-
-/** A stored value as the user reads it, using the field's kind. */
-export function formatFigure(field: FieldDef | undefined, value: unknown): string {
-  if (value === null || value === undefined || value === '') return EMPTY;
-  if (typeof value !== 'number') return String(value);
-  switch (field?.kind) {
-    case 'money':
-      return yuanText(value);
-    case 'rate':
-      return `${(value / 100).toFixed(2)}%`;
-    case 'count':
-      return `${value}${field.headerUnit && field.headerUnit !== '%' && field.headerUnit !== '亿元' ? ` ${field.headerUnit}` : ''}`;
-    default:
-      return String(value);
-  }
-}
-
-function fieldOf(table: TableKey, key: string): FieldDef | undefined {
-  return tableDef(table).fields.find((f) => f.key === key);
-}
-
-function diffRecord(
-  table: TableKey,
-  item: string | undefined,
-  before: Record<string, unknown> | undefined,
-  after: Record<string, unknown> | undefined,
-  out: FigureChange[],
-): void {
-  const def = tableDef(table);
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  for (const key of keys) {
-    if (key === 'name' || key === 'bank') continue;
-    const a = before?.[key];
-    const b = after?.[key];
-    if (a === b) continue;
-    const field = fieldOf(table, key);
-    const change: FigureChange = {
-      table: def.shortName,
-      field: field?.label ?? (key === 'need' ? '本年需贷款' : key),
-      before: formatFigure(field ?? (key === 'need' ? fieldOf('loan', 'credit') : undefined), a),
-      after: formatFigure(field ?? (key === 'need' ? fieldOf('loan', 'credit') : undefined), b),
-    };
-    if (item !== undefined) change.item = item;
-    out.push(change);
-  }
-}
-
-function diffRows<T extends object>(
-  table: TableKey,
-  nameOf: (row: T) => string,
-  before: T[] | undefined,
-  after: T[] | undefined,
-  out: FigureChange[],
-): void {
-  const a = new Map((before ?? []).map((r) => [nameOf(r), r]));
-  const b = new Map((after ?? []).map((r) => [nameOf(r), r]));
-  for (const name of new Set([...a.keys(), ...b.keys()])) {
-    diffRecord(
-      table,
-      name,
-      a.get(name) as Record<string, unknown> | undefined,
-      b.get(name) as Record<string, unknown> | undefined,
-      out,
-    );
-  }
-}
-
-/** Every figure that differs between two versions of a return's tables (undefined: no earlier version). */
-export function diffTables(before: ReturnTables | undefined, after: ReturnTables): FigureChange[] {
-  const out: FigureChange[] = [];
-  const b = before ?? {};
-  const rec = (v: object | undefined) => v as Record<string, unknown> | undefined;
-  diffRecord('start', undefined, rec(b.start), rec(after.start), out);
-  if (b.loan?.need !== after.loan?.need) {
-    diffRecord('loan', undefined, { need: b.loan?.need }, { need: after.loan?.need }, out);
-  }
-  diffRows('loan', (l) => l.bank, b.loan?.banks, after.loan?.banks, out);
-  diffRecord('expropriation', undefined, rec(b.expropriation), rec(after.expropriation), out);
-  diffRows('carryOver', (p) => p.name, b.carryOver, after.carryOver, out);
-  diffRecord('publicRental', undefined, rec(b.publicRental), rec(after.publicRental), out);
-  return out;
-}
 
 /** The revisions of a unit's return for a period, newest first, each with what it changed. */
 export async function listRevisions(
@@ -139,7 +33,7 @@ export async function listRevisions(
     revision,
     isCurrent: head?.revisionId === revision.id,
     isFirst: i === 0,
-    changes: i === 0 ? [] : diffTables(revs[i - 1]?.tables, revision.tables),
+    changes: i === 0 ? [] : diffReturnTables(revs[i - 1]?.tables ?? {}, revision.tables),
   }));
   return entries.reverse();
 }

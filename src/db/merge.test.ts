@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, dumpDatabase } from './backup';
 import { AnjuDatabase } from './database';
 import { currentReturnMap, makeReturn, revisionIdentities, storeImport } from './fixtures/sample-data';
-import { diffTables } from './history';
 import { applyMerge, keyOf, type MergeSide, planMerge } from './merge';
+import { diffReturnTables } from './return-diff';
 
 let counter = 0;
 const opened: AnjuDatabase[] = [];
@@ -76,9 +76,10 @@ describe('merging another laptop’s backup', () => {
     // 榆树市 is new here; 永吉县 on A supersedes the version B holds.
     expect(plan.headsFromIncoming.map((h) => h.unitId).sort()).toEqual(['220182', '220221']);
     const conflict = plan.conflicts[0];
-    expect(diffTables(conflict?.local.tables, conflict?.incoming.tables ?? {}).map((c) => c.field)).toContain(
-      '累计开工',
+    const labels = diffReturnTables(conflict?.local.tables ?? {}, conflict?.incoming.tables ?? {}).map(
+      (c) => c.label,
     );
+    expect(labels).toContain('累计开工');
   });
 
   it('A into B and B into A give the same returns and the same current returns', async () => {

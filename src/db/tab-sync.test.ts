@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnjuDatabase } from './database';
 import { describeStorageError } from './errors';
 import { makeReturn, storeImport } from './fixtures/sample-data';
+import { commitImport, contentHashOf, planImport } from './import-repo';
 import { BLOCKED_MESSAGE, type TabSyncNotice, UPGRADED_MESSAGE, watchOtherTabs } from './tab-sync';
 
 /** The next schema, as a later release would declare it: the open tab still runs the current class. */
@@ -33,28 +34,50 @@ describe('an upgrade from another tab', () => {
     watchOtherTabs(oldTab, (n) => notices.push(n));
     await storeImport(oldTab, [makeReturn('220122', '2018-09', 1)], { importId: 'before', at: 1 });
 
-    // A write in progress when the new version arrives finishes first.
-    const inFlight = storeImport(
-      oldTab,
-      Array.from({ length: 20 }, (_, i) => makeReturn(`U${i}`, '2018-09', i)),
-      { importId: 'during', at: 2 },
+    // An import in progress when the new version arrives: each return is its own transaction, so each one is
+    // either stored (and seen by the new tab) or reported as not saved; none is lost silently or half-written.
+    const candidates = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const ret = makeReturn(`U${i}`, '2018-09', i);
+        return { fileName: `U${i}.xlsx`, fileHash: `f${i}`, ret, hash: await contentHashOf(ret) };
+      }),
     );
+    const planned = await planImport(oldTab, candidates);
+    const inFlight = commitImport(oldTab, planned, { kind: 'import', origin: 'file', importId: 'during' });
     const newTab = new NextVersionDatabase(name);
-    await Promise.all([inFlight, newTab.open()]);
+    const [result] = await Promise.all([inFlight, newTab.open()]);
 
     expect(notices).toEqual([{ kind: 'upgraded', message: UPGRADED_MESSAGE }]);
     expect(UPGRADED_MESSAGE).toBe('应用已在另一标签页升级，请刷新本页。');
     expect(oldTab.isOpen()).toBe(false);
-    expect(await newTab.heads.count()).toBe(21);
-    expect(await newTab.imports.count()).toBe(2);
+    const stored = result.outcomes.filter((o) => o.status === 'stored');
+    const failed = result.outcomes.filter((o) => o.status === 'failed');
+    expect(stored.length + failed.length).toBe(20);
+    for (const o of failed) expect(o.message).toMatch(/刷新本页/);
+    const heads = await newTab.heads.toArray();
+    expect(heads.map((h) => h.unitId).sort()).toEqual(['220122', ...stored.map((o) => o.unitId)].sort());
+    for (const o of stored) {
+      const rev = await newTab.revisions.get(o.revisionId as number);
+      expect(rev?.contentHash).toBe(candidates.find((c) => c.ret.unitId === o.unitId)?.hash);
+    }
 
     // A later write from the old tab is refused with a clear message instead of reaching the new schema.
-    const late = await storeImport(oldTab, [makeReturn('220182', '2018-09', 2)], {
-      importId: 'late',
-      at: 3,
-    }).catch((err: unknown) => err);
-    expect(describeStorageError(late).code).toBe('closed');
-    expect(await newTab.heads.count()).toBe(21);
+    const late = await commitImport(
+      oldTab,
+      [
+        {
+          candidate: candidates[0] as (typeof candidates)[0],
+          contentHash: 'x',
+          status: 'new',
+          expectedHead: null,
+          changes: [],
+        },
+      ],
+      { kind: 'import', origin: 'file' },
+    );
+    expect(late.outcomes[0]?.status).toBe('failed');
+    expect(late.outcomes[0]?.message).toBe(describeStorageError({ name: 'DatabaseClosedError' }).message);
+    expect(await newTab.heads.count()).toBe(heads.length);
     newTab.close();
   });
 
