@@ -3,14 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from './backup';
 import { AnjuDatabase } from './database';
 import { currentReturnMap, makeReturn, storeImport } from './fixtures/sample-data';
-import {
-  diffTables,
-  formatFigure,
-  listRecentImports,
-  listRevisions,
-  restoreRevision,
-  undoImport,
-} from './history';
+import { listRecentImports, listRevisions, restoreRevision, undoImport } from './history';
 
 let counter = 0;
 const opened: AnjuDatabase[] = [];
