@@ -1,8 +1,73 @@
-// 数据: the five attachments as sortable, filterable tables.
-export function DataPage(_props: { table?: string }) {
+// 数据: the five attachments as sortable, filterable tables, one per address (#/data/<tableKey>), each with
+// 全省合计 on top; the rows come from calc, this page only chooses and shows them.
+import { periodLabel } from '../domain/period';
+import { tableDef } from '../domain/tables';
+import { TABLE_KEYS, type TableKey } from '../domain/types';
+import { CarryOverView } from './data/carry-over-view';
+import { EmptyState } from './data/empty-state';
+import { ExpropriationView } from './data/expropriation-view';
+import { LoanView } from './data/loan-view';
+import { PublicRentalView } from './data/public-rental-view';
+import { StartView } from './data/start-view';
+import { TableTabs } from './data/table-tabs';
+import { useAnalysis } from './data/use-analysis';
+import './data/data.css';
+
+function tableKeyOf(text: string | undefined): TableKey {
+  return TABLE_KEYS.find((k) => k === text) ?? 'start';
+}
+
+export function DataPage(props: { table?: string }) {
+  const key = tableKeyOf(props.table);
+  const state = useAnalysis();
+  const def = tableDef(key);
   return (
     <section aria-labelledby="data-title">
       <h1 id="data-title">汇总数据</h1>
+      <TableTabs current={key} />
+      {state.status === 'loading' && <p className="loading">正在读取数据…</p>}
+      {state.status === 'empty' && <EmptyState />}
+      {state.status === 'ready' && (
+        <DataBody
+          key={`${key}:${state.period}`}
+          table={key}
+          caption={`附件${def.number} ${periodLabel(state.period)}${def.attachmentTitle}`}
+          state={state}
+        />
+      )}
     </section>
+  );
+}
+
+function DataBody({
+  table,
+  caption,
+  state,
+}: {
+  table: TableKey;
+  caption: string;
+  state: Extract<ReturnType<typeof useAnalysis>, { status: 'ready' }>;
+}) {
+  const { analysis, thresholds } = state;
+  const missing = analysis.missingUnits.length;
+  return (
+    <>
+      {missing > 0 && (
+        <p className="notice warn">
+          本期有 {missing} 个单位尚未上报，合计只含已上报的 {analysis.reportedUnits.length} 个单位。
+        </p>
+      )}
+      {table === 'start' && <StartView section={analysis.start} caption={caption} thresholds={thresholds} />}
+      {table === 'loan' && <LoanView section={analysis.loan} caption={caption} />}
+      {table === 'expropriation' && (
+        <ExpropriationView section={analysis.expropriation} caption={caption} thresholds={thresholds} />
+      )}
+      {table === 'carryOver' && (
+        <CarryOverView section={analysis.carryOver} caption={caption} thresholds={thresholds} />
+      )}
+      {table === 'publicRental' && (
+        <PublicRentalView section={analysis.publicRental} caption={caption} thresholds={thresholds} />
+      )}
+    </>
   );
 }

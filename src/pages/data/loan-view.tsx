@@ -1,0 +1,185 @@
+// 附件2 棚改贷款: a unit × bank view (each unit's totals and every bank's credit and disbursement) and a bank
+// summary view (each bank's province figures under 政策性银行 / 商业银行), switched by a toggle.
+import { useId, useMemo, useState } from 'react';
+import { bankShortName } from '../../domain/banks';
+import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection } from '../../domain/calc';
+import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
+import { NO_FILTER } from '../../ui/data-table/filter';
+import { moneyColumn, monthColumn, nameColumn } from './cells';
+import { FilterBar } from './filter-bar';
+import { Flag } from './flag';
+import { LOAN_FLAG_OPTIONS, loanFilterKeys, loanFlagText } from './flags';
+import { fieldHeader, withUnit } from './headers';
+import { filterUnitRows, sectionGrouping } from './unit-rows';
+
+type LoanMode = 'units' | 'banks';
+
+function bankLine(row: LoanRow, bank: string): LoanBankAmounts | undefined {
+  return row.banks.find((b) => b.bank === bank);
+}
+
+export function loanUnitColumns(banks: readonly string[]): DataColumn<LoanRow>[] {
+  const perBank = banks.flatMap((bank): DataColumn<LoanRow>[] => {
+    const short = bankShortName(bank);
+    return [
+      moneyColumn(
+        `credit:${bank}`,
+        withUnit(`${short}授信`, '亿元'),
+        (r) => bankLine(r, bank)?.credit ?? null,
+      ),
+      moneyColumn(
+        `disbursed:${bank}`,
+        withUnit(`${short}发放`, '亿元'),
+        (r) => bankLine(r, bank)?.disbursed ?? null,
+      ),
+    ];
+  });
+  return [
+    nameColumn(),
+    moneyColumn('need', withUnit('本年需贷款', '亿元'), (r) => r.need),
+    moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.total.credit),
+    monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.total.creditMonth, true),
+    moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.total.disbursed),
+    monthColumn('disbursedMonth', fieldHeader('loan', 'disbursedMonth'), (r) => r.total.disbursedMonth, true),
+    ...perBank,
+    {
+      id: 'flag',
+      header: '状态',
+      sortValue: (r) => (r.hasCredit ? 0 : r.need !== null && r.need > 0 ? 1 : 2),
+      cell: (r, role) => (role === 'row' ? <Flag flag={loanFlagText(r.hasCredit, r.need)} /> : null),
+    },
+  ];
+}
+
+/** A line of the bank summary: a bank, a category subtotal or the province total. */
+interface BankSummaryRow extends LoanAmounts {
+  id: string;
+  name: string;
+  category: 'policy' | 'commercial' | null;
+}
+
+const CATEGORY_NAME = { policy: '政策性银行', commercial: '商业银行' } as const;
+
+export function bankSummaryColumns(): DataColumn<BankSummaryRow>[] {
+  return [
+    {
+      id: 'name',
+      header: '贷款银行',
+      rowHeader: true,
+      sortValue: (r) => r.name,
+      cell: (r) => r.name,
+    },
+    {
+      id: 'category',
+      header: '类别',
+      sortValue: (r) => (r.category ? CATEGORY_NAME[r.category] : null),
+      cell: (r, role) => (role === 'row' && r.category ? CATEGORY_NAME[r.category] : ''),
+    },
+    moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.credit),
+    monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.creditMonth, true),
+    moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.disbursed),
+    monthColumn('disbursedMonth', fieldHeader('loan', 'disbursedMonth'), (r) => r.disbursedMonth, true),
+  ];
+}
+
+function BankSummary({ section, caption }: { section: LoanSection; caption: string }) {
+  const [grouped, setGrouped] = useState(true);
+  const columns = useMemo(() => bankSummaryColumns(), []);
+  const province = section.province;
+  const rows: BankSummaryRow[] = province.banks.map((b) => ({
+    ...b,
+    id: b.bank,
+    name: bankShortName(b.bank) === b.bank ? b.bank : `${b.bank}（${bankShortName(b.bank)}）`,
+  }));
+  const total: BankSummaryRow = { ...province.total, id: 'province', name: '全省合计', category: null };
+  const groups = (['policy', 'commercial'] as const).map((c) => ({
+    id: c,
+    subtotal: { ...province[c], id: c, name: `${CATEGORY_NAME[c]}小计`, category: c } as BankSummaryRow,
+  }));
+  return (
+    <>
+      <div className="toolbar">
+        <label className="toggle">
+          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+          按银行类别分组
+        </label>
+        <output className="muted">共 {rows.length} 家银行</output>
+      </div>
+      <DataTable
+        caption={`${caption}（按银行汇总）`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        pinned={[total]}
+        grouping={grouped ? { groupOf: (r) => r.category, groups } : null}
+        testId="table-loan-banks"
+      />
+    </>
+  );
+}
+
+function UnitBanks({ section, caption }: { section: LoanSection; caption: string }) {
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [grouped, setGrouped] = useState(false);
+  const columns = useMemo(() => loanUnitColumns(section.banks), [section.banks]);
+  const rows = useMemo(
+    () => filterUnitRows(section.units, filter, (r) => loanFilterKeys(r.hasCredit, r.need)),
+    [section, filter],
+  );
+  return (
+    <>
+      <FilterBar
+        filter={filter}
+        onChange={setFilter}
+        flagOptions={LOAN_FLAG_OPTIONS}
+        grouped={grouped}
+        onGroupedChange={setGrouped}
+        shown={rows.length}
+        total={section.units.length}
+      />
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        pinned={[section.province]}
+        grouping={grouped ? sectionGrouping(section) : null}
+        testId="table-loan"
+      />
+    </>
+  );
+}
+
+export function LoanView({ section, caption }: { section: LoanSection; caption: string }) {
+  const [mode, setMode] = useState<LoanMode>('units');
+  const name = useId();
+  return (
+    <>
+      <fieldset className="toolbar mode-switch">
+        <legend>查看方式</legend>
+        {(
+          [
+            ['units', '按单位（单位×银行）'],
+            ['banks', '按银行汇总'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'units' ? (
+        <UnitBanks section={section} caption={caption} />
+      ) : (
+        <BankSummary section={section} caption={caption} />
+      )}
+    </>
+  );
+}
