@@ -1,8 +1,38 @@
-// 图表: the charts, loaded lazily.
+// 图表: the charts of the selected 报告期 and the province trends, loaded lazily (recharts stays out of the main bundle).
+import { periodLabel } from '../domain/period';
+import { AllocationRateChart } from './charts/allocation-rate-chart';
+import { LoanBankChart } from './charts/loan-bank-chart';
+import { StartRateChart } from './charts/start-rate-chart';
+import { TrendsChart } from './charts/trends-chart';
+import { useAnalysis } from './charts/use-analysis';
+
 export default function ChartsPage() {
+  const { loading, analysis, trends, thresholds } = useAnalysis();
   return (
     <section aria-labelledby="charts-title">
       <h1 id="charts-title">图表</h1>
+      {loading ? (
+        <p className="loading">正在读取数据…</p>
+      ) : analysis === null ? (
+        <div className="notice" role="status" data-testid="charts-empty">
+          还没有可绘制的数据。请到 <a href="#/import">导入</a> 页导入各市县月报，或点击“载入示例数据”。
+        </div>
+      ) : (
+        <>
+          <StartRateChart
+            section={analysis.start}
+            thresholds={thresholds}
+            periodLabel={periodLabel(analysis.period)}
+          />
+          <LoanBankChart section={analysis.loan} periodLabel={periodLabel(analysis.period)} />
+          <AllocationRateChart
+            section={analysis.publicRental}
+            thresholds={thresholds}
+            periodLabel={periodLabel(analysis.period)}
+          />
+          <TrendsChart trends={trends} />
+        </>
+      )}
     </section>
   );
 }
