@@ -9,6 +9,7 @@ import { SettingsPage } from '../pages/settings-page';
 import { UnitPage } from '../pages/unit-page';
 import { ErrorBoundary } from './error-boundary';
 import { type Route, useRoute } from './router';
+import { SwUpdate } from './sw-update';
 
 const ChartsPage = lazy(() => import('../pages/charts-page'));
 
@@ -65,6 +66,7 @@ export function App() {
         <PeriodSelect />
       </header>
       <main id="main" className="app-main">
+        <SwUpdate />
         <ErrorBoundary>
           <CurrentPage route={route} />
         </ErrorBoundary>

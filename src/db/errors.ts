@@ -1,6 +1,5 @@
 // Storage failures (Dexie / IndexedDB / quota) turned into one clear Chinese message with what to do next.
 // Pages never show a raw DOMException; they show storageErrorMessage(err).
-import type Dexie from 'dexie';
 
 /** What went wrong with the browser's storage, in the user's words. */
 export interface StorageProblem {
@@ -87,24 +86,4 @@ export function describeStorageError(err: unknown): StorageProblem {
 /** The Chinese message alone, for notices. */
 export function storageErrorMessage(err: unknown): string {
   return describeStorageError(err).message;
-}
-
-const UPGRADED_ELSEWHERE: StorageProblem = {
-  code: 'closed',
-  message: '本应用已在另一个标签页中更新到新版本，本页已停止读写数据以免损坏。请刷新本页。',
-};
-
-/** The events of a database connection the user must hear about: an upgrade blocked by an older tab, and
- * this tab's connection closed because another tab upgraded. Returns a function that stops watching. */
-export function watchDatabase(database: Dexie, report: (problem: StorageProblem) => void): () => void {
-  const onBlocked = () => report(BLOCKED);
-  const onVersionChange = (ev: IDBVersionChangeEvent) => {
-    if (ev.newVersion !== null && ev.newVersion > 0) report(UPGRADED_ELSEWHERE);
-  };
-  database.on('blocked', onBlocked);
-  database.on('versionchange', onVersionChange);
-  return () => {
-    database.on('blocked').unsubscribe(onBlocked);
-    database.on('versionchange').unsubscribe(onVersionChange);
-  };
 }

@@ -1,8 +1,90 @@
 // 导入: drop the month's returns, see every problem, store what is good.
+import { useState } from 'react';
+import { storageErrorMessage } from '../db/errors';
+import { Completeness } from './import/completeness';
+import { DEMO_FILE_COUNT, loadDemoFiles } from './import/demo-data';
+import { DropZone } from './import/drop-zone';
+import { FileList } from './import/file-list';
+import { rowStatus, summaryText, useImportSession } from './import/import-session';
+import { usePeriod } from './period-context';
+import './import/import.css';
+
 export function ImportPage() {
+  const session = useImportSession();
+  const { period } = usePeriod();
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const pending = session.rows.filter((r) => !r.done);
+  const writable = pending.filter((r) => {
+    const s = rowStatus(r);
+    return s === 'ok' || s === 'warning' || (s === 'replace' && r.confirmed);
+  });
+
+  const loadDemo = async () => {
+    setDemoError(null);
+    try {
+      const rows = await session.addFiles(await loadDemoFiles(), 'demo');
+      // Nothing to decide (no replacement, no refused file): store at once, as one import.
+      if (rows.every((r) => rowStatus(r) !== 'replace' && rowStatus(r) !== 'error')) await session.confirm();
+    } catch (err) {
+      setDemoError(err instanceof Error ? err.message : storageErrorMessage(err));
+    }
+  };
+
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">导入月报</h1>
+      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null} />
+      {session.progress && (
+        <div className="read-progress">
+          <label htmlFor="read-progress">
+            已读取 {session.progress.done} / {session.progress.total} 个文件
+          </label>
+          <progress id="read-progress" value={session.progress.done} max={session.progress.total} />
+        </div>
+      )}
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          disabled={session.busy !== null || writable.length === 0}
+          onClick={() => void session.confirm()}
+        >
+          确认导入
+        </button>
+        <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
+          载入示例数据
+        </button>
+        <span className="muted">
+          示例数据：全省 50 个单位 2018年1-8月、1-9月的月报（{DEMO_FILE_COUNT} 个文件）。
+        </span>
+        {session.rows.some((r) => r.done) && (
+          <button type="button" disabled={session.busy !== null} onClick={session.clearDone}>
+            清除已处理的文件
+          </button>
+        )}
+      </div>
+      {session.busy === 'saving' && (
+        <p className="loading" role="status">
+          正在保存…
+        </p>
+      )}
+      {session.summary && (
+        <p
+          className={session.summary.failed > 0 ? 'notice bad' : 'notice ok'}
+          role="status"
+          data-testid="import-summary"
+        >
+          {summaryText(session.summary)}
+        </p>
+      )}
+      {(session.error || demoError) && (
+        <p className="notice bad" role="alert">
+          {session.error ?? demoError}
+        </p>
+      )}
+      <FileList rows={session.rows} onConfirm={session.setConfirmed} />
+      <h2>完整性</h2>
+      <Completeness period={period} />
     </section>
   );
 }

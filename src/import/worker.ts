@@ -1,0 +1,93 @@
+// The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
+// reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
+import type { ReadResult } from '../domain/types';
+// TEMPORARY until read-return.ts lands: keep the build green for everyone sharing the tree.
+type ReadReturnFn = (bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }) => ReadResult;
+const readerModules = import.meta.glob<{ readReturn: ReadReturnFn }>('./read-return.ts', { eager: true });
+const readReturn: ReadReturnFn = (bytes, fileName, options) => {
+  const mod = Object.values(readerModules)[0];
+  if (!mod) throw new Error('reader not available');
+  return mod.readReturn(bytes, fileName, options);
+};
+
+/** One file read: its name and size, the SHA-256 of its bytes, and what the reader made of it. */
+export interface ReadFile {
+  fileName: string;
+  size: number;
+  sha256: string;
+  result: ReadResult;
+}
+
+export interface ReadRequest {
+  id: number;
+  fileName: string;
+  /** The file's bytes; null when the page already knows the file is too large to read. */
+  bytes: ArrayBuffer | null;
+  size: number;
+  maxBytes: number;
+}
+
+export type ReadResponse =
+  | { id: number; ok: true; file: ReadFile }
+  | { id: number; ok: false; error: string };
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+function refused(fileName: string, code: string, message: string): ReadResult {
+  return { ok: false, issues: [{ severity: 'error', code, file: fileName, message }] };
+}
+
+/** Read one file: hash it and run the reader; a reader crash becomes an issue, never a lost file. */
+export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<ReadFile> {
+  const { fileName, size, maxBytes } = request;
+  if (request.bytes === null || size > maxBytes) {
+    return {
+      fileName,
+      size,
+      sha256: '',
+      result: refused(
+        fileName,
+        'file.tooLarge',
+        `文件“${fileName}”大小为 ${mb(size)} MB，超过上限 ${mb(maxBytes)} MB，未读取。如确需导入，请在“设置”中调高文件大小上限。`,
+      ),
+    };
+  }
+  const bytes = new Uint8Array(request.bytes);
+  const sha256 = await sha256Hex(bytes);
+  let result: ReadResult;
+  try {
+    result = readReturn(bytes, fileName, { maxBytes });
+  } catch (err) {
+    result = refused(
+      fileName,
+      'file.unreadable',
+      `文件“${fileName}”无法读取（${err instanceof Error ? err.message : String(err)}），未导入。请用 Excel 或 WPS 打开检查后另存为 .xlsx 再试。`,
+    );
+  }
+  return { fileName, size, sha256, result };
+}
+
+// Only when running as a worker: importing this module in a test must not touch `self`.
+declare const WorkerGlobalScope: { new (): unknown } | undefined;
+if (
+  typeof WorkerGlobalScope !== 'undefined' &&
+  typeof self !== 'undefined' &&
+  self instanceof WorkerGlobalScope
+) {
+  const scope = self as unknown as DedicatedWorkerGlobalScope;
+  scope.onmessage = async (event: MessageEvent<ReadRequest>) => {
+    const { id, ...request } = event.data;
+    let response: ReadResponse;
+    try {
+      response = { id, ok: true, file: await readFileBytes(request) };
+    } catch (err) {
+      response = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    scope.postMessage(response);
+  };
+}

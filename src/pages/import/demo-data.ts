@@ -1,0 +1,25 @@
+// The demo returns shipped inside the app: the 100 sample workbooks (2018年1-8月 and 1-9月 of all 50 units),
+// emitted as assets so the service worker precaches them and 载入示例数据 works offline.
+import type { ReadInput } from '../../import/reader-client';
+
+const DEMO_URLS = import.meta.glob<string>('../../../fixtures/samples/*/*.xlsx', {
+  query: '?url',
+  import: 'default',
+  // Eager: the module holds only the 100 URLs, not the files.
+  eager: true,
+});
+
+/** How many demo files there are. */
+export const DEMO_FILE_COUNT = Object.keys(DEMO_URLS).length;
+
+/** Fetch every demo workbook (from the precache when offline) as name + bytes, ready for the reader. */
+export async function loadDemoFiles(): Promise<ReadInput[]> {
+  const entries = Object.entries(DEMO_URLS).sort(([a], [b]) => (a < b ? -1 : 1));
+  return Promise.all(
+    entries.map(async ([path, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`示例文件“${path.split('/').pop()}”无法载入（${response.status}）`);
+      return { name: path.split('/').pop() ?? path, bytes: await response.arrayBuffer() };
+    }),
+  );
+}

@@ -1,0 +1,70 @@
+// Where files come in: a drop zone that also opens the picker (mouse or keyboard), and the labelled picker itself.
+import { type DragEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+
+export const ACCEPTED = '.xlsx,.xls,.csv';
+
+export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const hintId = useId();
+  const [dragging, setDragging] = useState(false);
+
+  const open = () => {
+    if (!disabled) inputRef.current?.click();
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (!disabled) onFiles([...e.dataTransfer.files]);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  };
+  return (
+    <div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a drop target must be a block that accepts drops; it acts as a button for keyboards */}
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        role="button"
+        tabIndex={0}
+        aria-disabled={disabled}
+        aria-describedby={hintId}
+        onClick={open}
+        onKeyDown={onKeyDown}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <strong>将月报文件拖到这里</strong>，或按回车键选择文件
+        <div id={hintId} className="muted">
+          可一次选择多个 .xlsx、.xls 或 .csv 文件；读取在后台进行，页面可继续操作。
+        </div>
+      </div>
+      <div className="toolbar">
+        <label className="file-picker" htmlFor={inputId}>
+          选择文件
+        </label>
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          multiple
+          accept={ACCEPTED}
+          disabled={disabled}
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            // Cleared so that choosing the same file again is seen as a change.
+            e.currentTarget.value = '';
+            onFiles(files);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

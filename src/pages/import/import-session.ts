@@ -1,0 +1,257 @@
+// The state of the import page: the files read so far, each planned against the store, and the confirm step
+// that writes what may be written (each return in its own transaction) and sums up what happened.
+import { useCallback, useRef, useState } from 'react';
+import { db } from '../../db/database';
+import { storageErrorMessage } from '../../db/errors';
+import {
+  type CommitOutcome,
+  commitImport,
+  countOutcomes,
+  type ImportCandidate,
+  type PlannedReturn,
+  planImport,
+} from '../../db/import-repo';
+import { readSetting } from '../../db/settings-repo';
+import { requestPersistence } from '../../db/storage';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { type ReadFile, type ReadInput, readFiles } from '../../import/reader-client';
+
+export type FileStatus =
+  | 'ok'
+  | 'warning'
+  | 'error'
+  | 'exists'
+  | 'replace'
+  | 'imported'
+  | 'replaced'
+  | 'failed';
+
+export const STATUS_LABEL: Record<FileStatus, string> = {
+  ok: '可导入',
+  warning: '有警告',
+  error: '有错误',
+  exists: '已存在',
+  replace: '待确认替换',
+  imported: '已导入',
+  replaced: '已替换',
+  failed: '未保存',
+};
+
+export type RowOrigin = 'file' | 'demo';
+
+export interface FileRow {
+  key: number;
+  origin: RowOrigin;
+  read: ReadFile;
+  /** One plan per return of the file (a combined workbook brings several). */
+  plans: PlannedReturn[];
+  /** The user confirmed the replacement of the stored returns by this file's. */
+  confirmed: boolean;
+  /** Settled: stored, skipped or refused in an earlier confirm; kept in the list for the record. */
+  done: boolean;
+  outcomes: CommitOutcome[];
+}
+
+export function rowStatus(row: FileRow): FileStatus {
+  if (!row.read.result.ok || row.plans.some((p) => p.status === 'duplicate')) return 'error';
+  if (row.outcomes.length > 0) {
+    if (row.outcomes.some((o) => o.status === 'failed' || o.status === 'conflict')) return 'failed';
+    if (row.outcomes.some((o) => o.status === 'replaced')) return 'replaced';
+    if (row.outcomes.some((o) => o.status === 'stored')) return 'imported';
+    return 'exists';
+  }
+  if (row.plans.some((p) => p.status === 'replace')) return 'replace';
+  if (row.plans.length > 0 && row.plans.every((p) => p.status === 'exists')) return 'exists';
+  return row.read.result.warnings.length > 0 ? 'warning' : 'ok';
+}
+
+export interface ImportSummary {
+  stored: number;
+  replaced: number;
+  skipped: number;
+  refused: number;
+  unconfirmed: number;
+  failed: number;
+  /** The first storage failure's message, if any. */
+  failure?: string;
+}
+
+export function summaryText(s: ImportSummary): string {
+  let text = `已导入 ${s.stored} 份，替换 ${s.replaced} 份，跳过 ${s.skipped} 份（已存在），拒绝 ${s.refused} 个文件`;
+  if (s.unconfirmed > 0) text += `；${s.unconfirmed} 份待确认替换，未导入`;
+  if (s.failed > 0) text += `；${s.failed} 份未保存：${s.failure ?? ''}`;
+  return `${text}。`;
+}
+
+function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandidate }[] {
+  return rows.flatMap((row) =>
+    row.read.result.ok
+      ? row.read.result.returns.map((ret) => ({
+          row,
+          candidate: { fileName: row.read.fileName, fileHash: row.read.sha256, ret },
+        }))
+      : [],
+  );
+}
+
+/** Plan every pending row against the store and against each other; returns new row objects. */
+async function replan(rows: FileRow[]): Promise<FileRow[]> {
+  const pairs = candidatesOf(rows);
+  const plans = await planImport(
+    db,
+    pairs.map((p) => p.candidate),
+  );
+  const byRow = new Map<FileRow, PlannedReturn[]>();
+  pairs.forEach((pair, i) => {
+    const plan = plans[i];
+    if (!plan) return;
+    byRow.set(pair.row, [...(byRow.get(pair.row) ?? []), plan]);
+  });
+  return rows.map((row) => ({ ...row, plans: byRow.get(row) ?? [] }));
+}
+
+const writable = (row: FileRow) => {
+  const status = rowStatus(row);
+  return status === 'ok' || status === 'warning' || (status === 'replace' && row.confirmed);
+};
+
+export interface ImportSession {
+  rows: FileRow[];
+  progress: { done: number; total: number } | null;
+  busy: 'reading' | 'saving' | null;
+  summary: ImportSummary | null;
+  error: string | null;
+  addFiles: (inputs: ReadInput[], origin?: RowOrigin) => Promise<FileRow[]>;
+  setConfirmed: (key: number, confirmed: boolean) => void;
+  confirm: () => Promise<ImportSummary | null>;
+  clearDone: () => void;
+}
+
+export function useImportSession(): ImportSession {
+  const [rows, setRowsState] = useState<FileRow[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'saving' | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The latest rows, for the async steps (they outlive the render that started them).
+  const rowsRef = useRef<FileRow[]>([]);
+  const nextKey = useRef(1);
+  const setRows = useCallback((next: FileRow[]) => {
+    rowsRef.current = next;
+    setRowsState(next);
+  }, []);
+
+  const addFiles = useCallback(
+    async (inputs: ReadInput[], origin: RowOrigin = 'file') => {
+      if (inputs.length === 0) return [];
+      setBusy('reading');
+      setError(null);
+      setSummary(null);
+      try {
+        const maxMb = await readSetting(db, 'maxFileSizeMb', DEFAULT_SETTINGS.maxFileSizeMb);
+        const read = await readFiles(inputs, {
+          maxBytes: maxMb * 1024 * 1024,
+          onProgress: (done, total) => setProgress({ done, total }),
+        });
+        const added: FileRow[] = read.map((file) => ({
+          key: nextKey.current++,
+          origin,
+          read: file,
+          plans: [],
+          confirmed: false,
+          done: false,
+          outcomes: [],
+        }));
+        const settled = rowsRef.current.filter((r) => r.done);
+        const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
+        setRows([...settled, ...pending]);
+        const addedKeys = new Set(added.map((r) => r.key));
+        return pending.filter((r) => addedKeys.has(r.key));
+      } catch (err) {
+        setError(storageErrorMessage(err));
+        return [];
+      } finally {
+        setBusy(null);
+      }
+    },
+    [setRows],
+  );
+
+  const setConfirmed = useCallback(
+    (key: number, confirmed: boolean) => {
+      setRows(rowsRef.current.map((r) => (r.key === key ? { ...r, confirmed } : r)));
+    },
+    [setRows],
+  );
+
+  const confirm = useCallback(async () => {
+    const pending = rowsRef.current.filter((r) => !r.done);
+    if (pending.length === 0) return null;
+    setBusy('saving');
+    setError(null);
+    try {
+      const outcomesByRow = new Map<FileRow, CommitOutcome[]>();
+      for (const origin of ['file', 'demo'] as const) {
+        const batch = pending.filter((r) => r.origin === origin && writable(r));
+        const plans = batch.flatMap((r) =>
+          r.plans.filter((p) => p.status === 'new' || p.status === 'replace'),
+        );
+        if (plans.length === 0) continue;
+        const { outcomes } = await commitImport(db, plans, {
+          kind: origin === 'demo' ? 'demo' : 'import',
+          origin,
+        });
+        let i = 0;
+        for (const row of batch) {
+          const n = row.plans.filter((p) => p.status === 'new' || p.status === 'replace').length;
+          outcomesByRow.set(row, outcomes.slice(i, i + n));
+          i += n;
+        }
+      }
+      const all = [...outcomesByRow.values()].flat();
+      const counts = countOutcomes(all);
+      const unconfirmed = pending.filter((r) => rowStatus(r) === 'replace' && !r.confirmed);
+      const result: ImportSummary = {
+        stored: counts.stored,
+        replaced: counts.replaced,
+        skipped:
+          counts.skipped +
+          pending
+            .filter((r) => r.read.result.ok)
+            .flatMap((r) => r.plans)
+            .filter((p) => p.status === 'exists').length,
+        refused: pending.filter((r) => rowStatus(r) === 'error').length,
+        unconfirmed: unconfirmed.reduce(
+          (n, r) => n + r.plans.filter((p) => p.status === 'replace').length,
+          0,
+        ),
+        failed: counts.failed + counts.conflict,
+      };
+      const failure = all.find((o) => o.status === 'failed' || o.status === 'conflict')?.message;
+      if (failure) result.failure = failure;
+      setRows(
+        rowsRef.current.map((r) => {
+          if (r.done || unconfirmed.includes(r)) return r;
+          if (!pending.includes(r)) return r;
+          return { ...r, done: true, outcomes: outcomesByRow.get(r) ?? [] };
+        }),
+      );
+      setSummary(result);
+      if (result.stored + result.replaced > 0) void requestPersistence();
+      return result;
+    } catch (err) {
+      setError(storageErrorMessage(err));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, [setRows]);
+
+  const clearDone = useCallback(() => {
+    setRows(rowsRef.current.filter((r) => !r.done));
+    setSummary(null);
+    setProgress(null);
+  }, [setRows]);
+
+  return { rows, progress, busy, summary, error, addFiles, setConfirmed, confirm, clearDone };
+}
