@@ -120,20 +120,20 @@ function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   const m = ctx.month;
   let text = '';
   if (p.need !== null && p.need > 0) text += `${ctx.year}年，全省棚户区改造共需贷款${formatYi(p.need)}。`;
-  text += `${ctx.asOf}，${ctx.year}年为棚改项目授信（审批）总额度${formatYi(p.total.credit)}${withIncrease('(', ')', m, p.total.creditMonth)}。`;
+  text += `${ctx.asOf}，${ctx.year}年为棚改项目授信（审批）总额度${formatYi(p.total.credit)}${withIncrease('（', '）', m, p.total.creditMonth)}。`;
 
   const policy = p.banks.filter((b) => b.category === 'policy' && (b.credit > 0 || b.disbursed > 0));
   const commercial = p.banks.filter((b) => b.category === 'commercial');
   const creditParts: string[] = policy.map((b) => {
     // 农发行 approves (审批); the other banks grant credit (授信).
     const verb = b.shortName === '农发行' ? '审批' : '授信';
-    return `${b.shortName}已为棚改贷款${verb}${formatYi(b.credit)}${withIncrease('(', ')', m, b.creditMonth)}`;
+    return `${b.shortName}已为棚改贷款${verb}${formatYi(b.credit)}${withIncrease('（', '）', m, b.creditMonth)}`;
   });
   if (p.commercial.credit > 0) {
     const byBank = commercial.filter((b) => b.credit > 0).map((b) => `${b.shortName}${formatYi(b.credit)}`);
     const inc = increase(m, p.commercial.creditMonth);
     const inner = [joinNames(byBank), inc].filter((s) => s !== null && s !== '').join('。');
-    creditParts.push(`商业银行已为棚改贷款授信${formatYi(p.commercial.credit)}(${inner})`);
+    creditParts.push(`商业银行已为棚改贷款授信${formatYi(p.commercial.credit)}（${inner}）`);
   }
   if (creditParts.length > 0) text += `其中：${creditParts.join('；')}。`;
 
