@@ -8,6 +8,7 @@ import { defaultRegister } from '../../domain/units';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
 import { filterRows, NO_FILTER } from '../../ui/data-table/filter';
 import { formatCount } from '../../ui/data-table/format';
+import { withKeys } from '../../ui/data-table/keys';
 import { unitHref } from '../../ui/links';
 import { countColumn, nameColumn } from './cells';
 import { FilterBar } from './filter-bar';
@@ -114,11 +115,13 @@ function ProjectList(props: { section: CarryOverSection; caption: string; thresh
   const compared = section.province.previousCount !== null;
 
   const lines = useMemo(() => {
-    const all: ProjectLine[] = section.projects.map((item, i) => ({
-      key: `${item.unitId}:${i}`,
-      item,
-      status: newOnes.has(item.project) ? 'new' : 'open',
-    }));
+    const all: ProjectLine[] = withKeys(section.projects, (i) => `${i.unitId}:${i.project.name}`).map(
+      ({ key, item }) => ({
+        key,
+        item,
+        status: newOnes.has(item.project) ? 'new' : 'open',
+      }),
+    );
     const many = new Set(section.lists.many);
     const withFinished = new Set(section.units.filter((u) => u.finished > 0).map((u) => u.id));
     const flags = (l: ProjectLine): string[] => {
@@ -186,8 +189,8 @@ function ProjectList(props: { section: CarryOverSection; caption: string; thresh
         <DataTable
           caption={`上月（${periodLabel(section.previousPeriod)}）在列、本月未再上报的项目：${finished.length}个`}
           columns={columns}
-          rows={finished.map(
-            (item, i) => ({ key: `done:${item.unitId}:${i}`, item, status: 'finished' }) as ProjectLine,
+          rows={withKeys(finished, (i) => `${i.unitId}:${i.project.name}`).map(
+            ({ key, item }) => ({ key, item, status: 'finished' }) as ProjectLine,
           )}
           rowKey={(l) => l.key}
           testId="table-carryOver-finished"
