@@ -1,0 +1,96 @@
+// 导入记录: recent imports, merges and restores, each undoable as a whole (撤销), with the result said in words.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { db } from '../../db/database';
+import { listRecentImports, undoImport } from '../../db/history';
+import { IMPORT_KIND_LABEL, timeText, unitPeriodText } from './labels';
+
+export function ImportList({ limit = 20 }: { limit?: number }) {
+  const imports = useLiveQuery(() => listRecentImports(db, limit), [limit]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function undo(id: string, label: string) {
+    if (
+      !window.confirm(
+        `撤销这次${label}？它保存的月报将回到之前的版本（之前没有的将被移除）。版本记录会保留，可再次恢复。`,
+      )
+    ) {
+      return;
+    }
+    setBusy(true);
+    const result = await undoImport(db, id);
+    setBusy(false);
+    setMessage(
+      result.ok
+        ? { ok: true, text: `已撤销，${result.value.changes.length} 份月报已回到之前的状态。` }
+        : { ok: false, text: result.message },
+    );
+  }
+
+  return (
+    <section aria-labelledby="import-list-title">
+      <h3 id="import-list-title">导入记录</h3>
+      {message && (
+        <p className={`notice ${message.ok ? 'ok' : 'bad'}`} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {imports === undefined ? (
+        <p className="loading">正在读取…</p>
+      ) : imports.length === 0 ? (
+        <p className="muted">还没有导入记录。</p>
+      ) : (
+        <table className="data" aria-label="最近的导入记录">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">类型</th>
+              <th scope="col">文件</th>
+              <th scope="col">更改的月报</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {imports.map((rec) => {
+              const label = IMPORT_KIND_LABEL[rec.kind] ?? rec.kind;
+              const units = rec.changes.map((c) => unitPeriodText(c.unitId, c.period));
+              return (
+                <tr key={rec.id}>
+                  <td>{timeText(rec.at)}</td>
+                  <td>{label}</td>
+                  <td>
+                    {rec.files.length > 3
+                      ? `${rec.files.slice(0, 3).join('、')} 等 ${rec.files.length} 个`
+                      : rec.files.join('、') || '—'}
+                  </td>
+                  <td title={units.join('、')}>
+                    {rec.changes.length} 份
+                    {units.length > 0 && units.length <= 3 ? `（${units.join('、')}）` : ''}
+                  </td>
+                  <td>
+                    {rec.undone ? (
+                      <span className="flag info">已撤销</span>
+                    ) : rec.changes.length === 0 ? (
+                      <span className="muted">无更改</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        aria-label={`撤销 ${timeText(rec.at)} 的${label}`}
+                        onClick={() => undo(rec.id, label)}
+                      >
+                        撤销
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
+// a different current return, the differing figures side by side and the user's choice.
+import { useState } from 'react';
+import type { MergePlan, MergeSide } from '../../db/merge';
+import { diffReturnTables } from '../../db/return-diff';
+import { timeText, unitPeriodText } from './labels';
+
+export function MergeReview({
+  plan,
+  fileName,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  plan: MergePlan;
+  fileName: string;
+  busy: boolean;
+  onConfirm: (choices: Map<string, MergeSide>) => void;
+  onCancel: () => void;
+}) {
+  const [choices, setChoices] = useState<Map<string, MergeSide>>(() => new Map());
+  const unanswered = plan.conflicts.filter((c) => !choices.has(c.key)).length;
+  const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
+
+  return (
+    <section aria-labelledby="merge-review-title" className="merge-review">
+      <h3 id="merge-review-title">合并“{fileName}”</h3>
+      <ul>
+        <li>本机没有的月报版本：{plan.toAdd.length} 个，将添加</li>
+        <li>与本机完全相同的月报：{plan.skipped} 份，将跳过</li>
+        <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
+        <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
+        {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
+      </ul>
+      {plan.conflicts.map((c) => {
+        const changes = diffReturnTables(c.local.tables, c.incoming.tables);
+        const name = unitPeriodText(c.unitId, c.period);
+        const group = `merge-choice-${c.key}`;
+        return (
+          <fieldset key={c.key} className="merge-conflict">
+            <legend>{name}：两台电脑的月报不同</legend>
+            <table className="data" aria-label={`${name} 不同的数字`}>
+              <thead>
+                <tr>
+                  <th scope="col">表</th>
+                  <th scope="col">行</th>
+                  <th scope="col">项目</th>
+                  <th scope="col">
+                    本机（{timeText(c.local.importedAt)}，{c.local.fileName}）
+                  </th>
+                  <th scope="col">
+                    备份（{timeText(c.incoming.importedAt)}，{c.incoming.fileName}）
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((ch, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for a conflict
+                  <tr key={i}>
+                    <td>{ch.tableTitle}</td>
+                    <td>{ch.row ?? '—'}</td>
+                    <td>{ch.label}</td>
+                    <td>{ch.before}</td>
+                    <td>{ch.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
+              <label>
+                <input
+                  type="radio"
+                  name={group}
+                  checked={choices.get(c.key) === 'local'}
+                  onChange={() => choose(c.key, 'local')}
+                />
+                采用本机的
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name={group}
+                  checked={choices.get(c.key) === 'incoming'}
+                  onChange={() => choose(c.key, 'incoming')}
+                />
+                采用备份中的
+              </label>
+            </div>
+          </fieldset>
+        );
+      })}
+      <p className="muted">两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。</p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || unanswered > 0}
+          onClick={() => onConfirm(choices)}
+        >
+          确认合并
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onCancel}>
+          取消
+        </button>
+        {unanswered > 0 && <span className="muted">还有 {unanswered} 份需要选择</span>}
+      </div>
+    </section>
+  );
+}
