@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { BulletinPage } from '../pages/bulletin-page';
 import { DataPage } from '../pages/data-page';
+import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
 import { ImportPage } from '../pages/import-page';
 import { PeriodProvider } from '../pages/period-context';
 import { PeriodSelect } from '../pages/period-select';
@@ -67,6 +68,7 @@ export function App() {
       </header>
       <main id="main" className="app-main">
         <SwUpdate />
+        <TabSyncNoticeBar />
         <ErrorBoundary>
           <CurrentPage route={route} />
         </ErrorBoundary>

@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
 import { useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, loadDemoFiles } from './import/demo-data';
 import { DropZone } from './import/drop-zone';
@@ -33,6 +34,7 @@ export function ImportPage() {
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">导入月报</h1>
+      <BackupReminderNotice />
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null} />
       {session.progress && (
         <div className="read-progress">
