@@ -1,0 +1,132 @@
+// Import issue codes and their plain-Chinese sentences, in one place: every ImportIssue is built here, so a
+// code always reads the same way and always names the file, sheet and cell it is about.
+import type { ImportIssue, IssueSeverity } from './types';
+
+/** Parameters of each issue code (all strings are already formatted for display). */
+export interface IssueParams {
+  'file.tooLarge': { sizeMb: string; limitMb: string };
+  'file.empty': Record<string, never>;
+  'file.notSpreadsheet': Record<string, never>;
+  'file.unreadable': Record<string, never>;
+  'file.encrypted': Record<string, never>;
+  'file.html': Record<string, never>;
+  'table.none': Record<string, never>;
+  'table.duplicate': { table: string; otherSheet: string };
+  'table.missing': { table: string };
+  'table.empty': { table: string };
+  'column.missing': { table: string; column: string };
+  'unit.missing': Record<string, never>;
+  'unit.unknown': { name: string; suggestions: string[] };
+  'unit.mismatch': { name: string; other: string };
+  'period.missing': Record<string, never>;
+  'period.mismatch': { period: string; other: string };
+  'date.invalid': { text: string };
+  'number.text': { text: string; column: string };
+  'number.negative': { text: string; column: string };
+  'number.fraction': { text: string; column: string; unit: string };
+  'number.tooLarge': { text: string; column: string };
+  'rows.many': { table: string; count: number };
+  'cell.empty': { column: string };
+  'total.mismatch': { column: string; declared: string; computed: string };
+  'expropriation.total': { declared: string; computed: string };
+  'rate.mismatch': { column: string; declared: string; computed: string };
+  'start.abovePlan': { started: string; plan: string };
+  'rental.aboveRaised': { allocated: string; raised: string };
+  'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
+  'issues.truncated': { count: number };
+}
+
+export type IssueCode = keyof IssueParams;
+
+type Templates = { [K in IssueCode]: (p: IssueParams[K]) => string };
+
+const TEMPLATES: Templates = {
+  'file.tooLarge': (p) =>
+    `文件大小 ${p.sizeMb} MB，超过了 ${p.limitMb} MB 的上限，未读取。请只报送月报表本身。`,
+  'file.empty': () => '工作簿是空的，没有任何内容。',
+  'file.notSpreadsheet': () => '不是 Excel 工作簿（.xlsx、.xls）或 CSV 文件，无法读取。',
+  'file.unreadable': () =>
+    '文件已损坏或不是 Excel 工作簿，无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',
+  'file.encrypted': () => '工作簿设置了打开密码（已加密），无法读取。请取消密码保护后另存一份再导入。',
+  'file.html': () =>
+    '这是网页（HTML）另存成的 .xls 文件，不是真正的 Excel 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',
+  'table.none': () =>
+    '没有找到可识别的月报表（表1至表5）。请检查表头是否为月报表的标准表头，例如“年度计划（套）”“累计开工（套）”。',
+  'table.duplicate': (p) => `${p.table}在工作表“${p.otherSheet}”中已出现过，同一文件中不能有两张${p.table}。`,
+  'table.missing': (p) => `文件中没有${p.table}，该表未导入。`,
+  'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
+  'column.missing': (p) => `${p.table}缺少必填列“${p.column}”。`,
+  'unit.missing': () => '找不到填报单位：表头没有“填报单位：”，表中也没有“市县”列。',
+  'unit.unknown': (p) =>
+    `“${p.name}”不是已知的填报单位。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
+  'unit.mismatch': (p) => `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。`,
+  'period.missing': () => '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。',
+  'period.mismatch': (p) => `报告期 ${p.period} 与本文件其他工作表的 ${p.other} 不一致。`,
+  'date.invalid': (p) => `“${p.text}”不是有效的日期，请写成“2018年9月30日”。`,
+  'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白或“-”表示 0。`,
+  'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负。`,
+  'number.fraction': (p) => `“${p.column}”列的“${p.text}”换算后不是整数${p.unit}，请核对数字和单位。`,
+  'number.tooLarge': (p) => `“${p.column}”列的“${p.text}”数字过大，请核对。`,
+  'rows.many': (p) => `${p.table}中同一单位应只有一行数据，却有 ${p.count} 行。`,
+  'cell.empty': (p) => `这一行填了数字，但“${p.column}”是空的，请补上。`,
+  'total.mismatch': (p) =>
+    `“${p.column}”的合计行为 ${p.declared}，各行之和为 ${p.computed}，两者不符；已按各行之和计算，合计行不保存。`,
+  'expropriation.total': (p) =>
+    `“合计”为 ${p.declared}，而累计完成征收与拆迁之和为 ${p.computed}，两者不符；已按征收与拆迁分别保存。`,
+  'rate.mismatch': (p) =>
+    `填报的“${p.column}”为 ${p.declared}，按本表数字计算应为 ${p.computed}；以计算值为准。`,
+  'start.abovePlan': (p) => `累计开工 ${p.started} 超过了年度计划 ${p.plan}，请核对。`,
+  'rental.aboveRaised': (p) => `累计已分配 ${p.allocated} 超过了累计筹集 ${p.raised}，请核对。`,
+  'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
+  'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
+};
+
+/** Where an issue is: the file, and where known the sheet and the A1 cell. */
+export interface IssueLocation {
+  file: string;
+  sheet?: string;
+  cell?: string;
+}
+
+/** 文件“a.xlsx”工作表“表1”单元格 D4 */
+export function describeLocation(loc: IssueLocation): string {
+  let out = `文件“${loc.file}”`;
+  if (loc.sheet !== undefined) out += `工作表“${loc.sheet}”`;
+  if (loc.cell !== undefined) out += `单元格 ${loc.cell}`;
+  return out;
+}
+
+/** The Chinese sentence of an issue, naming where it is. */
+export function issueMessage<K extends IssueCode>(
+  code: K,
+  loc: IssueLocation,
+  params: IssueParams[K],
+): string {
+  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(params);
+  return `${describeLocation(loc)}：${reason}`;
+}
+
+/** Build an ImportIssue with its sentence. */
+export function makeIssue<K extends IssueCode>(
+  severity: IssueSeverity,
+  code: K,
+  loc: IssueLocation,
+  params: IssueParams[K],
+): ImportIssue {
+  const issue: ImportIssue = { severity, code, file: loc.file, message: issueMessage(code, loc, params) };
+  if (loc.sheet !== undefined) issue.sheet = loc.sheet;
+  if (loc.cell !== undefined) issue.cell = loc.cell;
+  return issue;
+}
+
+/** Every known code (for tests and documentation). */
+export const ISSUE_CODES = Object.keys(TEMPLATES) as IssueCode[];
+
+/** Yuan as 亿元, exactly, for messages: 1246000000 → '12.46亿元'. */
+export function formatYuanAsYi(yuan: number): string {
+  const neg = yuan < 0;
+  const digits = String(Math.abs(yuan)).padStart(9, '0');
+  const int = digits.slice(0, -8);
+  const frac = digits.slice(-8).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}亿元`;
+}

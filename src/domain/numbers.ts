@@ -1,0 +1,248 @@
+// Exact coercion of what people type into returns: numbers (text, full-width, 1,200, 41.6%, dashes), unit
+// scaling to whole 套/户/元 without float multiplication, declared rates to hundredths of a percent, and dates.
+import { makePeriod } from './period';
+import type { PeriodKey, RateBp } from './types';
+
+/** An exact decimal: mantissa × 10^exponent. Built from text or a number's shortest decimal string. */
+export interface Decimal {
+  mantissa: bigint;
+  exponent: number;
+}
+
+const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** Parse a plain decimal string ('12.46', '-3', '1.5e+21'); null when it is not one. */
+export function parseDecimal(text: string): Decimal | null {
+  const m = DECIMAL_RE.exec(text);
+  if (!m) return null;
+  const intPart = m[2] ?? '';
+  const fracPart = m[3] ?? '';
+  if (intPart === '' && fracPart === '') return null;
+  const exp = m[4] ? Number(m[4]) : 0;
+  if (!Number.isFinite(exp) || Math.abs(exp) > 400) return null;
+  const digits = `${intPart}${fracPart}`.replace(/^0+(?=\d)/, '');
+  const mantissa = BigInt(digits || '0') * (m[1] === '-' ? -1n : 1n);
+  return { mantissa, exponent: exp - fracPart.length };
+}
+
+/** The exact decimal a JavaScript number stands for, by its shortest round-trip string (never 0.1+0.2 style). */
+export function decimalOfNumber(value: number): Decimal | null {
+  if (!Number.isFinite(value)) return null;
+  return parseDecimal(String(value));
+}
+
+export function isNegative(d: Decimal): boolean {
+  return d.mantissa < 0n;
+}
+
+/** Multiply by 10^power exactly. */
+export function shiftDecimal(d: Decimal, power: number): Decimal {
+  return { mantissa: d.mantissa, exponent: d.exponent + power };
+}
+
+const TEN = 10n;
+
+function pow10(n: number): bigint {
+  return TEN ** BigInt(n);
+}
+
+/** Whether the decimal has no fractional part. */
+export function isWhole(d: Decimal): boolean {
+  return d.exponent >= 0 || d.mantissa % pow10(-d.exponent) === 0n;
+}
+
+/** The decimal as a whole number, or null when it has a fraction or exceeds the safe integer range. */
+export function toWholeNumber(d: Decimal): number | null {
+  let whole: bigint;
+  if (d.exponent >= 0) {
+    if (d.exponent > 30) return d.mantissa === 0n ? 0 : null;
+    whole = d.mantissa * pow10(d.exponent);
+  } else {
+    const div = pow10(-d.exponent);
+    if (d.mantissa % div !== 0n) return null;
+    whole = d.mantissa / div;
+  }
+  if (whole > BigInt(Number.MAX_SAFE_INTEGER) || whole < -BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(whole);
+}
+
+/** Round half away from zero to a whole number (used for declared rates only: they are never summed). */
+export function roundDecimal(d: Decimal): number {
+  if (d.exponent >= 0) return toWholeNumber(d) ?? Number.MAX_SAFE_INTEGER;
+  const div = pow10(-d.exponent);
+  const neg = d.mantissa < 0n;
+  const abs = neg ? -d.mantissa : d.mantissa;
+  let q = abs / div;
+  if ((abs % div) * 2n >= div) q += 1n;
+  const n = Number(q);
+  return neg ? -n : n;
+}
+
+/** Plain string of a decimal ('12.46'), for messages. */
+export function formatDecimal(d: Decimal): string {
+  const neg = d.mantissa < 0n;
+  let digits = (neg ? -d.mantissa : d.mantissa).toString();
+  let out: string;
+  if (d.exponent >= 0) out = digits + '0'.repeat(d.exponent);
+  else {
+    const places = -d.exponent;
+    digits = digits.padStart(places + 1, '0');
+    const int = digits.slice(0, digits.length - places);
+    const frac = digits.slice(digits.length - places).replace(/0+$/, '');
+    out = frac ? `${int}.${frac}` : int;
+  }
+  return neg && out !== '0' ? `-${out}` : out;
+}
+
+/** What a number cell holds once read. */
+export type CellNumber =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: Decimal; percent: boolean }
+  | { kind: 'text'; text: string };
+
+// Dashes people type for "nothing": hyphen, en/em dashes, full-width hyphen-minus, horizontal bar, doubled.
+const ZERO_DASH_RE = /^(?:[-\u2010-\u2015\u2212\uff0d\ufe58\ufe63]{1,2})$/;
+const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * Read the text of a number cell: full-width digits, spaces, thousands separators, a trailing %, and the
+ * dashes or blank that mean zero. Anything else stays text (the caller reports it).
+ */
+export function parseNumberText(raw: string): CellNumber {
+  const text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  if (text === '') return { kind: 'empty' };
+  if (ZERO_DASH_RE.test(text)) return { kind: 'empty' };
+  let body = text;
+  let percent = false;
+  if (body.endsWith('%')) {
+    percent = true;
+    body = body.slice(0, -1);
+  }
+  if (body.includes(',')) {
+    if (!GROUPED_RE.test(body)) return { kind: 'text', text: raw.trim() };
+    body = body.replace(/,/g, '');
+  }
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(body)) return { kind: 'text', text: raw.trim() };
+  const value = parseDecimal(body);
+  if (!value) return { kind: 'text', text: raw.trim() };
+  return { kind: 'number', value, percent };
+}
+
+/** Read a cell value (number, text, boolean or nothing) as a number; `percentFormat` is a `0.0%` style format. */
+export function readNumber(value: unknown, percentFormat: boolean): CellNumber {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'number') {
+    const d = decimalOfNumber(value);
+    if (!d) return { kind: 'text', text: String(value) };
+    return { kind: 'number', value: d, percent: percentFormat };
+  }
+  if (typeof value === 'string') return parseNumberText(value);
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  return { kind: 'text', text: String(value) };
+}
+
+/** Powers of ten of the units a header or a 单位 cell may name, relative to what is stored (套/户/个/元). */
+const UNIT_POWERS: Record<string, { power: number; kind: 'count' | 'money' }> = {
+  套: { power: 0, kind: 'count' },
+  户: { power: 0, kind: 'count' },
+  个: { power: 0, kind: 'count' },
+  万套: { power: 4, kind: 'count' },
+  万户: { power: 4, kind: 'count' },
+  元: { power: 0, kind: 'money' },
+  万元: { power: 4, kind: 'money' },
+  亿元: { power: 8, kind: 'money' },
+};
+
+/** The power of ten that converts a figure in `unit` into stored units, or null if the unit does not fit. */
+export function unitPower(unit: string, kind: 'count' | 'money'): number | null {
+  const u = UNIT_POWERS[unit];
+  return u && u.kind === kind ? u.power : null;
+}
+
+export function isKnownUnit(unit: string): boolean {
+  return unit in UNIT_POWERS || unit === '%';
+}
+
+/** A declared rate (in percent, or a fraction shown with a % format) as hundredths of a percent, rounded. */
+export function rateToBp(value: Decimal, fractionOfOne: boolean): RateBp {
+  return roundDecimal(shiftDecimal(value, fractionOfOne ? 4 : 2));
+}
+
+/** Whether a declared rate differs from num/den by more than the rounding of one decimal (0.1 point). */
+export function rateDisagrees(declared: RateBp, num: number, den: number): boolean {
+  if (den <= 0) return false;
+  // |declared/10000 − num/den| > 0.001  ⇔  |declared·den − num·10000| > 10·den, in exact integers.
+  const diff = BigInt(declared) * BigInt(den) - BigInt(num) * 10000n;
+  const abs = diff < 0n ? -diff : diff;
+  return abs > 10n * BigInt(den);
+}
+
+/** num/den as RateBp rounded (for messages). */
+export function rateOf(num: number, den: number): RateBp {
+  if (den <= 0) return 0;
+  return Math.round((num * 10000) / den);
+}
+
+/** '41.6%' from 4160. */
+export function formatRateBp(bp: RateBp): string {
+  return `${formatDecimal({ mantissa: BigInt(bp), exponent: -2 })}%`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A valid ISO date 'YYYY-MM-DD', or null (2018-02-30 is not a date). */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A date as people type it: 2018年9月30日, 2018.9.30, 2018-09-30, 2018/9/30, 20180930; a month alone
+ * (2018年9月) means its last day. Null when it is not a date.
+ */
+export function parseDateText(raw: string): string | null {
+  const text = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  let m =
+    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ?? /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/.exec(text);
+  if (m) {
+    const parts = m.length === 4 ? [m[1], m[2], m[3]] : [m[1], m[3], m[4]];
+    return isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+  }
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(?:年|[./-])(\d{1,2})月?(?:底|末)?$/.exec(text);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return isoDate(year, month, daysInMonth(year, month));
+  }
+  return null;
+}
+
+/** The ISO date of an Excel serial day number (1900 system, or 1904 when the workbook says so). */
+export function excelSerialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  let days = Math.floor(serial);
+  if (date1904) days += 1462;
+  // Excel counts a 1900-02-29 that never was: serials after it are one day ahead.
+  if (!date1904 && days < 60) days += 1;
+  const ms = Date.UTC(1899, 11, 30) + days * 86_400_000;
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The period a title names: 2018年1-9月… → 2018-09, 2018年9月… → 2018-09; null when it names none. */
+export function periodFromTitle(raw: string): PeriodKey | null {
+  const text = raw.normalize('NFKC').replace(/\s+/g, '');
+  const m = /(\d{4})年(?:1月?[-~—–至到]|1月份?[-~—–至到])?(\d{1,2})月/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (year < 1990 || year > 2100 || month < 1 || month > 12) return null;
+  return makePeriod(year, month);
+}

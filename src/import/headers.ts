@@ -1,0 +1,184 @@
+// Header recognition: normalise a header cell (spaces, line breaks, bracket widths, units, 其中：), match it to a
+// field of a table definition by its official header or synonyms, and find a table's header row(s) in a grid.
+import { isKnownUnit } from '../domain/numbers';
+import type { FieldDef, TableDef } from '../domain/tables';
+import { TABLES } from '../domain/tables';
+import type { Grid, GridRow } from './grid';
+import { cellAt, cellText } from './grid';
+import { hasInlineKeyValue } from './key-values';
+
+export interface NormalisedHeader {
+  /** The words of the header, without spaces, units or a leading 其中. */
+  key: string;
+  /** The unit named in brackets (万套, 亿元, %…), if any. */
+  unit: string | null;
+}
+
+const UNIT_IN_BRACKETS_RE = /\((万套|万户|套|户|个|亿元|万元|元|%)\)/g;
+
+/** Normalise header text for comparison; the unit in brackets is taken out and returned. */
+export function normaliseHeader(text: string): NormalisedHeader {
+  let key = text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  key = key.replace(/[【[]/g, '(').replace(/[】\]]/g, ')');
+  let unit: string | null = null;
+  key = key.replace(UNIT_IN_BRACKETS_RE, (_, u: string) => {
+    unit = u;
+    return '';
+  });
+  // A unit written after a slash or as 单位: inside the header: 开工（单位：套）
+  key = key.replace(/\(单位:([^)]*)\)/, (_, u: string) => {
+    if (isKnownUnit(u)) unit = u;
+    return '';
+  });
+  key = key.replace(/^其中[:、,]?/, '').replace(/[:：]$/, '');
+  return { key, unit };
+}
+
+/** Normalised synonyms of each field of each table, built once. */
+const FIELD_KEYS = new Map<TableDef, Map<string, FieldDef>>();
+for (const def of TABLES) {
+  const map = new Map<string, FieldDef>();
+  for (const field of def.fields) {
+    for (const name of [field.header, field.label, ...field.synonyms]) {
+      const { key } = normaliseHeader(name);
+      if (key && !map.has(key)) map.set(key, field);
+    }
+  }
+  FIELD_KEYS.set(def, map);
+}
+
+/** The field a normalised header key names in a table, if any. */
+export function fieldByHeader(def: TableDef, key: string): FieldDef | undefined {
+  return FIELD_KEYS.get(def)?.get(key);
+}
+
+// A second header row that only says "cumulative" or "this month" refers to its group's field.
+const CUMULATIVE_SUBS = new Set(['累计', '本年累计', '累计完成', '合计', '小计', '总计', '年累计', '累计数']);
+const MONTH_SUB_RE = /^(本月|当月|本月新增|当月新增|新增|本月完成|本月增加)$/;
+
+/** Match the header of one column, possibly a group header over a sub-header. */
+function matchColumn(def: TableDef, group: string, sub: string): FieldDef | undefined {
+  if (!sub) return fieldByHeader(def, group);
+  if (!group) return fieldByHeader(def, sub);
+  const direct =
+    fieldByHeader(def, group + sub) ?? fieldByHeader(def, sub + group) ?? fieldByHeader(def, sub);
+  if (direct) return direct;
+  const groupField = fieldByHeader(def, group);
+  if (!groupField) return undefined;
+  if (CUMULATIVE_SUBS.has(sub)) return groupField;
+  if (MONTH_SUB_RE.test(sub)) return def.fields.find((f) => f.monthOf === groupField.key);
+  return undefined;
+}
+
+export interface ColumnMap {
+  field: FieldDef;
+  c: number;
+  /** Unit stated in the column's header, if any. */
+  unit: string | null;
+  /** Header text as written (for messages). */
+  header: string;
+}
+
+export interface HeaderMatch {
+  def: TableDef;
+  /** Index into grid.rows of the (first) header row. */
+  rowIndex: number;
+  /** 1 or 2 header rows. */
+  headerRows: number;
+  columns: ColumnMap[];
+  /** Matched fields that carry figures (not 序号/市县/备注), used to rank candidates. */
+  score: number;
+}
+
+const WEAK_KINDS = new Set(['seq', 'text', 'unit']);
+
+/** Whether the row after a header row continues it (a two-row header under merged group cells). */
+function isSubHeaderRow(grid: Grid, head: GridRow, next: GridRow | undefined): boolean {
+  if (!next || next.r !== head.r + 1) return false;
+  if (next.cells.some((cell) => typeof cell.value !== 'string')) return false;
+  return next.cells.some((cell) => {
+    if (!cellAt(head, cell.c)) return true;
+    return grid.merges.some((m) => m.r0 === head.r && m.c0 <= cell.c && cell.c <= m.c1 && m.c1 > m.c0);
+  });
+}
+
+/** The group text over column c in a header row: the cell itself or the merged cell spanning it. */
+function groupText(grid: Grid, head: GridRow, c: number): string {
+  const own = cellAt(head, c);
+  if (own) return cellText(own);
+  const merge = grid.merges.find((m) => m.r0 <= head.r && head.r <= m.r1 && m.c0 <= c && c <= m.c1);
+  if (merge) return cellText(cellAt(head, merge.c0));
+  return '';
+}
+
+/** Match a table's fields against a header row (and the row below when it continues the header). */
+export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
+  const head = grid.rows[rowIndex];
+  if (!head) return null;
+  const next = grid.rows[rowIndex + 1];
+  const twoRows = isSubHeaderRow(grid, head, next);
+  const columns: ColumnMap[] = [];
+  const used = new Set<string>();
+  const cols = new Set<number>(head.cells.map((cell) => cell.c));
+  if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const groupRaw = groupText(grid, head, c);
+    const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
+    if (typeof cellAt(head, c)?.value === 'number') continue;
+    const group = normaliseHeader(groupRaw);
+    const sub = normaliseHeader(subRaw);
+    const field = matchColumn(def, group.key, sub.key);
+    if (!field || used.has(field.key)) continue;
+    used.add(field.key);
+    columns.push({
+      field,
+      c,
+      unit: sub.unit ?? group.unit,
+      header: [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
+    });
+  }
+  const score = columns.filter((col) => !WEAK_KINDS.has(col.field.kind)).length;
+  return { def, rowIndex, headerRows: twoRows ? 2 : 1, columns, score };
+}
+
+/** How strongly the lines above a header name a table: 表N in a title, or its title keywords. */
+export function titleScore(def: TableDef, titleTexts: string[]): number {
+  let score = 0;
+  for (const raw of titleTexts) {
+    const text = raw.normalize('NFKC').replace(/\s+/g, '');
+    if (new RegExp(`[(（]?表${def.number}[)）]?(?!\\d)`).test(text) || text.includes(`附件${def.number}`)) {
+      score += 2;
+    }
+    if (text.includes(def.title) || def.titleKeywords.some((k) => text.includes(k))) score += 1;
+  }
+  return score;
+}
+
+/** Rows searched for a header: a header block is never far down. */
+const HEADER_SEARCH_ROWS = 40;
+
+/** Find the best table and header row in a sheet, or null when none is recognisable. */
+export function findTable(grid: Grid): HeaderMatch | null {
+  let best: { match: HeaderMatch; rank: number } | null = null;
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const row = grid.rows[i];
+    if (!row || row.cells.filter((cell) => typeof cell.value === 'string').length < 2) continue;
+    if (hasInlineKeyValue(row)) continue;
+    const above = grid.rows.slice(0, i).flatMap((r) => r.cells.map(cellText));
+    for (const def of TABLES) {
+      const match = matchHeaderRow(grid, def, i);
+      if (!match) continue;
+      const title = titleScore(def, above);
+      const required = def.fields.filter((f) => f.required);
+      const requiredFound = required.filter((f) =>
+        match.columns.some((col) => col.field.key === f.key),
+      ).length;
+      if (match.score < 2 && !(match.score >= 1 && title > 0)) continue;
+      if (requiredFound === 0) continue;
+      const rank = match.score * 10 + requiredFound * 5 + title + match.columns.length;
+      if (!best || rank > best.rank) best = { match, rank };
+    }
+  }
+  return best?.match ?? null;
+}

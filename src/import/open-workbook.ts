@@ -1,0 +1,112 @@
+// Open the bytes of an uploaded file as a SheetJS workbook, safely: size check first, then a sniff of the
+// first bytes (zip, OLE compound file, HTML, CSV) so that hostile or broken files get a precise refusal.
+// Formulas are never parsed (cached values only), macros never loaded, CSV text is read as plain strings.
+import * as XLSX from 'xlsx';
+import type { IssueCode } from '../domain/messages';
+
+export type OpenResult = { ok: true; workbook: XLSX.WorkBook; csv: boolean } | { ok: false; code: IssueCode };
+
+/** Read options shared by every format: one pass, number formats kept (for %, dates), nothing executable. */
+const READ_OPTIONS: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellNF: true,
+  cellText: false,
+  cellDates: false,
+  cellFormula: false,
+  cellHTML: false,
+  cellStyles: false,
+  sheetStubs: false,
+  bookVBA: false,
+  bookDeps: false,
+  bookFiles: false,
+  bookProps: false,
+  WTF: false,
+};
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY_SIG = [0x50, 0x4b, 0x05, 0x06];
+const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function utf16le(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) out.push(ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8);
+  return out;
+}
+
+const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
+
+/** Whether an OLE compound file holds an encrypted OOXML package (an .xlsx saved with a password). */
+function hasEncryptedPackage(bytes: Uint8Array): boolean {
+  const first = ENCRYPTED_PACKAGE[0];
+  const limit = bytes.length - ENCRYPTED_PACKAGE.length;
+  for (let i = 0; i <= limit; i++) {
+    if (bytes[i] !== first) continue;
+    let j = 1;
+    while (j < ENCRYPTED_PACKAGE.length && bytes[i + j] === ENCRYPTED_PACKAGE[j]) j++;
+    if (j === ENCRYPTED_PACKAGE.length) return true;
+  }
+  return false;
+}
+
+/** The first non-blank characters of a text-like file, lower-cased, for sniffing HTML and XML. */
+function leadingText(bytes: Uint8Array): string {
+  let start = 0;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) start = 3;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(start, Math.min(bytes.length, start + 1024)));
+  return head.trimStart().slice(0, 512).toLowerCase();
+}
+
+/** Decode CSV text: UTF-8 when it is valid UTF-8, else GBK (what Chinese Excel saves); BOM stripped. */
+export function decodeCsv(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('gbk').decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function readBook(data: Uint8Array | string, csv: boolean): OpenResult {
+  try {
+    const workbook = csv
+      ? XLSX.read(data, { ...READ_OPTIONS, type: 'string', raw: true })
+      : XLSX.read(data, READ_OPTIONS);
+    if (!workbook || !Array.isArray(workbook.SheetNames) || workbook.SheetNames.length === 0) {
+      return { ok: false, code: 'file.unreadable' };
+    }
+    return { ok: true, workbook, csv };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(text)) return { ok: false, code: 'file.encrypted' };
+    return { ok: false, code: 'file.unreadable' };
+  }
+}
+
+/** Open a file's bytes as a workbook, or say why it cannot be one. */
+export function openWorkbook(bytes: Uint8Array, fileName: string): OpenResult {
+  if (bytes.length === 0) return { ok: false, code: 'file.empty' };
+  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) return readBook(bytes, false);
+  if (startsWith(bytes, CFB_SIG)) {
+    if (hasEncryptedPackage(bytes)) return { ok: false, code: 'file.encrypted' };
+    return readBook(bytes, false);
+  }
+  const lead = leadingText(bytes);
+  if (/^<(?:!doctype\s+html|html|head|body|table|meta|style)\b/.test(lead) || lead.includes('<html')) {
+    return { ok: false, code: 'file.html' };
+  }
+  if (lead.startsWith('<')) return { ok: false, code: 'file.notSpreadsheet' };
+  if (/\.(csv|txt)$/i.test(fileName)) {
+    // A text file must not carry NUL bytes: those are binary files renamed to .csv.
+    if (bytes.includes(0)) return { ok: false, code: 'file.notSpreadsheet' };
+    return readBook(decodeCsv(bytes), true);
+  }
+  return { ok: false, code: 'file.notSpreadsheet' };
+}

@@ -1,0 +1,155 @@
+// The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
+// file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
+import { makeIssue } from '../domain/messages';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { TABLES } from '../domain/tables';
+import type { ParsedReturn, PeriodKey, ReadResult, TableKey, UnitId } from '../domain/types';
+import type { UnitRegister } from '../domain/units';
+import { defaultRegister } from '../domain/units';
+import { buildReturns } from './build-returns';
+import { sheetGrid } from './grid';
+import { findTable } from './headers';
+import { openWorkbook } from './open-workbook';
+import type { SheetRead } from './read-sheet';
+import { IssueLog, readSheet, tableName } from './read-sheet';
+
+export interface ReadReturnOptions {
+  register?: UnitRegister;
+  /** Files larger than this are refused before parsing; default from the settings (20 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
+
+/** More issues than this in one file are summarised: nobody reads the thousandth. */
+const MAX_ISSUES = 200;
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10);
+}
+
+/** Read one uploaded file. */
+export function readReturn(bytes: Uint8Array, fileName: string, options: ReadReturnOptions = {}): ReadResult {
+  try {
+    return readUnguarded(bytes, fileName, options);
+  } catch {
+    // A bug or a library failure on a strange file must still come back as a refusal, not an exception.
+    return { ok: false, issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})] };
+  }
+}
+
+function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnOptions): ReadResult {
+  const register = options.register ?? defaultRegister;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const log = new IssueLog(fileName);
+  if (bytes.length > maxBytes) {
+    log.error('file.tooLarge', undefined, undefined, {
+      sizeMb: megabytes(bytes.length),
+      limitMb: megabytes(maxBytes),
+    });
+    return { ok: false, issues: log.errors };
+  }
+  const opened = openWorkbook(bytes, fileName);
+  if (!opened.ok) {
+    log.error(opened.code, undefined, undefined, {} as never);
+    return { ok: false, issues: log.errors };
+  }
+  const wb = opened.workbook;
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+
+  const sheets: SheetRead[] = [];
+  const seen = new Map<TableKey, string>();
+  let anyCell = false;
+  for (const name of wb.SheetNames) {
+    const ws = Object.hasOwn(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    if (!ws) continue;
+    const grid = sheetGrid(name, ws);
+    if (grid.rows.length === 0) continue;
+    anyCell = true;
+    const match = findTable(grid);
+    if (!match) continue;
+    const other = seen.get(match.def.key);
+    if (other !== undefined) {
+      log.error('table.duplicate', name, undefined, { table: tableName(match.def), otherSheet: other });
+      continue;
+    }
+    seen.set(match.def.key, name);
+    sheets.push(readSheet(grid, match, { log, register, date1904 }));
+  }
+  if (!anyCell) {
+    log.error('file.empty', undefined, undefined, {});
+    return { ok: false, issues: log.errors };
+  }
+  if (sheets.length === 0) {
+    log.error('table.none', undefined, undefined, {});
+    return { ok: false, issues: log.errors };
+  }
+
+  const senderId = agreeOnSender(sheets, log, register);
+  const period = agreeOnPeriod(sheets, log);
+  if (!period && log.errors.every((e) => e.code !== 'period.mismatch' && e.code !== 'date.invalid')) {
+    log.error('period.missing', undefined, undefined, {});
+  }
+  let returns: ParsedReturn[] = [];
+  if (period)
+    returns = buildReturns(sheets, { log, register, senderId, period: period.period, cutoff: period.cutoff });
+  // A CSV holds one table by nature: the others are not "missing".
+  if (!opened.csv) {
+    for (const def of TABLES) {
+      if (!seen.has(def.key)) log.warn('table.missing', undefined, undefined, { table: tableName(def) });
+    }
+  }
+  if (log.errors.length > 0) return { ok: false, issues: capped([...log.errors, ...log.warnings], fileName) };
+  return { ok: true, returns, warnings: capped(log.warnings, fileName) };
+}
+
+function capped<T extends { code: string }>(issues: T[], fileName: string): T[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    makeIssue('warning', 'issues.truncated', { file: fileName }, { count: rest }) as unknown as T,
+  ];
+}
+
+/** The unit named by 填报单位 across sheets; sheets that name different units are an error. */
+function agreeOnSender(sheets: SheetRead[], log: IssueLog, register: UnitRegister): UnitId | undefined {
+  let first: { id: UnitId | undefined; name: string } | undefined;
+  for (const s of sheets) {
+    if (!s.sender) continue;
+    if (!first) {
+      first = { id: s.sender.unitId, name: s.sender.name };
+      continue;
+    }
+    const same = first.id !== undefined ? first.id === s.sender.unitId : s.sender.name === first.name;
+    if (!same) {
+      const otherName = first.id ? (register.unit(first.id)?.name ?? first.name) : first.name;
+      log.error('unit.mismatch', s.grid.name, s.sender.cell, { name: s.sender.name, other: otherName });
+    }
+  }
+  return first?.id;
+}
+
+/** The period and cutoff all sheets agree on. */
+function agreeOnPeriod(
+  sheets: SheetRead[],
+  log: IssueLog,
+): { period: PeriodKey; cutoff: string } | undefined {
+  let first: { period: PeriodKey; cutoff: string } | undefined;
+  for (const s of sheets) {
+    if (!s.period) continue;
+    if (!first) {
+      first = { period: s.period.period, cutoff: s.period.cutoff };
+      continue;
+    }
+    if (s.period.period !== first.period) {
+      log.error('period.mismatch', s.grid.name, s.period.cell, {
+        period: s.period.period,
+        other: first.period,
+      });
+    }
+  }
+  // A cutoff stated by any sheet beats one inferred from a title.
+  return first;
+}

@@ -1,0 +1,393 @@
+// One recognised sheet → its header block (unit, cutoff, 单位, loan need) and its rows, each cell coerced
+// exactly (whole 套/户/元, rates in hundredths of a percent) and each row tied to a unit; totals kept apart.
+import type { IssueCode, IssueParams } from '../domain/messages';
+import { makeIssue } from '../domain/messages';
+import {
+  excelSerialToIso,
+  formatDecimal,
+  isNegative,
+  isWhole,
+  parseDateText,
+  periodFromTitle,
+  rateToBp,
+  readNumber,
+  shiftDecimal,
+  toWholeNumber,
+  unitPower,
+} from '../domain/numbers';
+import { defaultCutoff, periodOfCutoff } from '../domain/period';
+import type { FieldDef, TableDef } from '../domain/tables';
+import { LOAN_NEED_KEYS } from '../domain/tables';
+import type { ImportIssue, PeriodKey, UnitId } from '../domain/types';
+import type { UnitRegister } from '../domain/units';
+import { normaliseName } from '../domain/units';
+import type { Grid, GridCell, GridRow } from './grid';
+import { cellAddress, cellAt, cellText } from './grid';
+import type { ColumnMap, HeaderMatch } from './headers';
+import { normaliseHeader } from './headers';
+import type { KeyValue } from './key-values';
+import { keyValueText, rowKeyValues } from './key-values';
+
+/** Issues collected while reading one file. */
+export class IssueLog {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  constructor(readonly file: string) {}
+
+  error<K extends IssueCode>(
+    code: K,
+    sheet: string | undefined,
+    cell: string | undefined,
+    p: IssueParams[K],
+  ) {
+    this.errors.push(makeIssue('error', code, { file: this.file, sheet, cell }, p));
+  }
+
+  warn<K extends IssueCode>(code: K, sheet: string | undefined, cell: string | undefined, p: IssueParams[K]) {
+    this.warnings.push(makeIssue('warning', code, { file: this.file, sheet, cell }, p));
+  }
+}
+
+/** A coerced cell: a whole number (count, yuan), a rate, text, or nothing. */
+export type FieldValue = number | string | null;
+
+export interface RowRecord {
+  r: number;
+  kind: 'data' | 'total' | 'need';
+  /** The unit the row's 市县 cell names (or carries down from the cell above). */
+  unitId: UnitId | undefined;
+  unitCell: string | undefined;
+  values: Map<string, FieldValue>;
+  /** A1 address of each field's cell. */
+  cells: Map<string, string>;
+  /** Fields whose cell is not blank. */
+  present: Set<string>;
+}
+
+export interface SheetRead {
+  grid: Grid;
+  def: TableDef;
+  columns: Map<string, ColumnMap>;
+  /** 填报单位 of the header block, resolved; `prefecture` when it names a prefecture (a combined return). */
+  sender: { unitId: UnitId | undefined; name: string; cell: string } | undefined;
+  /** Period and cutoff from 截止日期, else from the title. */
+  period: { period: PeriodKey; cutoff: string; cell: string } | undefined;
+  need: { yuan: number; cell: string } | undefined;
+  rows: RowRecord[];
+}
+
+const TOTAL_RE = /^(?:合计|总计|小计|全[市州省县]|全[市州省县]合计|.{1,10}(?:合计|小计|总计))$/;
+const FOOTER_RE =
+  /^(?:填表人|填报人|制表人|制表|审核人|审核|负责人|单位负责人|统计负责人|联系人|联系电话|电话|注[:：]|备注[:：]|说明[:：])/;
+const NEED_KEYS = new Set(LOAN_NEED_KEYS.map((k) => normaliseHeader(k).key));
+
+function isTotalLabel(text: string): boolean {
+  return TOTAL_RE.test(normaliseName(text).replace(/[:：]$/, ''));
+}
+
+/** A row of column numbers under a header (甲 乙 1 2 3 …), which statistical forms often carry. */
+function isColumnNumberRow(row: GridRow): boolean {
+  const numbers = row.cells
+    .filter((cell) => typeof cell.value === 'number')
+    .map((cell) => cell.value as number);
+  if (numbers.length < 3) return false;
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] !== (numbers[i - 1] ?? 0) + 1) return false;
+  return row.cells.every((cell) => typeof cell.value === 'number' || cellText(cell).trim().length <= 1);
+}
+
+/** The stored unit of a figure column and the power of ten that converts to it. */
+function columnPower(col: ColumnMap, sheetUnit: string | null): { power: number; unit: string } {
+  const kind = col.field.kind === 'money' ? 'money' : 'count';
+  const stored = kind === 'money' ? '元' : col.field.headerUnit === '户' ? '户' : '套';
+  for (const u of [col.unit, sheetUnit, col.field.headerUnit ?? null]) {
+    if (!u) continue;
+    const power = unitPower(u, kind);
+    if (power !== null) return { power, unit: stored };
+  }
+  return { power: 0, unit: stored };
+}
+
+interface CellContext {
+  log: IssueLog;
+  sheet: string;
+  date1904: boolean;
+}
+
+/** Coerce a figure cell (count or money) to a whole number of 套/户/元; errors are logged, null returned. */
+function readFigure(
+  cell: GridCell | undefined,
+  col: ColumnMap,
+  power: { power: number; unit: string },
+  ctx: CellContext,
+  r: number,
+): number | null {
+  if (!cell) return 0;
+  const address = cellAddress(r, cell.c);
+  const column = col.header || col.field.header;
+  if (cell.error) {
+    ctx.log.error('number.text', ctx.sheet, address, { text: String(cell.value), column });
+    return null;
+  }
+  const parsed = readNumber(cell.value, false);
+  if (parsed.kind === 'empty') return 0;
+  if (parsed.kind === 'text' || parsed.percent) {
+    ctx.log.error('number.text', ctx.sheet, address, { text: cellText(cell).trim(), column });
+    return null;
+  }
+  const shown = typeof cell.value === 'string' ? cell.value.trim() : formatDecimal(parsed.value);
+  if (isNegative(parsed.value)) {
+    ctx.log.error('number.negative', ctx.sheet, address, { text: shown, column });
+    return null;
+  }
+  const scaled = shiftDecimal(parsed.value, power.power);
+  const whole = toWholeNumber(scaled);
+  if (whole === null) {
+    // Either a fraction, or beyond what a number holds exactly.
+    ctx.log.error(isWhole(scaled) ? 'number.tooLarge' : 'number.fraction', ctx.sheet, address, {
+      text: shown,
+      column,
+      unit: power.unit,
+    });
+    return null;
+  }
+  return whole;
+}
+
+/** A declared rate: 41.6, '41.6%', or 0.416 formatted as a percent → 4160; blank or an error value → null. */
+function readRate(cell: GridCell | undefined, col: ColumnMap, ctx: CellContext, r: number): number | null {
+  if (!cell || cell.error) return null;
+  const parsed = readNumber(cell.value, cell.percent);
+  if (parsed.kind === 'empty') return null;
+  if (parsed.kind === 'text') {
+    ctx.log.error('number.text', ctx.sheet, cellAddress(r, cell.c), {
+      text: parsed.text,
+      column: col.header || col.field.header,
+    });
+    return null;
+  }
+  // A number cell with a % format holds the fraction; typed text '41.6%' holds the percent.
+  const fraction = parsed.percent && typeof cell.value === 'number';
+  return rateToBp(parsed.value, fraction);
+}
+
+function readText(cell: GridCell | undefined, ctx: CellContext): string {
+  if (!cell || cell.value === null) return '';
+  if (typeof cell.value === 'number' && cell.date)
+    return excelSerialToIso(cell.value, ctx.date1904) ?? String(cell.value);
+  return cellText(cell).trim();
+}
+
+/** A cutoff date from a key–value value: text, a date cell, or a bare serial number. */
+function readCutoff(kv: KeyValue, date1904: boolean): string | null {
+  const v = kv.value.value;
+  if (typeof v === 'number') {
+    if (v >= 20000 && v <= 80000) return excelSerialToIso(v, date1904);
+    return parseDateText(String(v));
+  }
+  if (typeof v === 'string') return parseDateText(v);
+  return null;
+}
+
+export interface ReadSheetOptions {
+  log: IssueLog;
+  register: UnitRegister;
+  date1904: boolean;
+}
+
+/** Read the header block and the rows of a recognised table sheet. */
+export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions): SheetRead {
+  const { log, register } = opts;
+  const sheet = grid.name;
+  const ctx: CellContext = { log, sheet, date1904: opts.date1904 };
+  const def = match.def;
+  const columns = new Map(match.columns.map((col) => [col.field.key, col]));
+  const headerRow = grid.rows[match.rowIndex];
+  const headerCell = headerRow ? cellAddress(headerRow.r, headerRow.cells[0]?.c ?? 0) : undefined;
+  for (const field of def.fields) {
+    if (field.required && !columns.has(field.key)) {
+      log.error('column.missing', sheet, headerCell, { table: tableName(def), column: field.header });
+    }
+  }
+
+  // The header block: every row above the header; the footer rows are searched too for a stray 截止日期.
+  const dataStart = match.rowIndex + match.headerRows;
+  const blockRows = grid.rows.slice(0, match.rowIndex);
+  const kvs = blockRows.flatMap(rowKeyValues);
+  let sender: SheetRead['sender'];
+  let period: SheetRead['period'];
+  let sheetUnit: string | null = null;
+  let needKv: KeyValue | undefined;
+  for (const kv of kvs) {
+    const cell = cellAddress(kv.r, kv.c);
+    if (kv.kind === 'unit' && !sender) {
+      const name = keyValueText(kv);
+      if (!name) continue;
+      const resolved = register.resolve(name);
+      if (resolved.ok) sender = { unitId: resolved.unit.id, name, cell };
+      else if (isPrefectureName(register, name)) sender = { unitId: undefined, name, cell };
+      else log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
+    } else if (kv.kind === 'cutoff' && !period) {
+      const iso = readCutoff(kv, opts.date1904);
+      if (iso) period = { period: periodOfCutoff(iso), cutoff: iso, cell };
+      else log.error('date.invalid', sheet, cell, { text: keyValueText(kv) });
+    } else if (kv.kind === 'sheetUnit' && sheetUnit === null) {
+      sheetUnit = normaliseHeader(`(${keyValueText(kv)})`).unit ?? keyValueText(kv).normalize('NFKC');
+    } else if (kv.kind === 'need' && !needKv) {
+      needKv = kv;
+    }
+  }
+  // The title names the period too (2018年1-9月…); it must agree with the cutoff.
+  for (const row of blockRows) {
+    for (const cell of row.cells) {
+      if (typeof cell.value !== 'string') continue;
+      const titled = periodFromTitle(cell.value);
+      if (!titled) continue;
+      const address = cellAddress(row.r, cell.c);
+      if (!period) period = { period: titled, cutoff: defaultCutoff(titled), cell: address };
+      else if (period.period !== titled) {
+        log.error('period.mismatch', sheet, address, { period: titled, other: period.period });
+      }
+      break;
+    }
+  }
+
+  let need: SheetRead['need'];
+  if (needKv) {
+    const fakeCol: ColumnMap = {
+      field: {
+        key: 'need',
+        header: '本年棚改需贷款',
+        label: '本年需贷款',
+        kind: 'money',
+        headerUnit: '亿元',
+        synonyms: [],
+        required: false,
+      },
+      c: needKv.c,
+      unit: needKv.unit,
+      header: '本年棚改需贷款',
+    };
+    const cell: GridCell = { ...needKv.value, c: needKv.c } as GridCell;
+    const yuan = readFigure(cell, fakeCol, columnPower(fakeCol, sheetUnit), ctx, needKv.r);
+    if (yuan !== null) need = { yuan, cell: cellAddress(needKv.r, needKv.c) };
+  }
+
+  // Data rows: until the footer (填表人：…), skipping blanks and a row of column numbers.
+  const figureCols = match.columns.filter((col) => ['count', 'money', 'rate'].includes(col.field.kind));
+  const firstFigureC = Math.min(...figureCols.map((col) => col.c), Number.POSITIVE_INFINITY);
+  const labelCols = match.columns.filter(
+    (col) => ['seq', 'unit', 'bank'].includes(col.field.kind) || col.field.key === 'name',
+  );
+  const unitCol = columns.get('unit');
+  const bankCol = columns.get('bank');
+  const rows: RowRecord[] = [];
+  let carriedUnit: { unitId: UnitId; cell: string } | undefined;
+  for (let i = dataStart; i < grid.rows.length; i++) {
+    const row = grid.rows[i];
+    if (!row) continue;
+    const first = row.cells[0];
+    if (
+      first &&
+      typeof first.value === 'string' &&
+      FOOTER_RE.test(first.value.normalize('NFKC').replace(/\s+/g, ''))
+    )
+      break;
+    if (!match.columns.some((col) => cellAt(row, col.c))) continue;
+    if (isColumnNumberRow(row)) continue;
+
+    const labelTexts = [
+      ...labelCols.map((col) => cellText(cellAt(row, col.c))),
+      ...row.cells.filter((cell) => cell.c < firstFigureC && typeof cell.value === 'string').map(cellText),
+    ];
+    let kind: RowRecord['kind'] = labelTexts.some((t) => t && isTotalLabel(t)) ? 'total' : 'data';
+    if (
+      def.key === 'loan' &&
+      bankCol &&
+      NEED_KEYS.has(normaliseHeader(cellText(cellAt(row, bankCol.c))).key)
+    ) {
+      kind = 'need';
+    }
+
+    const values = new Map<string, FieldValue>();
+    const cells = new Map<string, string>();
+    const present = new Set<string>();
+    for (const col of match.columns) {
+      const cell = cellAt(row, col.c);
+      cells.set(col.field.key, cellAddress(row.r, col.c));
+      if (cell) present.add(col.field.key);
+      values.set(col.field.key, readField(col.field, col, cell, sheetUnit, ctx, row.r));
+    }
+
+    let unitId: UnitId | undefined;
+    let unitCell: string | undefined;
+    if (unitCol && kind !== 'total') {
+      const text = cellText(cellAt(row, unitCol.c)).trim();
+      unitCell = cellAddress(row.r, unitCol.c);
+      if (text) {
+        const resolved = register.resolve(text);
+        if (resolved.ok) unitId = resolved.unit.id;
+        else log.error('unit.unknown', sheet, unitCell, { name: text, suggestions: resolved.suggestions });
+        if (unitId && def.rows === 'many') carriedUnit = { unitId, cell: unitCell };
+      } else if (def.rows === 'many' && carriedUnit) {
+        // A 市县 cell merged down over a unit's banks or projects: only its top cell holds the name.
+        unitId = carriedUnit.unitId;
+        unitCell = carriedUnit.cell;
+      }
+    }
+
+    if (kind === 'need') {
+      const amount = figureCols
+        .map((col) => values.get(col.field.key))
+        .find((v) => typeof v === 'number' && v > 0);
+      values.set('need', typeof amount === 'number' ? amount : 0);
+      cells.set('need', cells.get(figureCols[0]?.field.key ?? '') ?? '');
+    }
+    if (kind === 'data') {
+      const hasFigure = figureCols.some((col) => cellAt(row, col.c));
+      for (const key of ['bank', 'name']) {
+        const col = columns.get(key);
+        if (col && hasFigure && !values.get(key)) {
+          log.error('cell.empty', sheet, cellAddress(row.r, col.c), { column: col.field.header });
+        }
+      }
+      const hasAnything =
+        hasFigure || (bankCol && values.get('bank')) || (columns.get('name') && values.get('name'));
+      if (!hasAnything) continue;
+    }
+    rows.push({ r: row.r, kind, unitId, unitCell, values, cells, present });
+  }
+  return { grid, def, columns, sender, period, need, rows };
+}
+
+function readField(
+  field: FieldDef,
+  col: ColumnMap,
+  cell: GridCell | undefined,
+  sheetUnit: string | null,
+  ctx: CellContext,
+  r: number,
+): FieldValue {
+  switch (field.kind) {
+    case 'count':
+    case 'money':
+      return readFigure(cell, col, columnPower(col, sheetUnit), ctx, r);
+    case 'rate':
+      return readRate(cell, col, ctx, r);
+    case 'seq':
+      return null;
+    default:
+      return readText(cell, ctx);
+  }
+}
+
+function isPrefectureName(register: UnitRegister, name: string): boolean {
+  const key = normaliseName(name).replace(/(人民政府|政府|住建局|住房和城乡建设局)$/, '');
+  return register.prefectures.some(
+    (p) => normaliseName(p.name) === key || normaliseName(p.name.replace(/朝鲜族自治州$/, '州')) === key,
+  );
+}
+
+/** 表1 style short name of a table, for messages. */
+export function tableName(def: TableDef): string {
+  return `表${def.number}（${def.shortName}）`;
+}
