@@ -1,17 +1,15 @@
 // App-wide notices about the installed app and its storage: a new version is offered (有新版本，点击更新), never
-// forced mid-work; the app tells when it works offline; a database blocked or closed by another tab is explained;
-// and persistent storage is asked for once there is data.
+// forced mid-work; the app tells when it works offline; and persistent storage is asked for once there is data.
+// (Another tab's upgrade is told by pages/history/tab-sync-notice.)
 import { useEffect, useState } from 'react';
 import { db } from '../db/database';
 import { requestPersistence } from '../db/storage';
-import { type TabSyncNotice, watchOtherTabs } from '../db/tab-sync';
 
 type Updater = (reloadPage?: boolean) => Promise<void>;
 
 export function SwUpdate() {
   const [update, setUpdate] = useState<Updater | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
-  const [problem, setProblem] = useState<TabSyncNotice | null>(null);
 
   useEffect(() => {
     // The dev server has no service worker; only the built app registers one.
@@ -29,8 +27,6 @@ export function SwUpdate() {
     };
   }, []);
 
-  useEffect(() => watchOtherTabs(db, setProblem), []);
-
   useEffect(() => {
     // Ask once the store holds something worth keeping; the browser may grant it silently or not at all.
     void db.heads
@@ -41,11 +37,6 @@ export function SwUpdate() {
 
   return (
     <div className="app-notices">
-      {problem && (
-        <p className="notice bad" role="alert">
-          {problem.message}
-        </p>
-      )}
       {update && (
         <p className="notice warn" role="status">
           有新版本可用。{' '}

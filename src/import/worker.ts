@@ -1,14 +1,8 @@
 // The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
+import { makeIssue } from '../domain/messages';
 import type { ReadResult } from '../domain/types';
-// TEMPORARY until read-return.ts lands: keep the build green for everyone sharing the tree.
-type ReadReturnFn = (bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }) => ReadResult;
-const readerModules = import.meta.glob<{ readReturn: ReadReturnFn }>('./read-return.ts', { eager: true });
-const readReturn: ReadReturnFn = (bytes, fileName, options) => {
-  const mod = Object.values(readerModules)[0];
-  if (!mod) throw new Error('reader not available');
-  return mod.readReturn(bytes, fileName, options);
-};
+import { readReturn } from './read-return';
 
 /** One file read: its name and size, the SHA-256 of its bytes, and what the reader made of it. */
 export interface ReadFile {
@@ -38,10 +32,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
-function refused(fileName: string, code: string, message: string): ReadResult {
-  return { ok: false, issues: [{ severity: 'error', code, file: fileName, message }] };
-}
-
 /** Read one file: hash it and run the reader; a reader crash becomes an issue, never a lost file. */
 export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<ReadFile> {
   const { fileName, size, maxBytes } = request;
@@ -50,11 +40,17 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
       fileName,
       size,
       sha256: '',
-      result: refused(
-        fileName,
-        'file.tooLarge',
-        `文件“${fileName}”大小为 ${mb(size)} MB，超过上限 ${mb(maxBytes)} MB，未读取。如确需导入，请在“设置”中调高文件大小上限。`,
-      ),
+      result: {
+        ok: false,
+        issues: [
+          makeIssue(
+            'error',
+            'file.tooLarge',
+            { file: fileName },
+            { sizeMb: mb(size), limitMb: mb(maxBytes) },
+          ),
+        ],
+      },
     };
   }
   const bytes = new Uint8Array(request.bytes);
@@ -62,12 +58,9 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
   let result: ReadResult;
   try {
     result = readReturn(bytes, fileName, { maxBytes });
-  } catch (err) {
-    result = refused(
-      fileName,
-      'file.unreadable',
-      `文件“${fileName}”无法读取（${err instanceof Error ? err.message : String(err)}），未导入。请用 Excel 或 WPS 打开检查后另存为 .xlsx 再试。`,
-    );
+  } catch {
+    // readReturn promises never to throw; should it, the file is still refused, not lost.
+    result = { ok: false, issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})] };
   }
   return { fileName, size, sha256, result };
 }
