@@ -21,8 +21,8 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
+import { type AttachmentModel, cellText } from '../domain/bulletin/attachments';
 import type { BulletinParagraph } from '../domain/bulletin/generate';
-import { type AttachmentModel, cellText } from './attachment-model';
 
 /** Millimetres to twips (1/1440 inch), rounded. */
 export function mmToTwips(mm: number): number {

@@ -1,15 +1,15 @@
 // 导出汇总表: the five attachments as one styled .xlsx (ExcelJS) — titles, unit lines, bordered tables with
 // bold frozen headers, number formats, A4 landscape fitted to one page wide. Loaded lazily by the pages.
 import ExcelJS from 'exceljs';
-import type { PeriodAnalysis } from '../domain/calc/types';
-import { periodLabel } from '../domain/period';
 import {
   type AttachmentModel,
   buildAttachments,
   type CellValue,
   type ColumnKind,
   type RowOrder,
-} from './attachment-model';
+} from '../domain/bulletin/attachments';
+import type { PeriodAnalysis } from '../domain/calc/types';
+import { periodLabel } from '../domain/period';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {

@@ -1,8 +1,300 @@
-// 通报: the generated bulletin, editable, and the exports.
+// 通报: the bulletin generated from the selected period's data, editable (kept per period, 重新生成 after a
+// confirmation keeps the edit as a revision), and the exports: 导出通报, 导出汇总表, 下载空白模板, 打印.
+import { useId, useMemo, useState } from 'react';
+import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
+import { db } from '../db/database';
+import { useAllCurrentReturns } from '../db/hooks';
+import { useSetting } from '../db/settings-repo';
+import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments';
+import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../domain/bulletin/defaults';
+import { bulletinToText, generateBulletin, parseBulletinText } from '../domain/bulletin/generate';
+import { analysePeriod } from '../domain/calc';
+import { defaultCutoff, periodLabel } from '../domain/period';
+import { type BulletinTextSettings, DEFAULT_THRESHOLDS, type Thresholds } from '../domain/settings';
+import { defaultRegister } from '../domain/units';
+import { AttachmentTables } from './bulletin/attachment-tables';
+import { BulletinDocument } from './bulletin/bulletin-document';
+import {
+  downloadAllTemplates,
+  downloadBulletinDocx,
+  downloadSummaryWorkbook,
+  downloadTemplate,
+} from './bulletin/export-actions';
+import { usePeriod } from './period-context';
+import './bulletin/bulletin.css';
+
+const ALL_UNITS = 'all';
+
+function formatSavedAt(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function BulletinPage() {
+  const { period, loading } = usePeriod();
+  const returnsByPeriod = useAllCurrentReturns();
+  const thresholds = useSetting<Thresholds>('thresholds', DEFAULT_THRESHOLDS);
+  const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
+  const state = useBulletinState(period);
+  const ids = { order: useId(), unit: useId(), editor: useId(), confirm: useId(), attachments: useId() };
+
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [order, setOrder] = useState<RowOrder>('grouped');
+  const [templateUnit, setTemplateUnit] = useState<string>(ALL_UNITS);
+  const [showAttachments, setShowAttachments] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
+
+  const analysis = useMemo(() => {
+    if (!period || !returnsByPeriod) return null;
+    return analysePeriod({ returnsByPeriod, period, register: defaultRegister, thresholds });
+  }, [period, returnsByPeriod, thresholds]);
+
+  const cutoff = useMemo(() => {
+    if (!period) return null;
+    const cutoffs = (returnsByPeriod?.get(period) ?? []).map((r) => r.cutoff).sort();
+    return cutoffs.at(-1) ?? defaultCutoff(period);
+  }, [period, returnsByPeriod]);
+
+  const generated = useMemo(
+    () => (analysis && cutoff ? generateBulletin(analysis, withDefaultTexts(storedTexts), { cutoff }) : null),
+    [analysis, cutoff, storedTexts],
+  );
+  const generatedText = useMemo(() => (generated ? bulletinToText(generated) : ''), [generated]);
+  const edited = state?.edited ?? null;
+  const paragraphs = useMemo(
+    () => (edited ? parseBulletinText(edited.text) : (generated?.paragraphs ?? [])),
+    [edited, generated],
+  );
+  const attachments = useMemo(() => (analysis ? buildAttachments(analysis, order) : []), [analysis, order]);
+
+  if (loading || returnsByPeriod === undefined) {
+    return (
+      <section aria-labelledby="bulletin-title">
+        <h1 id="bulletin-title">通报</h1>
+        <p className="loading">正在加载…</p>
+      </section>
+    );
+  }
+  if (!period || !analysis || !generated) {
+    return (
+      <section aria-labelledby="bulletin-title">
+        <h1 id="bulletin-title">通报</h1>
+        <p className="notice">
+          还没有任何月报数据。请先到 <a href="#/import">导入</a> 页面导入各市县的月报，再生成通报。
+        </p>
+      </section>
+    );
+  }
+
+  const run = async (label: string, action: () => Promise<void>) => {
+    setBusy(label);
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ kind: 'ok', text: `${label}：文件已生成，请查看浏览器的下载。` });
+    } catch (err) {
+      setMessage({ kind: 'bad', text: `${label}失败：${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const startEditing = () => {
+    setDraft(edited?.text ?? generatedText);
+    setEditing(true);
+    setMessage(null);
+  };
+  const saveDraft = async () => {
+    try {
+      await saveEditedBulletin(db, period, draft);
+      setEditing(false);
+      setMessage({ kind: 'ok', text: '修改已保存。' });
+    } catch (err) {
+      setMessage({ kind: 'bad', text: `保存失败：${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+  const regenerate = async () => {
+    try {
+      await recordRegenerated(db, period, generatedText);
+      setConfirming(false);
+      setEditing(false);
+      setMessage({ kind: 'ok', text: '已按当前数据重新生成通报，之前的修改保留在历史版本中。' });
+    } catch (err) {
+      setMessage({ kind: 'bad', text: `重新生成失败：${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+
+  const missing = analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id);
+  const revisions = state?.revisions ?? [];
+
   return (
-    <section aria-labelledby="bulletin-title">
-      <h1 id="bulletin-title">通报</h1>
+    <section className="bulletin-page" aria-labelledby="bulletin-title">
+      <h1 id="bulletin-title">通报 · {periodLabel(period)}</h1>
+
+      <div className="bulletin-notices">
+        {missing.length > 0 && (
+          <p className="notice warn" role="note">
+            <strong>提醒：</strong>以下 {missing.length} 个单位本期尚未报送，通报中的全省数字不含这些单位：
+            {missing.join('、')}。
+          </p>
+        )}
+        {analysis.warnings.length > 0 && (
+          <p className="notice warn" role="note">
+            <strong>提醒：</strong>本期数据有 {analysis.warnings.length}{' '}
+            条核对提示（如本月数与累计数不一致），请到数据页查看。
+          </p>
+        )}
+      </div>
+
+      <div className="toolbar" role="toolbar" aria-label="通报操作">
+        <div className="export-group">
+          {editing ? (
+            <>
+              <button type="button" className="primary" onClick={saveDraft}>
+                保存修改
+              </button>
+              <button type="button" onClick={() => setEditing(false)}>
+                取消修改
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={startEditing}>
+              修改文字
+            </button>
+          )}
+          <button type="button" onClick={() => setConfirming(true)} disabled={!edited || editing}>
+            重新生成
+          </button>
+        </div>
+        <div className="export-group">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== null || editing}
+            onClick={() => run('导出通报', () => downloadBulletinDocx(paragraphs, analysis, order))}
+          >
+            导出通报
+          </button>
+          <button
+            type="button"
+            disabled={busy !== null}
+            onClick={() => run('导出汇总表', () => downloadSummaryWorkbook(analysis, order))}
+          >
+            导出汇总表
+          </button>
+          <label htmlFor={ids.order}>附件排列</label>
+          <select id={ids.order} value={order} onChange={(e) => setOrder(e.target.value as RowOrder)}>
+            <option value="grouped">按市州分组（含全市小计）</option>
+            <option value="ranked">按排名</option>
+          </select>
+        </div>
+        <div className="export-group">
+          <label htmlFor={ids.unit}>模板单位</label>
+          <select id={ids.unit} value={templateUnit} onChange={(e) => setTemplateUnit(e.target.value)}>
+            <option value={ALL_UNITS}>全部单位（zip）</option>
+            {defaultRegister.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={busy !== null}
+            onClick={() =>
+              run('下载空白模板', async () => {
+                const unit = defaultRegister.unit(templateUnit);
+                if (unit) await downloadTemplate(unit, period);
+                else await downloadAllTemplates(defaultRegister.units, period);
+              })
+            }
+          >
+            下载空白模板
+          </button>
+        </div>
+        <button type="button" onClick={() => window.print()} disabled={editing}>
+          打印
+        </button>
+      </div>
+
+      {confirming && (
+        <div className="confirm-panel" role="alertdialog" aria-labelledby={ids.confirm}>
+          <p id={ids.confirm}>
+            重新生成将按当前数据和阈值重写通报文字。您修改过的文字会保留在“历史版本”中，可以随时找回。确定重新生成吗？
+          </p>
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={regenerate}>
+              确定重新生成
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              取消
+            </button>
+          </div>
+        </div>
+      )}
+
+      <p className="bulletin-status" role="status">
+        {busy
+          ? `正在${busy}…`
+          : edited
+            ? `当前显示的是修改后的文字（保存于 ${formatSavedAt(edited.savedAt)}），数据变化不会自动更新正文。`
+            : '当前显示的是按本期数据自动生成的文字。'}
+      </p>
+      {message && (
+        <p className={`notice ${message.kind}`} role={message.kind === 'bad' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+
+      {editing ? (
+        <div className="bulletin-editor">
+          <label htmlFor={ids.editor}>通报文字（每段一行；第一行为标题，最后两行为落款单位和日期）</label>
+          <textarea id={ids.editor} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+      ) : (
+        <BulletinDocument paragraphs={paragraphs} />
+      )}
+
+      <div className="toolbar no-print">
+        <label>
+          <input
+            type="checkbox"
+            checked={showAttachments}
+            onChange={(e) => setShowAttachments(e.target.checked)}
+            aria-controls={ids.attachments}
+          />{' '}
+          显示附件表（打印时总会打印附件）
+        </label>
+      </div>
+      <div id={ids.attachments} className={showAttachments ? undefined : 'attachments hidden-on-screen'}>
+        <AttachmentTables models={attachments} />
+      </div>
+
+      {revisions.length > 0 && (
+        <details className="bulletin-history no-print">
+          <summary>历史版本（{revisions.length}）</summary>
+          <ol>
+            {[...revisions].reverse().map((r) => (
+              <li key={r.id}>
+                {formatSavedAt(r.savedAt)} · {r.kind === 'edited' ? '手动修改' : '重新生成'} ·{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDraft(r.text);
+                    setEditing(true);
+                  }}
+                >
+                  以此版本修改
+                </button>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </section>
   );
 }

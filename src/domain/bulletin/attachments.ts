@@ -8,10 +8,10 @@ import type {
   RowIdentity,
   Section,
   StartFlag,
-} from '../domain/calc/types';
-import { periodLabel } from '../domain/period';
-import { type TableDef, tableDef } from '../domain/tables';
-import type { TableKey } from '../domain/types';
+} from '../calc/types';
+import { periodLabel } from '../period';
+import { type TableDef, tableDef } from '../tables';
+import type { TableKey } from '../types';
 
 /** How a column's values are typed and formatted. */
 export type ColumnKind = 'seq' | 'text' | 'count' | 'money' | 'rate';

@@ -1,0 +1,59 @@
+// The export buttons' actions: each loads its writer lazily (ExcelJS, docx, SheetJS, fflate stay out of the
+// first bundle) and saves the bytes as a download. Other pages (数据) may call these too.
+
+import { buildAttachments, type RowOrder } from '../../domain/bulletin/attachments';
+import type { BulletinParagraph } from '../../domain/bulletin/generate';
+import type { PeriodAnalysis } from '../../domain/calc/types';
+import { periodLabel } from '../../domain/period';
+import type { PeriodKey } from '../../domain/types';
+import type { Unit } from '../../domain/units';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Save bytes as a file through a temporary link. */
+export function saveBytes(bytes: Uint8Array, fileName: string, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** 导出汇总表: 附件1 … 附件5 as one styled workbook. */
+export async function downloadSummaryWorkbook(
+  analysis: PeriodAnalysis,
+  order: RowOrder = 'grouped',
+): Promise<void> {
+  const { writeSummaryWorkbook, summaryFileName } = await import('../../export/summary-workbook');
+  saveBytes(await writeSummaryWorkbook(analysis, order), summaryFileName(analysis.period), XLSX_MIME);
+}
+
+/** 导出通报: the bulletin text (as shown, edits included) and the five attachments as a Word file. */
+export async function downloadBulletinDocx(
+  paragraphs: readonly BulletinParagraph[],
+  analysis: PeriodAnalysis,
+  order: RowOrder = 'grouped',
+): Promise<void> {
+  const { writeBulletinDocx } = await import('../../export/bulletin-docx');
+  const bytes = await writeBulletinDocx(paragraphs, buildAttachments(analysis, order));
+  saveBytes(bytes, `${periodLabel(analysis.period)}全省安居工程进展情况通报.docx`, DOCX_MIME);
+}
+
+/** 下载空白模板 for one unit. */
+export async function downloadTemplate(unit: Unit, period: PeriodKey): Promise<void> {
+  const { writeTemplate, templateFileName } = await import('../../export/templates');
+  saveBytes(writeTemplate({ unit, period }), templateFileName(unit, period), XLSX_MIME);
+}
+
+/** 下载空白模板 for every unit, as one .zip. */
+export async function downloadAllTemplates(units: readonly Unit[], period: PeriodKey): Promise<void> {
+  const { writeAllTemplatesZip, allTemplatesFileName } = await import('../../export/templates');
+  saveBytes(writeAllTemplatesZip(units, period), allTemplatesFileName(period), 'application/zip');
+}
