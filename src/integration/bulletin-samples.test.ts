@@ -191,7 +191,7 @@ describe('bulletin rules under other thresholds', () => {
     const moved = progressText({ ...DEFAULT_THRESHOLDS, ...change });
     expect(moved).toContain(count);
     expect(moved).toContain(wording);
-    const list = change.startWarning ? '重视不够' : '分配率低于';
+    const list = 'startWarning' in change ? '重视不够' : '分配率低于';
     const movedList = sentences(moved).find((s) => s.includes(list)) ?? '';
     const baseList = sentences(base).find((s) => s.includes(list)) ?? '';
     expect(baseList).toContain(leaves);
