@@ -1,0 +1,424 @@
+// Every export re-read: the summary workbook with SheetJS and ExcelJS (sheets, 合计 = calc, styles, no
+// formulas), the bulletin .docx unzipped (text, five tables, A4, official margins, page numbers), and the
+// return templates through the app's own readReturn (no warnings, figures round-trip).
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { buildAttachments } from '../domain/bulletin/attachments';
+import { DEFAULT_BULLETIN_TEXT } from '../domain/bulletin/defaults';
+import { generateBulletin } from '../domain/bulletin/generate';
+import { analysePeriod } from '../domain/calc';
+import type { PeriodAnalysis } from '../domain/calc/types';
+import { DEFAULT_THRESHOLDS } from '../domain/settings';
+import { TABLES } from '../domain/tables';
+import type { ParsedReturn, PeriodKey } from '../domain/types';
+import { defaultRegister } from '../domain/units';
+import { A4_TWIPS, OFFICIAL_MARGINS_TWIPS, writeBulletinDocx } from '../export/bulletin-docx';
+import { writeSummaryWorkbook } from '../export/summary-workbook';
+import { buildTemplateWorkbook, writeAllTemplatesZip, writeTemplate } from '../export/templates';
+import { readReturn } from '../import/read-return';
+import { loadSampleReturns } from './load-samples';
+
+const EVIL = '=HYPERLINK("http://x","y")';
+const YI = 100_000_000;
+
+let samples: Map<PeriodKey, ParsedReturn[]>;
+let analysis: PeriodAnalysis;
+/** The samples with texts that look like formulas in a project name, its reason and a 备注. */
+let evilAnalysis: PeriodAnalysis;
+
+function analyse(returnsByPeriod: Map<PeriodKey, ParsedReturn[]>): PeriodAnalysis {
+  return analysePeriod({
+    returnsByPeriod,
+    period: '2018-09',
+    register: defaultRegister,
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+}
+
+function withEvilTexts(returns: Map<PeriodKey, ParsedReturn[]>): Map<PeriodKey, ParsedReturn[]> {
+  const copy = structuredClone(returns);
+  const changchun = copy.get('2018-09')?.find((r) => r.unitId === '220100');
+  const project = changchun?.tables.carryOver?.[0];
+  if (!changchun || !project) throw new Error('sample 长春市 has no carry-over project');
+  project.name = EVIL;
+  project.reason = '+1+1';
+  project.plannedFinish = '@SUM(A1:A2)';
+  if (changchun.tables.start) changchun.tables.start.note = '-2+3';
+  return copy;
+}
+
+beforeAll(() => {
+  samples = loadSampleReturns();
+  analysis = analyse(samples);
+  evilAnalysis = analyse(withEvilTexts(samples));
+}, 60_000);
+
+/** Rows of a sheet as arrays of raw values. */
+function sheetRows(sheet: XLSX.WorkSheet): unknown[][] {
+  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null, raw: true });
+}
+
+function provinceRow(sheet: XLSX.WorkSheet): unknown[] {
+  const row = sheetRows(sheet).find((r) => r[1] === '全省合计');
+  if (!row) throw new Error('no 全省合计 row');
+  return row;
+}
+
+const yuan = (value: unknown) => Math.round(Number(value) * YI);
+
+describe('导出汇总表', () => {
+  let bytes: Uint8Array;
+  let sheetjs: XLSX.WorkBook;
+  let exceljs: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    bytes = await writeSummaryWorkbook(analysis);
+    sheetjs = XLSX.read(bytes, { cellFormula: true, cellStyles: true });
+    exceljs = new ExcelJS.Workbook();
+    await exceljs.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  });
+
+  it('has the five attachments as sheets, each titled with its period', () => {
+    expect(sheetjs.SheetNames).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
+    TABLES.forEach((def, i) => {
+      const rows = sheetRows(sheetjs.Sheets[`附件${i + 1}`] as XLSX.WorkSheet);
+      expect(rows[0]?.[0]).toBe(`附件${i + 1}`);
+      expect(rows[1]?.[0]).toBe(`2018年1-9月${def.attachmentTitle}`);
+      expect(String(rows[2]?.[0])).toMatch(/^单位：/);
+    });
+  });
+
+  it('puts the 全省合计 row first with the computed figures', () => {
+    const p = analysis;
+    const start = sheetRows(sheetjs.Sheets.附件1 as XLSX.WorkSheet);
+    const firstData = start.findIndex((r) => r[1] === '全省合计');
+    expect(start[firstData - 1]?.[1]).toBe('市县'); // right under the header
+    const s = provinceRow(sheetjs.Sheets.附件1 as XLSX.WorkSheet);
+    expect(s.slice(2, 5)).toEqual([
+      p.start.province.plan,
+      p.start.province.started,
+      p.start.province.month.value,
+    ]);
+    expect(Number(s[5])).toBeCloseTo(p.start.province.started / p.start.province.plan, 12);
+
+    const l = provinceRow(sheetjs.Sheets.附件2 as XLSX.WorkSheet);
+    expect(yuan(l[2])).toBe(p.loan.province.need);
+    expect(yuan(l[3])).toBe(p.loan.province.total.credit);
+    expect(yuan(l[8])).toBe(p.loan.province.total.disbursed);
+    expect(yuan(l[8])).toBe(252.32 * YI);
+    // The total of the by-bank columns equals the 合计 column.
+    expect(yuan(l[4]) + yuan(l[5]) + yuan(l[6])).toBe(yuan(l[3]));
+    expect(yuan(l[9]) + yuan(l[10]) + yuan(l[11])).toBe(yuan(l[8]));
+
+    const e = provinceRow(sheetjs.Sheets.附件3 as XLSX.WorkSheet);
+    expect(e.slice(2, 6)).toEqual([
+      p.expropriation.province.plan,
+      p.expropriation.province.expropriated,
+      p.expropriation.province.demolished,
+      38344,
+    ]);
+
+    const c = provinceRow(sheetjs.Sheets.附件4 as XLSX.WorkSheet);
+    expect(c[2]).toBe('78个项目');
+    expect(c[4]).toBe(p.carryOver.province.unfinished);
+
+    const r = provinceRow(sheetjs.Sheets.附件5 as XLSX.WorkSheet);
+    expect(r.slice(2, 4)).toEqual([p.publicRental.province.raised, p.publicRental.province.allocated]);
+    expect(r.slice(5, 7)).toEqual([5000, 1043]);
+  });
+
+  it('gives each group subtotal the sum of its units (grouped order)', () => {
+    const rows = sheetRows(sheetjs.Sheets.附件1 as XLSX.WorkSheet);
+    const start = rows.findIndex((r) => r[1] === '全省合计') + 1;
+    let groupPlan: number | null = null;
+    let sum = 0;
+    let groups = 0;
+    for (const row of rows.slice(start)) {
+      if (row[0] === null && typeof row[1] === 'string') {
+        if (groupPlan !== null) expect(sum).toBe(groupPlan);
+        groupPlan = Number(row[2]);
+        sum = 0;
+        groups += 1;
+      } else sum += Number(row[2]);
+    }
+    expect(sum).toBe(groupPlan);
+    expect(groups).toBe(analysis.start.groups.length);
+  });
+
+  it('lists units by rank when asked', async () => {
+    const ranked = XLSX.read(await writeSummaryWorkbook(analysis, 'ranked'));
+    const rows = sheetRows(ranked.Sheets.附件1 as XLSX.WorkSheet);
+    const start = rows.findIndex((r) => r[1] === '全省合计') + 1;
+    const rates = rows
+      .slice(start)
+      .filter((r) => typeof r[5] === 'number')
+      .map((r) => Number(r[5]));
+    expect(rates.length).toBe(47);
+    expect([...rates].sort((a, b) => b - a)).toEqual(rates);
+  });
+
+  it('has no formula anywhere', () => {
+    for (const name of sheetjs.SheetNames) {
+      const sheet = sheetjs.Sheets[name] as XLSX.WorkSheet;
+      for (const [address, cell] of Object.entries(sheet)) {
+        if (!address.startsWith('!'))
+          expect((cell as XLSX.CellObject).f, `${name}!${address}`).toBeUndefined();
+      }
+    }
+    exceljs.eachSheet((sheet) => {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        });
+      });
+    });
+  });
+
+  it('is styled: bold bordered headers, number formats, frozen headers, A4 landscape one page wide', () => {
+    const sheet = exceljs.getWorksheet('附件1');
+    if (!sheet) throw new Error('no 附件1');
+    const header = sheet.getCell('C4');
+    expect(header.value).toBe('年度计划（套）');
+    expect(header.font?.bold).toBe(true);
+    expect(header.border?.top?.style).toBe('thin');
+    const total = sheet.getCell('C5');
+    expect(total.value).toBe(analysis.start.province.plan);
+    expect(total.numFmt).toBe('#,##0');
+    expect(total.border?.bottom?.style).toBe('thin');
+    expect(sheet.getCell('F5').numFmt).toBe('0.00%');
+    expect(exceljs.getWorksheet('附件2')?.getCell('D6').numFmt).toBe('#,##0.00');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(12);
+  });
+
+  it('writes texts that look like formulas as text', async () => {
+    const evil = XLSX.read(await writeSummaryWorkbook(evilAnalysis), { cellFormula: true });
+    const sheet = evil.Sheets.附件4 as XLSX.WorkSheet;
+    const cells = Object.entries(sheet).filter(([a]) => !a.startsWith('!')) as [string, XLSX.CellObject][];
+    const found = cells.filter(([, c]) => c.v === EVIL);
+    expect(found.length).toBe(1);
+    expect(found[0]?.[1].t).toBe('s');
+    for (const text of ['+1+1', '@SUM(A1:A2)'])
+      expect(cells.some(([, c]) => c.v === text && c.t === 's')).toBe(true);
+    expect(cells.every(([, c]) => c.f === undefined)).toBe(true);
+  });
+});
+
+describe('导出通报', () => {
+  let files: Record<string, string>;
+
+  beforeAll(async () => {
+    const bulletin = generateBulletin(evilAnalysis, DEFAULT_BULLETIN_TEXT);
+    const bytes = await writeBulletinDocx(bulletin.paragraphs, buildAttachments(evilAnalysis));
+    const zip = await JSZip.loadAsync(bytes);
+    files = {};
+    for (const name of Object.keys(zip.files)) {
+      if (name.endsWith('.xml')) files[name] = await (zip.file(name)?.async('string') ?? Promise.resolve(''));
+    }
+  });
+
+  const doc = () => files['word/document.xml'] ?? '';
+  const plain = () => doc().replace(/<[^>]+>/g, '');
+
+  it('carries the bulletin text and the five attachments as tables', () => {
+    expect(plain()).toContain('关于2018年1-9月全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报');
+    expect(plain()).toContain('已开工8.19万套,完成年度计划的86.02%');
+    expect(plain()).toContain('2018年已发放棚改贷款252.32亿元（9月新增1.22亿元）');
+    expect(plain()).toContain('吉林省保障性安居工程领导小组办公室');
+    expect(doc().match(/<w:tbl>/g)?.length).toBe(5);
+    for (const def of TABLES) expect(plain()).toContain(`2018年1-9月${def.attachmentTitle}`);
+    expect(plain()).toContain('全省合计');
+  });
+
+  it('keeps a formula-looking project name as escaped text', () => {
+    expect(doc()).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+    expect(doc()).not.toContain('<w:fldSimple w:instr="HYPERLINK');
+  });
+
+  it('is laid out as an official document: A4, margins 37/35/28/26 mm, fonts and sizes, landscape attachments', () => {
+    expect(OFFICIAL_MARGINS_TWIPS).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
+    const sections = doc().match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections.length).toBe(6);
+    const first = sections[0] ?? '';
+    expect(first).toMatch(new RegExp(`<w:pgSz w:w="${A4_TWIPS.width}" w:h="${A4_TWIPS.height}"`));
+    expect(first).toMatch(/w:top="2098"/);
+    expect(first).toMatch(/w:bottom="1984"/);
+    expect(first).toMatch(/w:left="1587"/);
+    expect(first).toMatch(/w:right="1474"/);
+    for (const s of sections.slice(1)) {
+      expect(s).toMatch(
+        new RegExp(`<w:pgSz w:w="${A4_TWIPS.height}" w:h="${A4_TWIPS.width}" w:orient="landscape"`),
+      );
+    }
+    expect(doc()).toContain('w:eastAsia="方正小标宋简体"');
+    expect(doc()).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(doc()).toContain('w:eastAsia="黑体"');
+    expect(doc()).toContain('w:eastAsia="楷体_GB2312"');
+    expect(doc()).toContain('<w:sz w:val="44"/>');
+    expect(doc()).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('numbers the pages at the foot as — 1 —', () => {
+    const footers = Object.entries(files).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
+    expect(footers.length).toBeGreaterThan(0);
+    const footer = footers.map(([, xml]) => xml).join('');
+    expect(footer).toMatch(/PAGE/);
+    expect(footer.replace(/<[^>]+>/g, '')).toMatch(/— .*—/);
+  });
+});
+
+describe('下载空白模板', () => {
+  it('builds the official sheets with title, header block, headers, 合计 row and footer', () => {
+    const unit = defaultRegister.unit('220122');
+    if (!unit) throw new Error('no 农安县');
+    const workbook = buildTemplateWorkbook({ unit, period: '2018-09' });
+    expect(workbook.SheetNames).toEqual(['表1', '表2', '表3', '表4', '表5']);
+    const t1 = sheetRows(workbook.Sheets.表1 as XLSX.WorkSheet);
+    expect(t1[0]?.[0]).toBe('2018年1-9月棚户区改造开工进展情况（表1）');
+    expect(t1[1]?.filter((c) => c !== null)).toEqual([
+      '填报单位：农安县',
+      '截止日期：2018年9月30日',
+      '单位：套',
+    ]);
+    expect(t1[2]).toEqual(TABLES[0]?.fields.map((f) => f.header));
+    expect(t1[3]?.slice(0, 2)).toEqual([1, '农安县']);
+    expect(String(t1.at(-1)?.[0])).toMatch(/^填表人：.*联系电话：/);
+    const t2 = sheetRows(workbook.Sheets.表2 as XLSX.WorkSheet);
+    expect(t2[1]?.some((c) => String(c).startsWith('本年棚改需贷款（亿元）：'))).toBe(true);
+    expect(t2.some((r) => r[1] === '合计')).toBe(true);
+  });
+
+  it.each(
+    // Every sample unit: its September figures filled into its template read back identically, with no warning.
+    Array.from({ length: 50 }, (_, i) => i),
+  )('round-trips the figures of sample unit #%i through readReturn', (i) => {
+    const ret = samples.get('2018-09')?.[i];
+    if (!ret) throw new Error(`no sample ${i}`);
+    const unit = defaultRegister.unit(ret.unitId);
+    if (!unit) throw new Error(`unknown unit ${ret.unitId}`);
+    const result = readReturn(
+      writeTemplate({ unit, period: '2018-09', figures: ret.tables }),
+      `${unit.name}.xlsx`,
+    );
+    if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
+    expect(result.warnings).toEqual([]);
+    expect(result.returns).toEqual([ret]);
+  });
+
+  it('imports a blank template filled in by hand with no warnings', () => {
+    const unit = defaultRegister.unit('220322');
+    if (!unit) throw new Error('no 梨树县');
+    const workbook = XLSX.read(writeTemplate({ unit, period: '2018-09' }));
+    const set = (sheet: string, address: string, value: string | number) => {
+      XLSX.utils.sheet_add_aoa(workbook.Sheets[sheet] as XLSX.WorkSheet, [[value]], { origin: address });
+    };
+    // 表1: 年度计划, 累计开工, 本月开工, 开工率 in row 4.
+    set('表1', 'C4', 1200);
+    set('表1', 'D4', 900);
+    set('表1', 'E4', 100);
+    set('表1', 'F4', 75);
+    // 表2: one bank row and 合计 (row 5), the loan need in the header block.
+    set('表2', 'A2', '填报单位：梨树县');
+    set('表2', 'E2', '本年棚改需贷款（亿元）：3.50');
+    set('表2', 'B4', '国开行');
+    for (const [col, v] of [
+      ['C', 2.5],
+      ['D', 0],
+      ['E', 1.25],
+      ['F', 0.25],
+    ] as const) {
+      set('表2', `${col}4`, v);
+      set('表2', `${col}5`, v);
+    }
+    // 表3: plan, 征收, 拆迁, 合计, 本月.
+    for (const [col, v] of [
+      ['C', 300],
+      ['D', 120],
+      ['E', 30],
+      ['F', 150],
+      ['G', 10],
+    ] as const)
+      set('表3', `${col}4`, v);
+    // 表4: one project.
+    for (const [col, v] of [
+      ['C', EVIL],
+      ['D', 80],
+      ['E', 12],
+      ['F', '补偿未谈妥'],
+      ['G', '2018年12月'],
+    ] as const) {
+      set('表4', `${col}4`, v);
+    }
+    // 表5
+    for (const [col, v] of [
+      ['C', 500],
+      ['D', 450],
+      ['E', 90],
+      ['F', 40],
+      ['G', 20],
+      ['H', 50],
+      ['I', 85],
+    ] as const) {
+      set('表5', `${col}4`, v);
+    }
+    const bytes = XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    const result = readReturn(new Uint8Array(bytes), '梨树县-2018年1-9月.xlsx');
+    if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
+    expect(result.warnings).toEqual([]);
+    const tables = result.returns[0]?.tables;
+    expect(tables?.start).toMatchObject({ plan: 1200, started: 900, startedMonth: 100, declaredRate: 7500 });
+    expect(tables?.loan?.need).toBe(350_000_000);
+    expect(tables?.loan?.banks).toMatchObject([
+      { bank: '国家开发银行', credit: 250_000_000, disbursed: 125_000_000, disbursedMonth: 25_000_000 },
+    ]);
+    expect(tables?.expropriation).toMatchObject({
+      plan: 300,
+      expropriated: 120,
+      demolished: 30,
+      doneMonth: 10,
+    });
+    expect(tables?.carryOver).toMatchObject([{ name: EVIL, households: 80, unfinished: 12 }]);
+    expect(tables?.publicRental).toMatchObject({
+      raised: 500,
+      allocated: 450,
+      yearTask: 40,
+      yearAllocated: 20,
+    });
+  });
+
+  it('writes formula-looking texts from a return as text', () => {
+    const ret = withEvilTexts(samples)
+      .get('2018-09')
+      ?.find((r) => r.unitId === '220100');
+    const unit = defaultRegister.unit('220100');
+    if (!ret || !unit) throw new Error('no 长春市');
+    const workbook = XLSX.read(writeTemplate({ unit, period: '2018-09', figures: ret.tables }), {
+      cellFormula: true,
+    });
+    const cells = Object.entries(workbook.Sheets.表4 as XLSX.WorkSheet).filter(([a]) => !a.startsWith('!'));
+    const evil = cells.find(([, c]) => (c as XLSX.CellObject).v === EVIL)?.[1] as XLSX.CellObject | undefined;
+    expect(evil?.t).toBe('s');
+    expect(cells.every(([, c]) => (c as XLSX.CellObject).f === undefined)).toBe(true);
+  });
+
+  it('zips every unit template, named as the samples are', () => {
+    const entries = unzipSync(writeAllTemplatesZip(defaultRegister.units, '2018-09'));
+    const names = Object.keys(entries).sort();
+    expect(names.length).toBe(defaultRegister.units.length);
+    expect(names).toContain('农安县-2018年1-9月.xlsx');
+    const one = XLSX.read(entries['长白山管委会-2018年1-9月.xlsx'] as Uint8Array);
+    expect(one.SheetNames).toEqual(['表1', '表2', '表3', '表4', '表5']);
+    expect(sheetRows(one.Sheets.表1 as XLSX.WorkSheet)[1]?.[0]).toBe('填报单位：长白山管委会');
+  });
+});
