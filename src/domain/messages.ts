@@ -19,7 +19,7 @@ export interface IssueParams {
   'unit.unknown': { name: string; suggestions: string[] };
   'unit.mismatch': { name: string; other: string };
   'period.missing': Record<string, never>;
-  'period.mismatch': { period: string; other: string };
+  'period.mismatch': { period: string; other: string; otherPlace: string };
   'date.invalid': { text: string };
   'number.text': { text: string; column: string };
   'number.negative': { text: string; column: string };
@@ -61,7 +61,8 @@ const TEMPLATES: Templates = {
     `“${p.name}”不是已知的填报单位。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
   'unit.mismatch': (p) => `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。`,
   'period.missing': () => '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。',
-  'period.mismatch': (p) => `报告期 ${p.period} 与本文件其他工作表的 ${p.other} 不一致。`,
+  'period.mismatch': (p) =>
+    `报告期“${p.period}”与${p.otherPlace}的“${p.other}”不一致，无法确定是哪个月的月报。`,
   'date.invalid': (p) => `“${p.text}”不是有效的日期，请写成“2018年9月30日”。`,
   'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白或“-”表示 0。`,
   'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负。`,

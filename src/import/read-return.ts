@@ -1,6 +1,7 @@
 // The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
 // file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
 import { makeIssue } from '../domain/messages';
+import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
 import type { ParsedReturn, PeriodKey, ReadResult, TableKey, UnitId } from '../domain/types';
@@ -137,7 +138,11 @@ function agreeOnPeriod(
   log: IssueLog,
 ): { period: PeriodKey; cutoff: string } | undefined {
   let first: { period: PeriodKey; cutoff: string } | undefined;
-  for (const s of sheets) {
+  // A cutoff stated by a sheet beats one inferred from a title (the last day of the month).
+  const ordered = [...sheets].sort(
+    (a, b) => Number(b.period?.stated ?? false) - Number(a.period?.stated ?? false),
+  );
+  for (const s of ordered) {
     if (!s.period) continue;
     if (!first) {
       first = { period: s.period.period, cutoff: s.period.cutoff };
@@ -145,11 +150,11 @@ function agreeOnPeriod(
     }
     if (s.period.period !== first.period) {
       log.error('period.mismatch', s.grid.name, s.period.cell, {
-        period: s.period.period,
-        other: first.period,
+        period: periodLabel(s.period.period),
+        other: periodLabel(first.period),
+        otherPlace: '其他工作表',
       });
     }
   }
-  // A cutoff stated by any sheet beats one inferred from a title.
   return first;
 }

@@ -15,7 +15,7 @@ import {
   toWholeNumber,
   unitPower,
 } from '../domain/numbers';
-import { defaultCutoff, periodOfCutoff } from '../domain/period';
+import { defaultCutoff, periodLabel, periodOfCutoff } from '../domain/period';
 import type { FieldDef, TableDef } from '../domain/tables';
 import { LOAN_NEED_KEYS } from '../domain/tables';
 import type { ImportIssue, PeriodKey, UnitId } from '../domain/types';
@@ -71,7 +71,7 @@ export interface SheetRead {
   /** 填报单位 of the header block, resolved; `prefecture` when it names a prefecture (a combined return). */
   sender: { unitId: UnitId | undefined; name: string; cell: string } | undefined;
   /** Period and cutoff from 截止日期, else from the title. */
-  period: { period: PeriodKey; cutoff: string; cell: string } | undefined;
+  period: { period: PeriodKey; cutoff: string; cell: string; stated: boolean } | undefined;
   need: { yuan: number; cell: string } | undefined;
   rows: RowRecord[];
 }
@@ -228,7 +228,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       else log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
     } else if (kv.kind === 'cutoff' && !period) {
       const iso = readCutoff(kv, opts.date1904);
-      if (iso) period = { period: periodOfCutoff(iso), cutoff: iso, cell };
+      if (iso) period = { period: periodOfCutoff(iso), cutoff: iso, cell, stated: true };
       else log.error('date.invalid', sheet, cell, { text: keyValueText(kv) });
     } else if (kv.kind === 'sheetUnit' && sheetUnit === null) {
       sheetUnit = normaliseHeader(`(${keyValueText(kv)})`).unit ?? keyValueText(kv).normalize('NFKC');
@@ -243,9 +243,13 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       const titled = periodFromTitle(cell.value);
       if (!titled) continue;
       const address = cellAddress(row.r, cell.c);
-      if (!period) period = { period: titled, cutoff: defaultCutoff(titled), cell: address };
+      if (!period) period = { period: titled, cutoff: defaultCutoff(titled), cell: address, stated: false };
       else if (period.period !== titled) {
-        log.error('period.mismatch', sheet, address, { period: titled, other: period.period });
+        log.error('period.mismatch', sheet, address, {
+          period: periodLabel(titled),
+          other: periodLabel(period.period),
+          otherPlace: '本表截止日期',
+        });
       }
       break;
     }
