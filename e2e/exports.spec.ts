@@ -1,0 +1,168 @@
+// 通报 against the built app with the demo data: the generated text, editing kept per period, 重新生成 after a
+// confirmation, printing, and the downloads (导出汇总表, 导出通报, 下载空白模板) checked file by file.
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
+import * as XLSX from 'xlsx';
+import { expect, test } from './fixtures';
+
+async function loadDemo(page: Page) {
+  await page.goto('/#/import');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 90_000 });
+}
+
+async function openBulletin(page: Page) {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /通报/ })).toBeVisible();
+  await expect(page.getByRole('article', { name: '通报正文' })).toBeVisible();
+}
+
+async function downloadBytes(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ download: Download; bytes: Buffer }> {
+  const downloading = page.waitForEvent('download');
+  await click();
+  const download = await downloading;
+  return { download, bytes: await readFile(await download.path()) };
+}
+
+test('bulletin: empty state, generated text, edit kept, regenerate after confirmation, print', async ({
+  page,
+}) => {
+  await page.goto('/#/bulletin');
+  await expect(page.getByText('还没有任何月报数据')).toBeVisible();
+
+  await loadDemo(page);
+  await openBulletin(page);
+  const doc = page.getByRole('article', { name: '通报正文' });
+  await expect(doc).toContainText(
+    '关于2018年1-9月全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报',
+  );
+  await expect(doc).toContainText('截止9月30日，已开工8.19万套,完成年度计划的86.02%');
+  await expect(doc).toContainText('农安县（开工率为0）、伊通县（开工率为5.2%）');
+  await expect(doc).toContainText('2018年已发放棚改贷款252.32亿元（9月新增1.22亿元）');
+  await expect(doc).toContainText('共29个市县分配率达100%');
+  await expect(doc).toContainText('附件：1.2018年1-9月全省棚户区改造开工进展情况');
+  await expect(page.getByRole('status').filter({ hasText: '自动生成' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新生成' })).toBeDisabled();
+
+  const axe = await new AxeBuilder({ page }).include('.bulletin-page').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Edit: the change is saved for the period and survives a reload.
+  await page.getByRole('button', { name: '修改文字' }).click();
+  const editor = page.getByLabel(/通报文字/);
+  const original = await editor.inputValue();
+  expect(original.split('\n')[0]).toBe(
+    '关于2018年1-9月全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报',
+  );
+  await editor.fill(original.replace('有关政府要高度重视', '有关市县政府务必高度重视'));
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(doc).toContainText('有关市县政府务必高度重视');
+  await page.reload();
+  await expect(page.getByRole('article', { name: '通报正文' })).toContainText('有关市县政府务必高度重视');
+  await expect(page.getByRole('status').filter({ hasText: '修改后的文字' })).toBeVisible();
+
+  // 重新生成 asks first; cancelling keeps the edit.
+  await page.getByRole('button', { name: '重新生成' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('历史版本');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('article', { name: '通报正文' })).toContainText('有关市县政府务必高度重视');
+  await page.getByRole('button', { name: '重新生成' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确定重新生成' }).click();
+  await expect(page.getByRole('article', { name: '通报正文' })).toContainText('有关政府要高度重视');
+  await page.getByText(/历史版本（2）/).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '手动修改' })).toHaveCount(1);
+
+  // Print: no navigation or toolbar, the attachments on their own pages.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: '通报操作' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: '2018年1-9月全省公租房分配进展情况' })).toBeVisible();
+  const breaks = await page
+    .locator('.attachment')
+    .evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+  expect(breaks).toEqual(['page', 'page', 'page', 'page', 'page']);
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('bulletin: 导出汇总表, 导出通报 and 下载空白模板 give the files they promise', async ({ page }) => {
+  await loadDemo(page);
+  await openBulletin(page);
+
+  // 导出汇总表: five styled sheets, 全省合计 first, no formula.
+  const summary = await downloadBytes(page, () => page.getByRole('button', { name: '导出汇总表' }).click());
+  expect(summary.download.suggestedFilename()).toBe('2018年1-9月全省安居工程进展汇总表.xlsx');
+  const book = XLSX.read(summary.bytes, { cellFormula: true });
+  expect(book.SheetNames).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.附件1 as XLSX.WorkSheet, {
+    header: 1,
+    defval: null,
+  });
+  const total = rows.find((r) => r[1] === '全省合计');
+  expect(total?.slice(2, 4)).toEqual([95270, 81948]);
+  for (const name of book.SheetNames) {
+    const sheet = book.Sheets[name] as XLSX.WorkSheet;
+    for (const [address, cell] of Object.entries(sheet)) {
+      if (!address.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+    }
+  }
+  const styled = new ExcelJS.Workbook();
+  await styled.xlsx.load(
+    summary.bytes.buffer.slice(
+      summary.bytes.byteOffset,
+      summary.bytes.byteOffset + summary.bytes.byteLength,
+    ) as ArrayBuffer,
+  );
+  const sheet1 = styled.getWorksheet('附件1');
+  expect(sheet1?.getCell('C4').font?.bold).toBe(true);
+  expect(sheet1?.getCell('C5').border?.top?.style).toBe('thin');
+  expect(sheet1?.getCell('C5').numFmt).toBe('#,##0');
+  expect(sheet1?.pageSetup.orientation).toBe('landscape');
+
+  // 导出通报: the text and five tables, A4 with the official margins.
+  const docx = await downloadBytes(page, () => page.getByRole('button', { name: '导出通报' }).click());
+  expect(docx.download.suggestedFilename()).toBe('2018年1-9月全省安居工程进展情况通报.docx');
+  const zip = await JSZip.loadAsync(docx.bytes);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text).toContain('已开工8.19万套,完成年度计划的86.02%');
+  expect(text).toContain('吉林省保障性安居工程领导小组办公室');
+  expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
+  expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+  expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+
+  // 下载空白模板: all units as a zip, or one unit's workbook.
+  const all = await downloadBytes(page, () => page.getByRole('button', { name: '下载空白模板' }).click());
+  expect(all.download.suggestedFilename()).toBe('全省月报空白模板-2018年1-9月.zip');
+  const entries = unzipSync(new Uint8Array(all.bytes));
+  expect(Object.keys(entries)).toHaveLength(50);
+  expect(Object.keys(entries)).toContain('九台区-2018年1-9月.xlsx');
+
+  await page.getByLabel('模板单位').selectOption({ label: '农安县' });
+  const one = await downloadBytes(page, () => page.getByRole('button', { name: '下载空白模板' }).click());
+  expect(one.download.suggestedFilename()).toBe('农安县-2018年1-9月.xlsx');
+  const template = XLSX.read(one.bytes);
+  expect(template.SheetNames).toEqual(['表1', '表2', '表3', '表4', '表5']);
+  const t1 = XLSX.utils.sheet_to_json<unknown[]>(template.Sheets.表1 as XLSX.WorkSheet, {
+    header: 1,
+    defval: null,
+  });
+  expect(t1[0]?.[0]).toBe('2018年1-9月棚户区改造开工进展情况（表1）');
+  expect(t1[1]?.[0]).toBe('填报单位：农安县');
+  expect(t1[2]).toEqual([
+    '序号',
+    '市县',
+    '年度计划（套）',
+    '累计开工（套）',
+    '其中：本月开工（套）',
+    '开工率（%）',
+    '备注',
+  ]);
+});
