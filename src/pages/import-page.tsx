@@ -15,10 +15,8 @@ export function ImportPage() {
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
   const pending = session.rows.filter((r) => !r.done);
-  const writable = pending.filter((r) => {
-    const s = rowStatus(r);
-    return s === 'ok' || s === 'warning' || (s === 'replace' && r.confirmed);
-  });
+  // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
+  const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);
 
   const loadDemo = async () => {
     setDemoError(null);
@@ -48,7 +46,7 @@ export function ImportPage() {
         <button
           type="button"
           className="primary"
-          disabled={session.busy !== null || writable.length === 0}
+          disabled={session.busy !== null || settleable.length === 0}
           onClick={() => void session.confirm()}
         >
           确认导入
