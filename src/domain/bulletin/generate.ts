@@ -61,6 +61,11 @@ function names<Row extends RowIdentity>(section: Section<Row>, ids: readonly Uni
   return ids.map((id) => section.units.find((u) => u.id === id)?.name ?? id);
 }
 
+/** 农安县、伊通县等2个市县; a single unit is named alone (not 农安县等1个市县). */
+function counted(list: readonly string[], word: '等' | '共'): string {
+  return list.length === 1 ? (list[0] ?? '') : `${joinNames(list)}${word}${list.length}个${UNITS_NOUN}`;
+}
+
 function provinceRate(rate: Rate | null): string | null {
   return rate ? formatRatio(rate.num, rate.den, 2) : null;
 }
@@ -89,20 +94,18 @@ function startParagraph(a: PeriodAnalysis, ctx: Context): string {
   const clauses: string[] = [];
   const reached = names(start, start.lists.reached);
   if (reached.length > 0) {
-    clauses.push(`${joinNames(reached)}等${reached.length}个${UNITS_NOUN}开工率达到${t.startTarget}%`);
+    clauses.push(`${counted(reached, '等')}开工率达到${t.startTarget}%`);
   }
   const lagging = names(start, start.lists.lagging);
   if (lagging.length > 0) {
     clauses.push(
-      `${joinNames(lagging)}等${lagging.length}个${UNITS_NOUN}开工率没有完成省政府要求的${ctx.month}月底开工率达${t.startTarget}%目标要求，这部分市县棚改开工进展滞后`,
+      `${counted(lagging, '等')}开工率没有完成省政府要求的${ctx.month}月底开工率达${t.startTarget}%目标要求，这部分市县棚改开工进展滞后`,
     );
   }
   const below = start.lists.below.map((id) => start.units.find((u) => u.id === id)).filter(isRow<StartRow>);
   if (below.length > 0) {
     const named = below.map((u) => `${u.name}（开工率为${unitRate(u.rate)}）`);
-    clauses.push(
-      `特别是${joinNames(named)}等${below.length}个${UNITS_NOUN}重视不够，工作落实不到位，开工率不到${t.startWarning}%`,
-    );
+    clauses.push(`特别是${counted(named, '等')}重视不够，工作落实不到位，开工率不到${t.startWarning}%`);
   }
   if (clauses.length > 0) text += `${clauses.join('；')}。`;
   if (lagging.length > 0)
@@ -152,13 +155,11 @@ function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   const needNoCredit = names(loan, loan.lists.needNoCredit);
   const sentences: string[] = [];
   if (withCredit.length > 0) {
-    sentences.push(
-      `${ctx.asOf}，${joinNames(withCredit)}等${withCredit.length}个${UNITS_NOUN}已取得${ctx.year}年棚改项目贷款授信（审批）。`,
-    );
+    sentences.push(`${ctx.asOf}，${counted(withCredit, '等')}已取得${ctx.year}年棚改项目贷款授信（审批）。`);
   }
   if (needNoCredit.length > 0) {
     sentences.push(
-      `仍有${joinNames(needNoCredit)}等${needNoCredit.length}个${UNITS_NOUN}未取得${ctx.year}年棚改贷款授信（审批）。这部分市县要加大措施力度，加快推进贷款工作落实。`,
+      `仍有${counted(needNoCredit, '等')}未取得${ctx.year}年棚改贷款授信（审批）。这部分市县要加大措施力度，加快推进贷款工作落实。`,
     );
   }
   return sentences.length > 0 ? [text, sentences.join('')] : [text];
@@ -210,11 +211,11 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   first += rate === null ? '。' : `，分配率达${rate}。`;
   const atTarget = names(pr, pr.lists.atTarget);
   if (atTarget.length > 0) {
-    first += `${joinNames(atTarget)}共${atTarget.length}个${UNITS_NOUN}分配率达${t.allocationTarget}%。`;
+    first += `${counted(atTarget, '共')}分配率达${t.allocationTarget}%。`;
   }
   const low = names(pr, pr.lists.low);
   if (low.length > 0) {
-    first += `${joinNames(low)}共${low.length}个${UNITS_NOUN}分配率低于${t.allocationLow}%，这部分市县要加大分配力度，确保完成年度分配任务。`;
+    first += `${counted(low, '共')}分配率低于${t.allocationLow}%，这部分市县要加大分配力度，确保完成年度分配任务。`;
   }
   first +=
     '需要公租房盘活的市县，要提前启动前期工作，待省政府批复公租房盘活意见后，立即开展实施公租房盘活工作。';
@@ -225,10 +226,10 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${withTask.length}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
   second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
   const done = names(pr, pr.lists.yearDone);
-  if (done.length > 0) second += `${joinNames(done)}等${done.length}个${UNITS_NOUN}分配率已达到100%。`;
+  if (done.length > 0) second += `${counted(done, '等')}分配率已达到100%。`;
   const zero = names(pr, pr.lists.yearZero);
   if (zero.length > 0) {
-    second += `${joinNames(zero)}等${zero.length}个${UNITS_NOUN}分配率为零，这部分市县公租房分配工作有待加强。`;
+    second += `${counted(zero, '等')}分配率为零，这部分市县公租房分配工作有待加强。`;
   }
   const fell = names(pr, pr.lists.fell);
   if (fell.length > 0) second += `${joinNames(fell)}公租房分配比例较去年下降，影响全省整体分配进度。`;
