@@ -1,5 +1,5 @@
 // 公租房分配率 by unit: sorted bars coloured by flag, with the low line (80%).
-import { compareRates, formatRate, ratePercent } from '../../domain/calc';
+import { comparePinyin, compareRates, formatRate, ratePercent } from '../../domain/calc';
 import type { AllocationFlag, PublicRentalRow, PublicRentalSection } from '../../domain/calc/types';
 import type { Thresholds } from '../../domain/settings';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
@@ -35,7 +35,9 @@ export function AllocationRateChart({
   thresholds: Thresholds;
   periodLabel: string;
 }) {
-  const rows = section.units.filter((r) => r.rate !== null).sort((a, b) => compareRates(b.rate, a.rate));
+  const rows = section.units
+    .filter((r) => r.rate !== null)
+    .sort((a, b) => compareRates(b.rate, a.rate) || comparePinyin(a.name, b.name));
   const columns: ChartColumn<PublicRentalRow>[] = [
     { header: '排名', value: (r) => r.rank, numeric: true },
     { header: '市县', value: (r) => r.name },

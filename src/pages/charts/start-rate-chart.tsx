@@ -1,5 +1,5 @@
 // 开工率 by unit: sorted bars coloured by flag, with the target and warning lines.
-import { compareRates, formatRate, ratePercent } from '../../domain/calc';
+import { comparePinyin, compareRates, formatRate, ratePercent } from '../../domain/calc';
 import type { StartFlag, StartRow, StartSection } from '../../domain/calc/types';
 import type { Thresholds } from '../../domain/settings';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
@@ -37,7 +37,7 @@ export function StartRateChart({
 }) {
   const rows = section.units
     .filter((r) => r.rate !== null)
-    .sort((a, b) => compareRates(b.rate, a.rate) || (a.rank ?? 0) - (b.rank ?? 0));
+    .sort((a, b) => compareRates(b.rate, a.rate) || comparePinyin(a.name, b.name));
   const columns: ChartColumn<StartRow>[] = [
     { header: '排名', value: (r) => r.rank, numeric: true },
     { header: '市县', value: (r) => r.name },

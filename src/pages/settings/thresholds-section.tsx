@@ -112,7 +112,7 @@ export function ThresholdsSection() {
             保存阈值
           </button>
           <button type="button" onClick={reset}>
-            恢复默认
+            恢复默认阈值
           </button>
         </div>
         {problems.length > 0 ? (
