@@ -1,15 +1,17 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, bulletin, exports, browser).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, bulletin, exports, browser, safety).
 import { run as runBrowser } from './browser';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
 import { run as runReader } from './reader';
+import { run as runSafety } from './safety';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
   calc: runCalc,
   exports: runExports,
   browser: runBrowser,
+  safety: runSafety,
 };
 
 const wanted = process.argv.slice(2);

@@ -152,6 +152,23 @@ describe('merging another laptop’s backup', () => {
     expect(await dumpDatabase(b)).toEqual(before);
   });
 
+  it('a large merge (300 new current returns) completes in its one transaction', async () => {
+    const a = freshDb('big-a');
+    const b = freshDb('big-b');
+    const units = Array.from({ length: 50 }, (_, i) => `U${i}`);
+    for (const [i, period] of ['2018-01', '2018-02', '2018-03', '2018-04', '2018-05', '2018-06'].entries()) {
+      await storeImport(
+        a,
+        units.map((u, j) => makeReturn(u, period, i * 100 + j)),
+        { importId: `big-${period}`, at: i + 1 },
+      );
+    }
+    await storeImport(b, [makeReturn('U0', '2018-01', 0)], { importId: 'one', at: 1 });
+    const { summary } = await mergeInto(b, a, () => 'incoming');
+    expect(summary).toMatchObject({ added: 299, skipped: 1, headsMoved: 299 });
+    expect(await currentReturnMap(b)).toEqual(await currentReturnMap(a));
+  });
+
   it('a quota error part-way stores nothing of the merge', async () => {
     const { a, b } = await twoLaptops();
     const plan = await planMerge(b, await createBackup(a));

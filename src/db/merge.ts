@@ -192,17 +192,6 @@ export async function applyMerge(
         );
         const added = plan.toAdd.map((r, i) => ({ ...r, id: newIds[i] as number }));
         const byIdentity = new Map(added.map((r) => [identity(r), r.id]));
-        const findLocalId = async (unitId: UnitId, period: PeriodKey, contentHash: string) => {
-          const fresh = byIdentity.get(`${unitId}|${period}|${contentHash}`);
-          if (fresh !== undefined) return fresh;
-          const existing = await db.revisions
-            .where('[unitId+period]')
-            .equals([unitId, period])
-            .filter((r) => r.contentHash === contentHash)
-            .first();
-          return existing?.id;
-        };
-
         const targets: { unitId: UnitId; period: PeriodKey; contentHash: string }[] = [
           ...plan.headsFromIncoming,
         ];
@@ -211,10 +200,20 @@ export async function applyMerge(
             targets.push({ unitId: c.unitId, period: c.period, contentHash: c.incoming.contentHash });
           }
         }
+        // Targets this merge did not just add are already here: one query finds them all. (Keeping every step
+        // an IndexedDB request also keeps the transaction alive: no long chains of plain awaits.)
+        const elsewhere = targets.filter((t) => !byIdentity.has(identity(t)));
+        if (elsewhere.length > 0) {
+          const held = await db.revisions
+            .where('[unitId+period]')
+            .anyOf(elsewhere.map((t) => [t.unitId, t.period]))
+            .toArray();
+          for (const r of held) if (!byIdentity.has(identity(r))) byIdentity.set(identity(r), r.id as number);
+        }
         const changes: ImportRecord['changes'] = [];
         const newHeads: ReturnHead[] = [];
         for (const t of targets) {
-          const to = await findLocalId(t.unitId, t.period, t.contentHash);
+          const to = byIdentity.get(identity(t));
           if (to === undefined) continue;
           const from = current.get(keyOf(t.unitId, t.period)) ?? null;
           if (from === to) continue;
