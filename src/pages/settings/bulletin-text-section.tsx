@@ -66,7 +66,11 @@ export function BulletinTextSection() {
             },
           };
           return (
-            <div key={f.key} className="form-row">
+            <div
+              key={f.key}
+              className="form-row"
+              style={{ display: 'grid', gap: '0.2rem', marginBottom: '0.75rem' }}
+            >
               <label htmlFor={id}>{f.label}</label>
               {f.rows ? (
                 <textarea {...common} rows={f.rows} style={{ width: '100%' }} />
