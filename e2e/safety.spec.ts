@@ -106,6 +106,13 @@ test('a whole session sends no request beyond 127.0.0.1', async ({ page, context
     await page.goto(`/${hash}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
+  // The exports: the summary workbook and the Word bulletin, generated in the page.
+  await page.goto('/#/bulletin');
+  for (const name of ['导出汇总表', '导出通报']) {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    expect((await downloading).suggestedFilename()).toMatch(/\.(xlsx|docx)$/);
+  }
   await exportBackup(page, true);
   expect(requests.length).toBeGreaterThan(100);
   const foreign = requests.filter((url) => {
@@ -308,4 +315,45 @@ test('imported text is shown as text and never runs', async ({ page }) => {
   expect(await page.locator('main script').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
+});
+
+test('恢复此版本 on the unit page, then 撤销 in 导入记录', async ({ page }) => {
+  const model = new ImportPageModel(page);
+  await model.open();
+  await model.choose(samplePaths('2018-09').filter((p) => p.includes('农安县')));
+  await model.confirm();
+  const corrected = {
+    name: '农安县-更正.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: correctedSample('2018-09', '农安县', 345),
+  };
+  await model.choose([corrected]);
+  await model
+    .row(corrected.name)
+    .getByLabel(/确认用本文件替换现有数据/)
+    .check();
+  await model.confirm();
+
+  await page.goto('/#/unit/220122');
+  const history = page.getByRole('region', { name: /版本记录：农安县/ });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  const changes = history.getByRole('table', { name: /与上一版本相比的变化/ });
+  await expect(changes).toContainText('累计开工');
+  await expect(changes).toContainText('345');
+  await expect(history.getByText('当前版本')).toHaveCount(1);
+  await history.getByRole('button', { name: /恢复此版本.*农安县-2018年1-9月\.xlsx/ }).click();
+  await expect(history.getByRole('status')).toContainText('已恢复');
+  // The first file's version is current again: its list item carries the 当前版本 flag.
+  await expect(history.getByRole('listitem').filter({ hasText: '农安县-2018年1-9月.xlsx' })).toContainText(
+    '当前版本',
+  );
+
+  await page.goto('/#/settings');
+  const record = page.getByRole('table', { name: '最近的导入记录' });
+  await expect(record.getByRole('row').nth(1)).toContainText('恢复版本');
+  page.once('dialog', (d) => void d.accept());
+  await record.getByRole('row').nth(1).getByRole('button', { name: /^撤销/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已撤销' })).toBeVisible();
+  await page.goto('/#/unit/220122');
+  await expect(history.getByRole('listitem').filter({ hasText: corrected.name })).toContainText('当前版本');
 });

@@ -5,6 +5,7 @@ import { defaultRegister } from '../domain/units';
 import { dataHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
 import { useAnalysis } from './data/use-analysis';
+import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
 import { HistoryTable } from './unit/history-table';
 import { UnitFigures } from './unit/unit-figures';
@@ -54,6 +55,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
             current={state.period}
             onChoose={setPeriod}
           />
+          <RevisionHistory unitId={unit.id} period={state.period} />
         </>
       )}
     </section>
