@@ -166,3 +166,23 @@ test('bulletin: 导出汇总表, 导出通报 and 下载空白模板 give the fi
     '备注',
   ]);
 });
+
+test('bulletin: settings (a threshold, a fixed text) change the generated bulletin', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+
+  // Lower the warning line to 45%: 通化市 (47.0%) is no longer named with its rate.
+  await page.getByLabel('开工率预警线（%）').fill('45');
+  await page.getByRole('button', { name: '保存阈值' }).click();
+  // A new signature in 通报固定文字.
+  await page.getByLabel('落款单位').fill('吉林省住房和城乡建设厅');
+  await page.getByRole('button', { name: '保存通报文字' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '通报固定文字已保存' })).toBeVisible();
+
+  await openBulletin(page);
+  const doc = page.getByRole('article', { name: '通报正文' });
+  await expect(doc).toContainText('等6个市县重视不够，工作落实不到位，开工率不到45%');
+  await expect(doc).not.toContainText('通化市（开工率为47.0%）');
+  await expect(doc).toContainText('吉林省住房和城乡建设厅');
+  await expect(doc).not.toContainText('吉林省保障性安居工程领导小组办公室');
+});
