@@ -357,3 +357,33 @@ test('恢复此版本 on the unit page, then 撤销 in 导入记录', async ({ p
   await page.goto('/#/unit/220122');
   await expect(history.getByRole('listitem').filter({ hasText: corrected.name })).toContainText('当前版本');
 });
+
+test('an upgrade of the database from another tab tells this tab to reload', async ({ page, context }) => {
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { name: '备份与恢复' })).toBeVisible();
+  // Another tab of the same origin opens the database at a higher version, as a newer release would.
+  const other = await context.newPage();
+  await other.goto('/icon.svg');
+  const upgradedTo = await other.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const probe = indexedDB.open('anju-progress');
+        probe.onerror = () => reject(probe.error);
+        probe.onsuccess = () => {
+          const version = probe.result.version;
+          probe.result.close();
+          const req = indexedDB.open('anju-progress', version + 1);
+          req.onerror = () => reject(req.error);
+          req.onblocked = () => reject(new Error('blocked: the old tab did not close its connection'));
+          req.onsuccess = () => {
+            req.result.close();
+            resolve(version + 1);
+          };
+        };
+      }),
+  );
+  expect(upgradedTo).toBeGreaterThan(1);
+  const alert = page.getByRole('alert').filter({ hasText: '应用已在另一标签页升级，请刷新本页' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: '刷新本页' })).toBeVisible();
+});
