@@ -1,6 +1,7 @@
 // 导入 end to end on the built app: the 100 samples through the file picker, kept after reload; bad files refused
 // with file and cell named while the good ones import; a replacement only on confirmation; 载入示例数据 the same
 // as importing the samples by hand.
+import AxeBuilder from '@axe-core/playwright';
 import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
 import { ImportPageModel, sampleBytes, samplePaths } from './import-model';
@@ -84,6 +85,11 @@ test('refuses a corrupt file and text in a number cell, naming file and cell, wh
   await expect(rows.filter({ hasText: '东辽县' })).toContainText('齐全');
   // The refused files stay in the list with their reasons.
   await expect(model.row('德惠市-2018年1-9月.xlsx')).toContainText('D4');
+  // The page with its file list, issues and completeness grid passes axe.
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
 });
 
 test('a different return for a stored unit is shown side by side and replaces only when confirmed', async ({
