@@ -1,6 +1,7 @@
 // 图表 against the built app: empty state, then the demo data's charts (bars per unit with a plan, reference
 // lines, data table, CSV), and a threshold change in 设置 recolouring the start-rate bars.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -54,6 +55,9 @@ test('charts: empty state, then the start-rate chart of the demo data', async ({
   await expect(
     page.getByTestId('trends-chart').getByRole('heading', { name: '全省累计开工（套）' }),
   ).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).include('#main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
 
 test('a threshold saved in 设置 moves units between flags on the chart', async ({ page }) => {

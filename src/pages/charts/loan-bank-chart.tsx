@@ -138,7 +138,7 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
             label={{ value: '亿元', angle: -90, position: 'insideLeft' }}
           />
           <Tooltip content={<BankTooltip />} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter="dataKey" />
           <Bar
             dataKey="credit"
             name="本年授信（亿元）"
