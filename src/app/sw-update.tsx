@@ -1,8 +1,10 @@
 // App-wide notices about the installed app and its storage: a new version is offered (有新版本，点击更新), never
-// forced mid-work; the app tells when it works offline; and persistent storage is asked for once there is data.
+// forced mid-work; the app tells when it works offline; a database that cannot open is explained; persistent
+// storage is asked for once there is data.
 // (Another tab's upgrade is told by pages/history/tab-sync-notice.)
 import { useEffect, useState } from 'react';
 import { db } from '../db/database';
+import { storageErrorMessage } from '../db/errors';
 import { requestPersistence } from '../db/storage';
 
 type Updater = (reloadPage?: boolean) => Promise<void>;
@@ -10,6 +12,7 @@ type Updater = (reloadPage?: boolean) => Promise<void>;
 export function SwUpdate() {
   const [update, setUpdate] = useState<Updater | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
 
   useEffect(() => {
     // The dev server has no service worker; only the built app registers one.
@@ -28,6 +31,12 @@ export function SwUpdate() {
   }, []);
 
   useEffect(() => {
+    // A database that cannot open (private mode, storage disabled, a newer version's data) is told up front,
+    // with what to do, rather than as a broken page later.
+    db.open().catch((err: unknown) => setOpenError(storageErrorMessage(err)));
+  }, []);
+
+  useEffect(() => {
     // Ask once the store holds something worth keeping; the browser may grant it silently or not at all.
     void db.heads
       .count()
@@ -37,6 +46,11 @@ export function SwUpdate() {
 
   return (
     <div className="app-notices">
+      {openError && (
+        <p className="notice bad" role="alert">
+          {openError}
+        </p>
+      )}
       {update && (
         <p className="notice warn" role="status">
           有新版本可用。{' '}
