@@ -129,30 +129,34 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
       csvName={`棚改贷款-${periodLabel}`}
       testId="loan-bank-chart"
     >
-      <ResponsiveContainer width="100%" height={380}>
-        <BarChart data={bars} margin={{ top: 20, right: 20, bottom: 30, left: 20 }}>
-          <CartesianGrid vertical={false} stroke="#eaeef2" />
-          <XAxis dataKey="name" interval={0} height={50} tick={<BankTick bars={bars} />} />
-          <YAxis
-            tickFormatter={(v: number) => `${v}`}
-            label={{ value: '亿元', angle: -90, position: 'insideLeft' }}
-          />
-          <Tooltip content={<BankTooltip />} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-          <Legend verticalAlign="top" itemSorter="dataKey" />
-          <Bar
-            dataKey="credit"
-            name="本年授信（亿元）"
-            fill={CHART_COLOURS.credit}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="disbursed"
-            name="本年发放（亿元）"
-            fill={CHART_COLOURS.disbursed}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      {bars.length === 0 ? (
+        <p className="muted">本期没有填报贷款银行的市县。</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={380}>
+          <BarChart data={bars} margin={{ top: 20, right: 20, bottom: 30, left: 20 }}>
+            <CartesianGrid vertical={false} stroke="#eaeef2" />
+            <XAxis dataKey="name" interval={0} height={50} tick={<BankTick bars={bars} />} />
+            <YAxis
+              tickFormatter={(v: number) => `${v}`}
+              label={{ value: '亿元', angle: -90, position: 'insideLeft' }}
+            />
+            <Tooltip content={<BankTooltip />} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
+            <Legend verticalAlign="top" itemSorter="dataKey" />
+            <Bar
+              dataKey="credit"
+              name="本年授信（亿元）"
+              fill={CHART_COLOURS.credit}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="disbursed"
+              name="本年发放（亿元）"
+              fill={CHART_COLOURS.disbursed}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
     </ChartFrame>
   );
 }

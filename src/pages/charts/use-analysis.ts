@@ -19,7 +19,9 @@ export interface AnalysisState {
 export function useAnalysis(): AnalysisState {
   const { period, loading: periodsLoading } = usePeriod();
   const returnsByPeriod = useAllCurrentReturns();
-  const thresholds = useSetting<Thresholds>('thresholds', DEFAULT_THRESHOLDS);
+  const stored = useSetting<Partial<Thresholds>>('thresholds', DEFAULT_THRESHOLDS);
+  // A value saved by an older version may lack a threshold added since: the default fills it.
+  const thresholds = useMemo<Thresholds>(() => ({ ...DEFAULT_THRESHOLDS, ...stored }), [stored]);
   const analysis = useMemo(
     () =>
       returnsByPeriod && period && returnsByPeriod.has(period)

@@ -56,6 +56,8 @@ function RateTooltip({ active, payload }: Partial<TooltipContentProps<number, st
 }
 
 export function RateBarChart({ bars, references, axisLabel, barTestId }: RateBarChartProps) {
+  if (bars.length === 0)
+    return <p className="muted">本期没有可绘制的数据（没有市县填报此表，或都没有计划数）。</p>;
   const max = Math.max(100, ...references.map((r) => r.value), ...bars.map((b) => b.percent));
   const domainMax = Math.ceil(max / 10) * 10;
   const height = bars.length * ROW_HEIGHT + 70;
