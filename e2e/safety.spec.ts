@@ -1,6 +1,7 @@
 // Data safety in the browser: backup → clear → restore, two computers merging backups, a page closed
 // mid-import, two tabs, no request leaving 127.0.0.1, the CSP, and imported text rendered only as text.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
@@ -133,6 +134,8 @@ test('backup → clear → restore gives the same tables', async ({ page }) => {
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText('100 份月报、100 个版本');
   await expect(confirm.getByRole('button', { name: '先导出备份' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('#main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   const reloaded = page.waitForEvent('load');
   await confirm.getByRole('button', { name: '确认清除' }).click();
   await reloaded;
@@ -211,6 +214,10 @@ test('two computers exchange backups and merge to the same data', async ({ page,
     await expect(review).toBeVisible();
     const conflict = review.getByRole('group', { name: /农安县.*两台电脑的月报不同/ });
     await expect(conflict).toContainText('累计开工');
+    // The choice is required before merging.
+    await expect(review.getByRole('button', { name: '确认合并' })).toBeDisabled();
+    const axe = await new AxeBuilder({ page: p }).include('#main').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     await conflict.getByLabel(keep).check();
     await review.getByRole('button', { name: '确认合并' }).click();
     await expect(p.getByRole('status').filter({ hasText: '已合并' })).toBeVisible();
