@@ -387,6 +387,25 @@ describe('month increases', () => {
     expect(increase(b.publicRental.units[0]?.allocatedMonth)).toEqual([50, 'computed']);
   });
 
+  it('leaves out of this period a unit that reported only the previous one', () => {
+    const withThx = analyse(
+      {
+        '2018-08': [
+          ...august,
+          ret(THX, '2018-08', { start: start(50, 40), carryOver: [project('通化县项目')] }),
+        ],
+        '2018-09': september,
+      },
+      '2018-09',
+    );
+    expect(withThx.missingUnits).toContain(THX);
+    expect(withThx.start.units.map((r) => r.id)).not.toContain(THX);
+    expect(withThx.start.province.plan).toBe(a.start.province.plan);
+    // Its August projects are not counted as finished in September: it did not report.
+    expect(withThx.carryOver.province).toMatchObject({ previousCount: 3, finished: 1 });
+    expect(withThx.warnings).toEqual(a.warnings);
+  });
+
   it('sums the province trend over stored periods', () => {
     const trend = analyseTrends(
       new Map([
