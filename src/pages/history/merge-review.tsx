@@ -89,7 +89,9 @@ export function MergeReview({
           </fieldset>
         );
       })}
-      <p className="muted">两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。</p>
+      <p className="muted">
+        两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。本机的设置（预警阈值等）保持不变，不从备份合并。
+      </p>
       <div className="toolbar">
         <button
           type="button"
