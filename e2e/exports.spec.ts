@@ -165,6 +165,17 @@ test('bulletin: 导出汇总表, 导出通报 and 下载空白模板 give the fi
     '开工率（%）',
     '备注',
   ]);
+
+  // The coming month's template: 2018年1-10月, cutoff 2018年10月31日.
+  await page.getByLabel('模板报告期').selectOption({ label: '2018年1-10月' });
+  const next = await downloadBytes(page, () => page.getByRole('button', { name: '下载空白模板' }).click());
+  expect(next.download.suggestedFilename()).toBe('农安县-2018年1-10月.xlsx');
+  const n1 = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(next.bytes).Sheets.表1 as XLSX.WorkSheet, {
+    header: 1,
+    defval: null,
+  });
+  expect(n1[0]?.[0]).toBe('2018年1-10月棚户区改造开工进展情况（表1）');
+  expect(n1[1]).toContain('截止日期：2018年10月31日');
 });
 
 test('bulletin: settings (a threshold, a fixed text) change the generated bulletin', async ({ page }) => {

@@ -9,7 +9,7 @@ import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments'
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../domain/bulletin/defaults';
 import { bulletinToText, generateBulletin, parseBulletinText } from '../domain/bulletin/generate';
 import { analysePeriod } from '../domain/calc';
-import { defaultCutoff, periodLabel } from '../domain/period';
+import { defaultCutoff, makePeriod, periodLabel, periodParts } from '../domain/period';
 import { type BulletinTextSettings, DEFAULT_THRESHOLDS, type Thresholds } from '../domain/settings';
 import { defaultRegister } from '../domain/units';
 import { AttachmentTables } from './bulletin/attachment-tables';
@@ -25,6 +25,12 @@ import './bulletin/bulletin.css';
 
 const ALL_UNITS = 'all';
 
+/** The month after a period: templates are usually sent out for the coming month's return. */
+function nextMonth(period: string): string {
+  const { year, month } = periodParts(period);
+  return month === 12 ? makePeriod(year + 1, 1) : makePeriod(year, month + 1);
+}
+
 function formatSavedAt(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,13 +43,21 @@ export function BulletinPage() {
   const thresholds = useSetting<Thresholds>('thresholds', DEFAULT_THRESHOLDS);
   const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
   const state = useBulletinState(period);
-  const ids = { order: useId(), unit: useId(), editor: useId(), confirm: useId(), attachments: useId() };
+  const ids = {
+    order: useId(),
+    unit: useId(),
+    templatePeriod: useId(),
+    editor: useId(),
+    confirm: useId(),
+    attachments: useId(),
+  };
 
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [order, setOrder] = useState<RowOrder>('grouped');
   const [templateUnit, setTemplateUnit] = useState<string>(ALL_UNITS);
+  const [templateNext, setTemplateNext] = useState(false);
   const [showAttachments, setShowAttachments] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
@@ -202,14 +216,24 @@ export function BulletinPage() {
               </option>
             ))}
           </select>
+          <label htmlFor={ids.templatePeriod}>模板报告期</label>
+          <select
+            id={ids.templatePeriod}
+            value={templateNext ? 'next' : 'current'}
+            onChange={(e) => setTemplateNext(e.target.value === 'next')}
+          >
+            <option value="current">{periodLabel(period)}</option>
+            <option value="next">{periodLabel(nextMonth(period))}</option>
+          </select>
           <button
             type="button"
             disabled={busy !== null}
             onClick={() =>
               run('下载空白模板', async () => {
                 const unit = defaultRegister.unit(templateUnit);
-                if (unit) await downloadTemplate(unit, period);
-                else await downloadAllTemplates(defaultRegister.units, period);
+                const target = templateNext ? nextMonth(period) : period;
+                if (unit) await downloadTemplate(unit, target);
+                else await downloadAllTemplates(defaultRegister.units, target);
               })
             }
           >
