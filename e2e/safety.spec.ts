@@ -394,3 +394,39 @@ test('an upgrade of the database from another tab tells this tab to reload', asy
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('button', { name: '刷新本页' })).toBeVisible();
 });
+
+test('a reminder to back up after a week with changes, gone once a backup is exported', async ({ page }) => {
+  const model = new ImportPageModel(page);
+  await model.open();
+  await model.choose(samplePaths('2018-09').slice(0, 2));
+  await model.confirm();
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+  // Age the import by ten days, as if the data had been kept that long without a backup.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('anju-progress');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('imports', 'readwrite');
+          const store = tx.objectStore('imports');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const rec of all.result as { at: number }[])
+              store.put({ ...rec, at: rec.at - 10 * 86_400_000 });
+          };
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('backup-reminder')).toContainText('本机数据从未备份过');
+  await exportBackup(page);
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+  await page.goto('/#/import');
+  await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+});
