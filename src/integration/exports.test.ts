@@ -69,6 +69,47 @@ function provinceRow(sheet: XLSX.WorkSheet): unknown[] {
 
 const yuan = (value: unknown) => Math.round(Number(value) * YI);
 
+describe('attachment tables', () => {
+  it.each([0, 1, 2, 3, 4])(
+    '附件%i: every subtotal and the province total are the sums of their parts',
+    (index) => {
+      const model = buildAttachments(analysis, 'grouped')[index];
+      if (!model) throw new Error(`no attachment ${index}`);
+      const amount = (cell: (typeof model.rows)[number]['cells'][number]): number | null => {
+        if (cell === null) return 0;
+        if (cell.kind === 'count') return cell.value;
+        if (cell.kind === 'money') return cell.yuan;
+        return null;
+      };
+      const summed = model.columns
+        .map((c, i) => ({ kind: c.kind, i }))
+        .filter((c) => c.kind === 'count' || c.kind === 'money')
+        .map((c) => c.i);
+      expect(summed.length).toBeGreaterThan(1);
+      const groups: { row: (typeof model.rows)[number]; units: (typeof model.rows)[number][] }[] = [];
+      for (const row of model.rows.slice(1)) {
+        if (row.role === 'group') groups.push({ row, units: [] });
+        else groups.at(-1)?.units.push(row);
+      }
+      expect(model.rows[0]?.role).toBe('province');
+      expect(groups.length).toBeGreaterThan(0);
+      for (const col of summed) {
+        const province = amount(model.rows[0]?.cells[col] ?? null);
+        expect(
+          groups.reduce((s, g) => s + (amount(g.row.cells[col] ?? null) ?? 0), 0),
+          `column ${col}`,
+        ).toBe(province);
+        for (const g of groups) {
+            expect(
+            g.units.reduce((s, u) => s + (amount(u.cells[col] ?? null) ?? 0), 0),
+            `${JSON.stringify(g.row.cells[1])} column ${col}`,
+          ).toBe(amount(g.row.cells[col] ?? null));
+        }
+      }
+    },
+  );
+});
+
 describe('导出汇总表', () => {
   let bytes: Uint8Array;
   let sheetjs: XLSX.WorkBook;
