@@ -114,6 +114,7 @@ export function TrendsChart({ trends }: { trends: TrendPoint[] }) {
                   <YAxis
                     width={64}
                     tick={{ fontSize: 11 }}
+                    tickFormatter={(v: number) => v.toLocaleString('zh-CN')}
                     label={{ value: s.unit, angle: -90, position: 'insideLeft' }}
                   />
                   <Tooltip content={<TrendTooltip series={s} />} />
