@@ -100,7 +100,7 @@ describe('attachment tables', () => {
           `column ${col}`,
         ).toBe(province);
         for (const g of groups) {
-            expect(
+          expect(
             g.units.reduce((s, u) => s + (amount(u.cells[col] ?? null) ?? 0), 0),
             `${JSON.stringify(g.row.cells[1])} column ${col}`,
           ).toBe(amount(g.row.cells[col] ?? null));
