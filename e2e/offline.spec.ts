@@ -1,6 +1,8 @@
 // Offline: after the first visit the service worker serves the app; with the network off it still loads, loads
 // the demo returns from its precache, and keeps the data across a reload. Storage settings show in MB.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { ImportPageModel } from './import-model';
 
@@ -55,4 +57,44 @@ test('is installable: a manifest with icons and an active service worker', async
     };
   });
   expect(registration.active).toBe('activated');
+});
+
+test('a new version is offered (有新版本，点击更新), not forced, and applied on click', async ({ page }) => {
+  await page.goto('/#/import');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // Deploy a new version: the served worker script changes (the preview server reads files on each request).
+  const swPath = join(import.meta.dirname, '..', process.env.OUT_DIR ?? 'dist', 'sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  writeFileSync(swPath, `${original}\n// next version\n`);
+  try {
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg?.update();
+    });
+    const offer = page.getByRole('button', { name: '有新版本，点击更新' });
+    await expect(offer).toBeVisible();
+    // Not forced: the new worker waits; the page keeps the old one until the user chooses.
+    const waiting = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return reg?.waiting?.state ?? null;
+    });
+    expect(waiting).toBe('installed');
+    await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
+
+    await Promise.all([page.waitForEvent('load'), offer.click()]);
+    await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '有新版本，点击更新' })).toHaveCount(0);
+    const after = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { waiting: reg?.waiting ?? null, active: reg?.active?.state ?? null };
+    });
+    expect(after).toEqual({ waiting: null, active: 'activated' });
+  } finally {
+    writeFileSync(swPath, original);
+  }
 });
