@@ -83,6 +83,12 @@ describe('backup → restore', () => {
     expect(original.revisions).toHaveLength(5);
   });
 
+  it('covers every table of the schema (a table added later must be added to the backup too)', async () => {
+    const db = await populated();
+    const backup = await createBackup(db);
+    expect(Object.keys(backup.data).sort()).toEqual(db.tables.map((t) => t.name).sort());
+  });
+
   it('carries the format name, version and a checksum of its content', async () => {
     const db = await populated();
     const backup = await createBackup(db, 42);
