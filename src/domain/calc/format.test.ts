@@ -39,6 +39,15 @@ describe('format', () => {
     expect(rateAtLeast({ num: 2, den: 3 }, 66.667)).toBe(false);
     expect(rateAtLeast({ num: 2, den: 3 }, 66.666)).toBe(true);
     expect(rateToBp({ num: 319600, den: 336200 })).toBe(9506);
+    // Products beyond 2^53 are compared exactly too.
+    expect(compareRates({ num: 9_007_199_254_740_000, den: 3 }, { num: 9_007_199_254_740_001, den: 3 })).toBe(
+      -1,
+    );
+    expect(compareRates({ num: 9_007_199_254_740_001, den: 7 }, { num: 9_007_199_254_740_001, den: 7 })).toBe(
+      0,
+    );
+    expect(rateAtLeast({ num: 90_071_992_547_409, den: 90_071_992_547_409 }, 100)).toBe(true);
+    expect(rateAtLeast({ num: 90_071_992_547_408, den: 90_071_992_547_409 }, 100)).toBe(false);
   });
 
   it('sorts Chinese names by pinyin', () => {

@@ -50,9 +50,14 @@ export function rateToBp(rate: Rate): number {
 /** Exact comparison of two rates; a null rate sorts below every rate. */
 export function compareRates(a: Rate | null, b: Rate | null): number {
   if (a === null || b === null) return a === null ? (b === null ? 0 : -1) : 1;
-  const left = BigInt(a.num) * BigInt(b.den);
-  const right = BigInt(b.num) * BigInt(a.den);
-  return left < right ? -1 : left > right ? 1 : 0;
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  // Products of counts stay exact as doubles; only huge ones (yuan × yuan) need BigInt.
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right))
+    return left < right ? -1 : left > right ? 1 : 0;
+  const l = BigInt(a.num) * BigInt(b.den);
+  const r = BigInt(b.num) * BigInt(a.den);
+  return l < r ? -1 : l > r ? 1 : 0;
 }
 
 // Thresholds are percents a user types (60, 62.5): compare in thousandths of a percent, exactly.
@@ -62,6 +67,10 @@ function percentScaled(percent: number): bigint {
 
 /** rate ≥ percent (e.g. 100 for 100%), exactly. */
 export function rateAtLeast(rate: Rate, percent: number): boolean {
+  const scaled = Math.round(percent * 1000);
+  const left = rate.num * 100_000;
+  const right = scaled * rate.den;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left >= right;
   return BigInt(rate.num) * 100_000n >= percentScaled(percent) * BigInt(rate.den);
 }
 
