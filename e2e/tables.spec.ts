@@ -1,0 +1,208 @@
+// 数据 and the unit page against the built app with the demo data (载入示例数据 on 导入): the province totals
+// of every attachment, sorting, the prefecture and flag filters, grouping, and the way to a unit's page.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const MARKS = /[▲▼↕]/g;
+
+async function loadDemo(page: Page): Promise<void> {
+  await page.goto('/#/import');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText('已读取 100 / 100 个文件')).toBeVisible({ timeout: 60_000 });
+  const summary = page.getByTestId('import-summary');
+  // The demo stores itself when nothing needs a decision; if it still waits, confirm it as a user would.
+  try {
+    await summary.waitFor({ timeout: 20_000 });
+  } catch {
+    await page.getByRole('button', { name: '确认导入' }).click();
+  }
+  await expect(summary).toContainText('已导入 100 份', { timeout: 60_000 });
+  await expect(page.getByRole('combobox', { name: '报告期' })).toHaveValue('2018-09');
+}
+
+async function openTable(page: Page, tab: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: '附件' }).getByRole('link', { name: tab }).click();
+}
+
+/** The header texts of a table, without sort marks. */
+async function headers(table: Locator): Promise<string[]> {
+  return (await table.locator('thead th').allTextContents()).map((t) => t.replace(MARKS, '').trim());
+}
+
+/** A body row as header → text, found by its row header (first column). */
+async function rowByName(table: Locator, name: string): Promise<Record<string, string>> {
+  const heads = await headers(table);
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: table.page().locator('th', { hasText: new RegExp(`^${name}$`) }) });
+  await expect(row).toHaveCount(1);
+  const cells = await row.locator('th, td').allTextContents();
+  return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
+}
+
+/** The row header texts of the body, in order. */
+async function rowNames(table: Locator): Promise<string[]> {
+  return (await table.locator('tbody th[scope="row"]').allTextContents()).map((t) => t.trim());
+}
+
+test.describe('数据 with the demo data', () => {
+  test.beforeEach(async ({ page }) => {
+    await loadDemo(page);
+    await page.goto('/#/data');
+    await expect(page.getByRole('heading', { level: 1, name: '汇总数据' })).toBeVisible();
+  });
+
+  test('each attachment shows the province totals of 2018年1-9月', async ({ page }) => {
+    const start = page.getByTestId('table-start');
+    await expect(start.locator('caption')).toHaveText('附件1 2018年1-9月全省棚户区改造开工进展情况');
+    const startTotal = await rowByName(start, '全省合计');
+    expect(startTotal['年度计划（套）']).toBe('95,270');
+    expect(startTotal['累计开工（套）']).toBe('81,948');
+    expect(startTotal['开工率（%）']).toBe('86.02');
+    // Pinned first.
+    expect((await rowNames(start))[0]).toBe('全省合计');
+
+    await openTable(page, /附件2/);
+    await expect(page).toHaveURL(/#\/data\/loan$/);
+    const loanTotal = await rowByName(page.getByTestId('table-loan'), '全省合计');
+    expect(loanTotal['本年授信（审批）（亿元）']).toBe('310.04');
+    expect(loanTotal['本年发放（亿元）']).toBe('252.32');
+    expect(loanTotal['国开行发放（亿元）']).toBe('56.85');
+    expect(loanTotal['农发行发放（亿元）']).toBe('106.63');
+
+    await openTable(page, /附件3/);
+    const expTotal = await rowByName(page.getByTestId('table-expropriation'), '全省合计');
+    expect(expTotal['合计（户）']).toBe('38,344');
+    expect(expTotal['累计完成征收（户）']).toBe('38,028');
+    expect(expTotal['累计完成拆迁（户）']).toBe('316');
+
+    await openTable(page, /附件4/);
+    const carry = page.getByTestId('table-carryOver');
+    expect((await rowByName(carry, '全省合计'))['项目名称']).toBe('78个项目');
+    // The project list itself: 78 projects plus the total row.
+    await expect(carry.locator('tbody tr')).toHaveCount(79);
+
+    await openTable(page, /附件5/);
+    const rentalTotal = await rowByName(page.getByTestId('table-publicRental'), '全省合计');
+    expect(rentalTotal['累计筹集（套）']).toBe('336,200');
+    expect(rentalTotal['累计已分配（套）']).toBe('319,600');
+    expect(rentalTotal['分配率（%）']).toBe('95.06');
+  });
+
+  test('sorting by start rate puts 农安县 first ascending, keeps 全省合计 on top and marks the header', async ({
+    page,
+  }) => {
+    const table = page.getByTestId('table-start');
+    const rateHeader = table.locator('thead th').filter({ hasText: '开工率（%）' });
+    await rateHeader.getByRole('button').click();
+    await expect(rateHeader).toHaveAttribute('aria-sort', 'ascending');
+    const names = await rowNames(table);
+    expect(names.slice(0, 3)).toEqual(['全省合计', '农安县', '伊通县']);
+    // Keyboard: Enter on the focused sort button turns it descending.
+    await rateHeader.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(rateHeader).toHaveAttribute('aria-sort', 'descending');
+    const desc = await rowNames(table);
+    expect(desc[0]).toBe('全省合计');
+    expect(desc.at(-1)).not.toBe('农安县');
+    // Names sort in pinyin order: 安图县 (an) first.
+    const nameHeader = table.locator('thead th').filter({ hasText: '市县' });
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect((await rowNames(table)).slice(0, 2)).toEqual(['全省合计', '安图县']);
+  });
+
+  test('the prefecture and flag filters narrow the rows; grouping puts units under their 全市 row', async ({
+    page,
+  }) => {
+    const table = page.getByTestId('table-start');
+    await expect(table.locator('tbody tr')).toHaveCount(51);
+    await page.getByRole('combobox', { name: '市州' }).selectOption({ label: '长春市' });
+    expect(await rowNames(table)).toEqual(['全省合计', '长春市', '九台区', '农安县', '榆树市', '德惠市']);
+    await expect(page.getByText('显示 5 / 50 个单位')).toBeVisible();
+
+    await page.getByRole('combobox', { name: '市州' }).selectOption({ label: '全部市州' });
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '低于预警线（<60%）' });
+    const below = (await rowNames(table)).slice(1);
+    expect(new Set(below)).toEqual(
+      new Set(['农安县', '伊通县', '乾安县', '前郭县', '四平市', '九台区', '通化市']),
+    );
+    for (const name of below) {
+      expect((await rowByName(table, name))['状态']).toContain('低于预警线');
+    }
+
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '滞后（<100%）' });
+    await expect(table.locator('tbody tr')).toHaveCount(23);
+
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部状态' });
+    await page.getByRole('searchbox', { name: '查找' }).fill('九台');
+    expect(await rowNames(table)).toEqual(['全省合计', '九台区']);
+    await page.getByRole('searchbox', { name: '查找' }).fill('');
+
+    await page.getByLabel('按市州分组').check();
+    const grouped = await rowNames(table);
+    expect(grouped.slice(0, 7)).toEqual([
+      '全省合计',
+      '长春市全市',
+      '长春市',
+      '九台区',
+      '农安县',
+      '榆树市',
+      '德惠市',
+    ]);
+    expect(grouped).toContain('省直管合计');
+    await expect(table.locator('tbody tr.subtotal')).toHaveCount(10);
+    // The group subtotal is the sum of its units.
+    const cc = await rowByName(table, '长春市全市');
+    let plan = 0;
+    for (const name of ['长春市', '九台区', '农安县', '榆树市', '德惠市']) {
+      plan += Number((await rowByName(table, name))['年度计划（套）'].replace(/,/g, ''));
+    }
+    expect(Number(cc['年度计划（套）'].replace(/,/g, ''))).toBe(plan);
+  });
+
+  test('loans: the bank summary view, and carry-over projects finished since last month', async ({
+    page,
+  }) => {
+    await openTable(page, /附件2/);
+    await page.getByLabel('按银行汇总').check();
+    const banks = page.getByTestId('table-loan-banks');
+    const adb = await rowByName(banks, '中国农业发展银行（农发行）');
+    expect(adb['本年授信（审批）（亿元）']).toBe('197.54');
+    expect(adb['本年发放（亿元）']).toBe('106.63');
+    expect((await rowByName(banks, '商业银行小计'))['本年发放（亿元）']).toBe('88.84');
+    expect((await rowByName(banks, '全省合计'))['本年授信（审批）（亿元）']).toBe('310.04');
+
+    await openTable(page, /附件4/);
+    const carry = page.getByTestId('table-carryOver');
+    await page.getByRole('combobox', { name: '单位', exact: true }).selectOption({ index: 1 });
+    const unitRows = await carry.locator('tbody tr').count();
+    expect(unitRows).toBeGreaterThan(1);
+    expect(unitRows).toBeLessThan(79);
+    await expect(page.getByRole('heading', { name: '本月已完成的项目' })).toBeVisible();
+  });
+
+  test('a unit link opens the unit page with its figures and history', async ({ page }) => {
+    await page.getByTestId('table-start').getByRole('link', { name: '农安县', exact: true }).click();
+    await expect(page).toHaveURL(/#\/unit\/220122$/);
+    await expect(page.getByRole('heading', { level: 1, name: '农安县' })).toBeVisible();
+    const start = page.getByRole('region', { name: '表1 棚户区改造开工' });
+    await expect(start).toContainText('开工率（%）0.00');
+    await expect(start).toContainText('低于预警线');
+    const history = page.getByTestId('unit-history');
+    await expect(history.locator('tbody tr')).toHaveCount(2);
+    await expect(history.locator('tbody tr').first()).toContainText('2018年1-9月（当前）');
+    // Choosing the earlier period shows that period's figures.
+    await history.getByRole('button', { name: '2018年1-8月' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '2018年1-8月各项指标' })).toBeVisible();
+  });
+});
+
+test('an empty store shows the way to 导入', async ({ page }) => {
+  await page.goto('/#/data');
+  await expect(page.getByText('还没有任何月报数据。')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: '导入' })).toHaveAttribute(
+    'href',
+    '#/import',
+  );
+});
