@@ -1,5 +1,6 @@
 // The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
 // file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
+import type * as XLSX from 'xlsx';
 import { makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
@@ -63,7 +64,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const seen = new Map<TableKey, string>();
   let anyCell = false;
   for (const name of wb.SheetNames) {
-    const ws = Object.hasOwn(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    const ws = sheetByName(wb, name);
     if (!ws) continue;
     const grid = sheetGrid(name, ws);
     if (grid.rows.length === 0) continue;
@@ -103,6 +104,18 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   }
   if (log.errors.length > 0) return { ok: false, issues: capped([...log.errors, ...log.warnings], fileName) };
   return { ok: true, returns, warnings: capped(log.warnings, fileName) };
+}
+
+/**
+ * A sheet by name without trusting inherited properties. SheetJS stores sheets in a plain object, so a sheet
+ * named __proto__ lands as that object's prototype (local to the workbook, never Object.prototype).
+ */
+function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.hasOwn(wb.Sheets, name)) return wb.Sheets[name];
+  if (name !== '__proto__') return undefined;
+  const proto: unknown = Object.getPrototypeOf(wb.Sheets);
+  if (proto === Object.prototype || proto === null || typeof proto !== 'object') return undefined;
+  return '!data' in proto || '!ref' in proto ? (proto as XLSX.WorkSheet) : undefined;
 }
 
 function capped<T extends { code: string }>(issues: T[], fileName: string): T[] {

@@ -57,6 +57,8 @@ export interface RowRecord {
   /** The unit the row's 市县 cell names (or carries down from the cell above). */
   unitId: UnitId | undefined;
   unitCell: string | undefined;
+  /** The 市县 cell names no known unit (already reported). */
+  unitUnknown: boolean;
   values: Map<string, FieldValue>;
   /** A1 address of each field's cell. */
   cells: Map<string, string>;
@@ -324,13 +326,17 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
 
     let unitId: UnitId | undefined;
     let unitCell: string | undefined;
+    let unitUnknown = false;
     if (unitCol && kind !== 'total') {
       const text = cellText(cellAt(row, unitCol.c)).trim();
       unitCell = cellAddress(row.r, unitCol.c);
       if (text) {
         const resolved = register.resolve(text);
         if (resolved.ok) unitId = resolved.unit.id;
-        else log.error('unit.unknown', sheet, unitCell, { name: text, suggestions: resolved.suggestions });
+        else {
+          unitUnknown = true;
+          log.error('unit.unknown', sheet, unitCell, { name: text, suggestions: resolved.suggestions });
+        }
         if (unitId && def.rows === 'many') carriedUnit = { unitId, cell: unitCell };
       } else if (def.rows === 'many' && carriedUnit) {
         // A 市县 cell merged down over a unit's banks or projects: only its top cell holds the name.
@@ -358,7 +364,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
         hasFigure || (bankCol && values.get('bank')) || (columns.get('name') && values.get('name'));
       if (!hasAnything) continue;
     }
-    rows.push({ r: row.r, kind, unitId, unitCell, values, cells, present });
+    rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });
   }
   return { grid, def, columns, sender, period, need, rows };
 }
