@@ -145,14 +145,14 @@ test('backup → clear → restore gives the same tables', async ({ page }) => {
   await expect(page.getByText('暂无数据：导入月报后')).toBeVisible();
 
   await openBackupSection(page);
-  await page.getByLabel('从备份恢复：').setInputFiles(backup.path);
+  await page.getByLabel('从备份恢复…').setInputFiles(backup.path);
   await expect(page.getByRole('status').filter({ hasText: '已从' })).toContainText('100 份月报、100 个版本');
   expect(await visibleData(page)).toEqual(before);
 });
 
 test('a damaged backup is refused with a message and changes nothing', async ({ page }) => {
   await openBackupSection(page);
-  await page.getByLabel('从备份恢复：').setInputFiles({
+  await page.getByLabel('从备份恢复…').setInputFiles({
     name: '安居月报备份-坏.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{"format":"anju-progress-backup","version":1,"sha256":"00","data":{"revisions":[]'),
@@ -209,7 +209,7 @@ test('two computers exchange backups and merge to the same data', async ({ page,
 
   async function mergeIn(p: Page, file: string, keep: '采用本机的' | '采用备份中的') {
     await openBackupSection(p);
-    await p.getByLabel('合并其他电脑的备份：').setInputFiles(file);
+    await p.getByLabel('合并其他电脑的备份…').setInputFiles(file);
     const review = p.getByRole('region', { name: /合并“/ });
     await expect(review).toBeVisible();
     const conflict = review.getByRole('group', { name: /农安县.*两台电脑的月报不同/ });

@@ -18,6 +18,7 @@ import { fileBytes, saveBytes } from '../history/download';
 import { ImportList } from '../history/import-list';
 import { MergeReview } from '../history/merge-review';
 import { WipeData } from '../history/wipe-data';
+import '../history/history.css';
 
 type Message = { ok: boolean; text: string };
 
@@ -163,8 +164,8 @@ export function BackupSection() {
       </div>
 
       <div className="toolbar">
-        <label>
-          从备份恢复：
+        <label className="button file-button">
+          从备份恢复…
           <input
             type="file"
             accept=".json,.gz,application/json,application/gzip"
@@ -199,8 +200,8 @@ export function BackupSection() {
       )}
 
       <div className="toolbar">
-        <label>
-          合并其他电脑的备份：
+        <label className="button file-button">
+          合并其他电脑的备份…
           <input
             type="file"
             accept=".json,.gz,application/json,application/gzip"
