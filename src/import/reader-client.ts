@@ -1,5 +1,6 @@
 // The page's typed handle on the reader worker: post each file's bytes, get { fileName, size, sha256, result }
-// back in the order given, with progress. A few files are in flight at once so large batches stay light on memory.
+// back in the order given, with progress. A small pool of workers reads side by side; only a few files are in
+// flight at once so large batches stay light on memory.
 import type { ReadFile, ReadRequest, ReadResponse } from './worker';
 
 export type { ReadFile } from './worker';
@@ -13,14 +14,24 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const IN_FLIGHT = 4;
+/** Workers reading side by side: one per core, at most 2 (each holds its own copy of the spreadsheet library). */
+function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(2, cores));
+}
+/** Files posted to one worker before its first answer: keeps it busy without loading every file into memory. */
+const PER_WORKER = 2;
 
-let shared: Worker | null = null;
+const pool: (Worker | null)[] = [];
 let nextId = 1;
-const pending = new Map<number, { resolve: (f: ReadFile) => void; reject: (e: Error) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (f: ReadFile) => void; reject: (e: Error) => void; slot: number }
+>();
 
-function worker(): Worker {
-  if (shared) return shared;
+function worker(slot: number): Worker {
+  const existing = pool[slot];
+  if (existing) return existing;
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (event: MessageEvent<ReadResponse>) => {
     const waiting = pending.get(event.data.id);
@@ -33,12 +44,15 @@ function worker(): Worker {
   w.onerror = (event) => {
     event.preventDefault();
     const error = new Error(event.message || '读取程序意外停止');
-    for (const waiting of pending.values()) waiting.reject(error);
-    pending.clear();
+    for (const [id, waiting] of pending) {
+      if (waiting.slot !== slot) continue;
+      pending.delete(id);
+      waiting.reject(error);
+    }
     w.terminate();
-    if (shared === w) shared = null;
+    if (pool[slot] === w) pool[slot] = null;
   };
-  shared = w;
+  pool[slot] = w;
   return w;
 }
 
@@ -46,7 +60,7 @@ function inputSize(input: ReadInput): number {
   return input instanceof Blob ? input.size : input.bytes.byteLength;
 }
 
-async function readOne(input: ReadInput, maxBytes: number): Promise<ReadFile> {
+async function readOne(input: ReadInput, maxBytes: number, slot: number): Promise<ReadFile> {
   const size = inputSize(input);
   // A file over the limit is not even loaded into memory; the worker words the refusal.
   const bytes =
@@ -54,8 +68,8 @@ async function readOne(input: ReadInput, maxBytes: number): Promise<ReadFile> {
   const id = nextId++;
   const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes };
   return new Promise<ReadFile>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker().postMessage(request, bytes ? [bytes] : []);
+    pending.set(id, { resolve, reject, slot });
+    worker(slot).postMessage(request, bytes ? [bytes] : []);
   }).catch((err: unknown) => ({
     fileName: input.name,
     size,
@@ -80,16 +94,20 @@ export async function readFiles(inputs: readonly ReadInput[], options: ReadOptio
   let done = 0;
   let next = 0;
   options.onProgress?.(0, inputs.length);
-  async function lane(): Promise<void> {
+  const workers = Math.min(poolSize(), inputs.length);
+  async function lane(slot: number): Promise<void> {
     while (next < inputs.length) {
       const index = next++;
       const input = inputs[index];
       if (!input) continue;
-      results[index] = await readOne(input, options.maxBytes);
+      results[index] = await readOne(input, options.maxBytes, slot);
       done++;
       options.onProgress?.(done, inputs.length);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, inputs.length) }, lane));
+  const lanes = Array.from({ length: Math.min(workers * PER_WORKER, inputs.length) }, (_, i) =>
+    lane(i % workers),
+  );
+  await Promise.all(lanes);
   return results;
 }

@@ -84,7 +84,12 @@ export function ImportPage() {
       )}
       <FileList rows={session.rows} onConfirm={session.setConfirmed} />
       <h2>完整性</h2>
-      <Completeness period={period} />
+      {/* Not live while saving: it would re-read the period after every one of the returns being written. */}
+      {session.busy === 'saving' ? (
+        <p className="loading">正在保存，完成后显示…</p>
+      ) : (
+        <Completeness period={period} />
+      )}
     </section>
   );
 }
