@@ -161,3 +161,29 @@ test('载入示例数据 gives the same completeness as importing the samples by
   expect(errors).toEqual([]);
   await other.close();
 });
+
+test('the drop zone takes dropped files and opens the picker from the keyboard', async ({ page }) => {
+  const model = new ImportPageModel(page);
+  await model.open();
+  const zone = page.getByRole('button', { name: /将月报文件拖到这里/ });
+
+  // Drop: a real DataTransfer carrying a sample workbook.
+  const bytes = [...sampleBytes('2018-09', '农安县')];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], '农安县-2018年1-9月.xlsx'));
+    return dt;
+  }, bytes);
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByText('已读取 1 / 1 个文件')).toBeVisible();
+  await expect(model.row('农安县-2018年1-9月.xlsx')).toContainText('可导入');
+
+  // Keyboard: Tab to the zone, Enter opens the file chooser.
+  await zone.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles(samplePaths('2018-09').filter((p) => p.includes('德惠市')));
+  await expect(page.getByText('已读取 1 / 1 个文件')).toBeVisible();
+  await expect(model.row('德惠市-2018年1-9月.xlsx')).toContainText('可导入');
+  expect(await model.confirm()).toContain('已导入 2 份');
+});
