@@ -160,6 +160,18 @@ describe('bad backups are refused and change nothing', () => {
       'shape',
       /指向不存在的月报版本/,
     ],
+    [
+      'text where a figure belongs (checksum recomputed)',
+      async (g) => {
+        const parsed = JSON.parse(g);
+        parsed.data.revisions[1].tables.start.started = '六百';
+        parsed.data.revisions[2].tables.carryOver = 'none';
+        parsed.sha256 = await sha256Hex(JSON.stringify(parsed.data));
+        return strToU8(JSON.stringify(parsed));
+      },
+      'shape',
+      /第 2 个月报版本（220182 2018-08）的数字有误：start “started”的值无效/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, make, code, message) => {
