@@ -79,7 +79,7 @@ export interface ImportSummary {
 export function summaryText(s: ImportSummary): string {
   let text = `已导入 ${s.stored} 份，替换 ${s.replaced} 份，跳过 ${s.skipped} 份（已存在），拒绝 ${s.refused} 个文件`;
   if (s.unconfirmed > 0) text += `；${s.unconfirmed} 份待确认替换，未导入`;
-  if (s.failed > 0) text += `；${s.failed} 份未保存：${s.failure ?? ''}`;
+  if (s.failed > 0) text += `；${s.failed} 份未保存：${(s.failure ?? '').replace(/。$/, '')}`;
   return `${text}。`;
 }
 

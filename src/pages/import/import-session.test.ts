@@ -1,0 +1,96 @@
+// The status word of each file in the list and the summary line after 确认导入.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { CommitOutcome, PlannedReturn } from '../../db/import-repo';
+import { sampleReturn } from '../../db/test-returns';
+import type { ReadResult } from '../../domain/types';
+import { type FileRow, rowStatus, STATUS_LABEL, summaryText } from './import-session';
+
+const ret = sampleReturn('220122', '2018-09');
+const ok: ReadResult = { ok: true, returns: [ret], warnings: [] };
+const warned: ReadResult = {
+  ok: true,
+  returns: [ret],
+  warnings: [
+    {
+      severity: 'warning',
+      code: 'total.mismatch',
+      file: 'a.xlsx',
+      sheet: '表2',
+      cell: 'C9',
+      message: '合计不等于各行之和',
+    },
+  ],
+};
+const refused: ReadResult = {
+  ok: false,
+  issues: [
+    { severity: 'error', code: 'number.text', file: 'a.xlsx', sheet: '表1', cell: 'D4', message: '不是数字' },
+  ],
+};
+
+function plan(status: PlannedReturn['status']): PlannedReturn {
+  return {
+    candidate: { fileName: 'a.xlsx', fileHash: 'h', ret },
+    contentHash: 'c',
+    status,
+    expectedHead: null,
+    changes: [],
+  };
+}
+
+function outcome(status: CommitOutcome['status']): CommitOutcome {
+  return { unitId: ret.unitId, period: ret.period, fileName: 'a.xlsx', status };
+}
+
+function row(result: ReadResult, plans: PlannedReturn[], outcomes: CommitOutcome[] = []): FileRow {
+  return {
+    key: 1,
+    origin: 'file',
+    read: { fileName: 'a.xlsx', size: 1, sha256: 'h', result },
+    plans,
+    confirmed: false,
+    done: outcomes.length > 0,
+    outcomes,
+  };
+}
+
+describe('rowStatus', () => {
+  it.each([
+    ['a clean new return', row(ok, [plan('new')]), '可导入'],
+    ['a new return with warnings (never blocking)', row(warned, [plan('new')]), '有警告'],
+    ['a refused file', row(refused, []), '有错误'],
+    ['a second, different return for the same unit in the batch', row(ok, [plan('duplicate')]), '有错误'],
+    ['a return already stored', row(ok, [plan('exists')]), '已存在'],
+    ['a different return for a stored unit', row(warned, [plan('replace')]), '待确认替换'],
+    ['a stored return', row(ok, [plan('new')], [outcome('stored')]), '已导入'],
+    ['a confirmed replacement', row(ok, [plan('replace')], [outcome('replaced')]), '已替换'],
+    ['a write that failed', row(ok, [plan('new')], [outcome('failed')]), '未保存'],
+    ['a head moved by another tab', row(ok, [plan('new')], [outcome('conflict')]), '未保存'],
+  ])('%s → %s', (_name, r, label) => {
+    expect(STATUS_LABEL[rowStatus(r)]).toBe(label);
+  });
+});
+
+describe('summaryText', () => {
+  it.each([
+    [
+      { stored: 48, replaced: 1, skipped: 1, refused: 2, unconfirmed: 0, failed: 0 },
+      '已导入 48 份，替换 1 份，跳过 1 份（已存在），拒绝 2 个文件。',
+    ],
+    [
+      {
+        stored: 0,
+        replaced: 0,
+        skipped: 0,
+        refused: 0,
+        unconfirmed: 1,
+        failed: 2,
+        failure: '本机存储空间已满。',
+      },
+      '已导入 0 份，替换 0 份，跳过 0 份（已存在），拒绝 0 个文件；1 份待确认替换，未导入；2 份未保存：本机存储空间已满。',
+    ],
+  ])('%o', (summary, text) => {
+    expect(summaryText(summary)).toBe(text);
+  });
+});
