@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
   const target = new AnjuDatabase(`bench-safety-b-${Date.now()}`);
   await timed('restore into an empty app', () => restoreBackup(target, read.value));
 
-  // A second laptop with half of the year and 50 corrected returns of its own.
+  // A second laptop with half of the year and its own, different 2018-07 returns (50 conflicts).
   const other = new AnjuDatabase(`bench-safety-c-${Date.now()}`);
   for (const [i, period] of periods.slice(0, 6).entries()) {
     await storeImport(
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
   }
   await storeImport(
     other,
-    units.map((u, j) => makeReturn(u, '2018-06', 9000 + j)),
+    units.map((u, j) => makeReturn(u, '2018-07', 9000 + j)),
     { importId: 'o-fix', at: 100 },
   );
   const plan = await timed('plan merge of a full year into half a year', async () =>
