@@ -16,8 +16,12 @@ export interface NormalisedHeader {
 
 const UNIT_IN_BRACKETS_RE = /\((万套|万户|套|户|个|亿元|万元|元|%)\)/g;
 
+const headerCache = new Map<string, NormalisedHeader>();
+
 /** Normalise header text for comparison; the unit in brackets is taken out and returned. */
 export function normaliseHeader(text: string): NormalisedHeader {
+  const cached = headerCache.get(text);
+  if (cached) return cached;
   let key = text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
   key = key.replace(/[【[]/g, '(').replace(/[】\]]/g, ')');
   let unit: string | null = null;
@@ -25,13 +29,16 @@ export function normaliseHeader(text: string): NormalisedHeader {
     unit = u;
     return '';
   });
-  // A unit written after a slash or as 单位: inside the header: 开工（单位：套）
+  // A unit written inside the header as 单位: 开工（单位：套）
   key = key.replace(/\(单位:([^)]*)\)/, (_, u: string) => {
     if (isKnownUnit(u)) unit = u;
     return '';
   });
   key = key.replace(/^其中[:、,]?/, '').replace(/[:：]$/, '');
-  return { key, unit };
+  const out = { key, unit };
+  // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
+  if (headerCache.size < 5000) headerCache.set(text, out);
+  return out;
 }
 
 /** Normalised synonyms of each field of each table, built once. */
@@ -141,14 +148,21 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
   return { def, rowIndex, headerRows: twoRows ? 2 : 1, columns, score };
 }
 
-/** How strongly the lines above a header name a table: 表N in a title, or its title keywords. */
-export function titleScore(def: TableDef, titleTexts: string[]): number {
+const TITLE_NUMBER_RE = new Map(
+  TABLES.map((def) => [def, new RegExp(`表${def.number}(?!\\d)|附件${def.number}(?!\\d)`)]),
+);
+
+/** Title text as compared: half-width, no spaces. */
+export function normaliseTitle(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** How strongly the lines above a header (normalised titles) name a table: 表N, or its title keywords. */
+export function titleScore(def: TableDef, titles: string[]): number {
   let score = 0;
-  for (const raw of titleTexts) {
-    const text = raw.normalize('NFKC').replace(/\s+/g, '');
-    if (new RegExp(`[(（]?表${def.number}[)）]?(?!\\d)`).test(text) || text.includes(`附件${def.number}`)) {
-      score += 2;
-    }
+  const numberRe = TITLE_NUMBER_RE.get(def) as RegExp;
+  for (const text of titles) {
+    if (numberRe.test(text)) score += 2;
     if (text.includes(def.title) || def.titleKeywords.some((k) => text.includes(k))) score += 1;
   }
   return score;
@@ -156,29 +170,35 @@ export function titleScore(def: TableDef, titleTexts: string[]): number {
 
 /** Rows searched for a header: a header block is never far down. */
 const HEADER_SEARCH_ROWS = 40;
+/** Once a header is found, a few more rows are tried (a group row may precede the real header). */
+const ROWS_PAST_MATCH = 3;
 
 /** Find the best table and header row in a sheet, or null when none is recognisable. */
 export function findTable(grid: Grid): HeaderMatch | null {
-  let best: { match: HeaderMatch; rank: number } | null = null;
+  let best: { match: HeaderMatch; rank: number; at: number } | null = null;
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const titles: string[] = [];
   for (let i = 0; i < limit; i++) {
+    if (best && i > best.at + ROWS_PAST_MATCH) break;
     const row = grid.rows[i];
-    if (!row || row.cells.filter((cell) => typeof cell.value === 'string').length < 2) continue;
-    if (hasInlineKeyValue(row)) continue;
-    const above = grid.rows.slice(0, i).flatMap((r) => r.cells.map(cellText));
-    for (const def of TABLES) {
-      const match = matchHeaderRow(grid, def, i);
-      if (!match) continue;
-      const title = titleScore(def, above);
-      const required = def.fields.filter((f) => f.required);
-      const requiredFound = required.filter((f) =>
-        match.columns.some((col) => col.field.key === f.key),
-      ).length;
-      if (match.score < 2 && !(match.score >= 1 && title > 0)) continue;
-      if (requiredFound === 0) continue;
-      const rank = match.score * 10 + requiredFound * 5 + title + match.columns.length;
-      if (!best || rank > best.rank) best = { match, rank };
+    if (!row) continue;
+    let texts = 0;
+    for (const cell of row.cells) if (typeof cell.value === 'string') texts++;
+    if (texts >= 2 && !hasInlineKeyValue(row)) {
+      for (const def of TABLES) {
+        const match = matchHeaderRow(grid, def, i);
+        if (!match || match.score === 0) continue;
+        const title = titleScore(def, titles);
+        if (match.score < 2 && title === 0) continue;
+        let requiredFound = 0;
+        for (const f of def.fields)
+          if (f.required && match.columns.some((col) => col.field === f)) requiredFound++;
+        if (requiredFound === 0) continue;
+        const rank = match.score * 10 + requiredFound * 5 + title + match.columns.length;
+        if (!best || rank > best.rank) best = { match, rank, at: i };
+      }
     }
+    for (const cell of row.cells) if (typeof cell.value === 'string') titles.push(normaliseTitle(cell.value));
   }
   return best?.match ?? null;
 }
