@@ -1,5 +1,5 @@
 // Benchmark section 'safety': backup size and speed, restore, merge and undo on a year of data (50 units × 12
-// periods, fake-indexeddb in Node; a browser's IndexedDB is slower, so these are lower bounds).
+// periods, fake-indexeddb in Node), then export and restore of the 100 demo returns in the built app in Chromium.
 import 'fake-indexeddb/auto';
 import { createBackup, encodeBackup, readBackup, restoreBackup } from '../src/db/backup';
 import { AnjuDatabase } from '../src/db/database';
@@ -7,6 +7,7 @@ import { makeReturn, storeImport } from '../src/db/fixtures/sample-data';
 import { undoImport } from '../src/db/history';
 import { applyMerge, planMerge } from '../src/db/merge';
 import { defaultRegister } from '../src/domain/units';
+import { withPreviewBrowser } from './browser';
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -68,4 +69,30 @@ export async function run(): Promise<void> {
   );
   await timed(`undo an import of ${units.length} returns`, () => undoImport(source, 'imp-2018-12'));
   for (const db of [source, target, other]) await db.delete();
+  await runInBrowser();
+}
+
+async function runInBrowser(): Promise<void> {
+  await withPreviewBrowser(async ({ newPage }) => {
+    const page = await newPage();
+    await page.goto('/#/import');
+    await page.getByRole('button', { name: '载入示例数据' }).click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
+    await page.goto('/#/settings');
+    await page.getByLabel('压缩（.json.gz）').check();
+    let start = performance.now();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出备份' }).click();
+    const download = await downloading;
+    const path = await download.path();
+    console.log(
+      `browser: export backup of 100 demo returns (gzip): ${(performance.now() - start).toFixed(0)} ms`,
+    );
+    const fresh = await newPage();
+    await fresh.goto('/#/settings');
+    start = performance.now();
+    await fresh.getByLabel('从备份恢复…').setInputFiles(path);
+    await fresh.getByRole('status').filter({ hasText: '已从' }).waitFor({ timeout: 60_000 });
+    console.log(`browser: restore it into an empty app: ${(performance.now() - start).toFixed(0)} ms`);
+  });
 }
