@@ -1,8 +1,14 @@
 // Live queries for the pages: they re-render when the database changes (in this tab or another).
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ParsedReturn, PeriodKey } from '../domain/types';
+import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { db } from './database';
-import { getAllCurrentReturns, getCurrentReturns, listPeriods } from './returns-repo';
+import {
+  getAllCurrentReturns,
+  getCurrentReturns,
+  getReturnsOfPeriods,
+  getUnitReturns,
+  listPeriods,
+} from './returns-repo';
 
 export function usePeriods(): PeriodKey[] | undefined {
   return useLiveQuery(() => listPeriods(db), []);
@@ -14,4 +20,16 @@ export function useCurrentReturns(period: PeriodKey | null): ParsedReturn[] | un
 
 export function useAllCurrentReturns(): Map<PeriodKey, ParsedReturn[]> | undefined {
   return useLiveQuery(() => getAllCurrentReturns(db), []);
+}
+
+/** The current returns of a few periods, by period (each asked period a key); undefined while loading. */
+export function useReturnsOfPeriods(
+  periods: readonly PeriodKey[],
+): Map<PeriodKey, ParsedReturn[]> | undefined {
+  return useLiveQuery(() => getReturnsOfPeriods(db, periods), [periods.join(',')]);
+}
+
+/** One unit's current returns of every period, by period. */
+export function useUnitReturns(unitId: UnitId): Map<PeriodKey, ParsedReturn[]> | undefined {
+  return useLiveQuery(() => getUnitReturns(db, unitId), [unitId]);
 }

@@ -1,5 +1,5 @@
 // Reading current returns: the head revision of each unit for a period.
-import type { ParsedReturn, PeriodKey } from '../domain/types';
+import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import type { AnjuDatabase, ReturnRevision } from './database';
 
 export function revisionToReturn(rev: ReturnRevision): ParsedReturn {
@@ -34,5 +34,31 @@ export async function getAllCurrentReturns(db: AnjuDatabase): Promise<Map<Period
     list.push(revisionToReturn(rev));
     out.set(rev.period, list);
   }
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The current returns of a few periods (e.g. a period, the one before it and the previous month), by period.
+ * Every period asked for is a key (an empty list when nothing is stored), so a reader can tell which
+ * periods the answer is for.
+ */
+export async function getReturnsOfPeriods(
+  db: AnjuDatabase,
+  periods: readonly PeriodKey[],
+): Promise<Map<PeriodKey, ParsedReturn[]>> {
+  const unique = [...new Set(periods)];
+  const lists = await Promise.all(unique.map((p) => getCurrentReturns(db, p)));
+  return new Map(unique.map((p, i) => [p, lists[i] ?? []]));
+}
+
+/** One unit's current return of every period, by period (oldest first): its history without reading the rest. */
+export async function getUnitReturns(
+  db: AnjuDatabase,
+  unitId: UnitId,
+): Promise<Map<PeriodKey, ParsedReturn[]>> {
+  const heads = await db.heads.where('[unitId+period]').between([unitId, ''], [unitId, '\uffff']).toArray();
+  const revs = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
+  const out = new Map<PeriodKey, ParsedReturn[]>();
+  for (const rev of revs) if (rev) out.set(rev.period, [revisionToReturn(rev)]);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -50,7 +50,6 @@ export function UnitPage({ unitId }: { unitId: string }) {
           <HistoryTable
             unitId={unit.id}
             unitName={unit.name}
-            returnsByPeriod={state.returnsByPeriod}
             thresholds={state.thresholds}
             current={state.period}
             onChoose={setPeriod}

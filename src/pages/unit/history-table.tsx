@@ -1,8 +1,10 @@
 // A unit's history: one row per stored period with its key figures; a period opens that period's figures.
+// Reads only this unit's returns.
 import { useMemo } from 'react';
+import { useUnitReturns } from '../../db/hooks';
 import { periodLabel } from '../../domain/period';
 import type { Thresholds } from '../../domain/settings';
-import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
+import type { PeriodKey, UnitId } from '../../domain/types';
 import { defaultRegister } from '../../domain/units';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
 import { countColumn, moneyColumn, rateColumn } from '../data/cells';
@@ -44,17 +46,19 @@ function historyColumns(current: PeriodKey, choose: (p: PeriodKey) => void): Dat
 export function HistoryTable(props: {
   unitId: UnitId;
   unitName: string;
-  returnsByPeriod: ReadonlyMap<PeriodKey, readonly ParsedReturn[]>;
   thresholds: Thresholds;
   current: PeriodKey;
   onChoose: (period: PeriodKey) => void;
 }) {
-  const { unitId, unitName, returnsByPeriod, thresholds, current, onChoose } = props;
+  const { unitId, unitName, thresholds, current, onChoose } = props;
+  // Only this unit's returns: its row in a period depends on nothing else.
+  const returnsByPeriod = useUnitReturns(unitId);
   const history = useMemo(
-    () => unitHistory(returnsByPeriod, unitId, defaultRegister, thresholds),
+    () => (returnsByPeriod ? unitHistory(returnsByPeriod, unitId, defaultRegister, thresholds) : undefined),
     [returnsByPeriod, unitId, thresholds],
   );
   const columns = useMemo(() => historyColumns(current, onChoose), [current, onChoose]);
+  if (history === undefined) return <p className="loading">正在读取历史数据…</p>;
   if (history.length === 0) return <p className="muted">尚无该单位的月报。</p>;
   return (
     <DataTable
