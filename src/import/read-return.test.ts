@@ -257,6 +257,29 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     [],
   ],
   [
+    'a hidden sheet with an old copy of 表1 is ignored',
+    [{ ...startSheet({}, [1, '农安县', 1, 1, 0, 100]), name: '旧表1', hidden: true }, ...standardReturn()],
+    start,
+    [800, 400, 50],
+  ],
+  [
+    'blank template lines (a 序号 and zeros) in 表2 are skipped',
+    withSheet(
+      standardReturn(),
+      loanSheet(
+        {},
+        [
+          [1, '国开行', 1.2, 0, 0.5, 0],
+          [2, null, 0, 0, 0, 0],
+          [3, null, null, null, null, null],
+        ],
+        [null, '合计', 1.2, 0, 0.5, 0],
+      ),
+    ),
+    loanBanks,
+    [['国家开发银行', 120_000_000, 0, 50_000_000, 0]],
+  ],
+  [
     'a 合计 row that equals its rows is never stored',
     standardReturn(),
     (r) => r.tables.loan?.banks.map((b) => b.bank),
@@ -299,6 +322,7 @@ describe('a combined return (a row per unit) yields one ParsedReturn per unit', 
         [1, '长春市', 1601, 1601, 184, 100],
         [2, '九台区', 500, 200, 10, 40],
         [3, '农安县', 800, 0, 0, 0],
+        [null, '延边州', 1, 1, 1, 100],
         [null, '全市合计', 2901, 1801, 194, 62.1],
       ],
     },

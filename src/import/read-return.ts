@@ -63,7 +63,11 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const sheets: SheetRead[] = [];
   const seen = new Map<TableKey, string>();
   let anyCell = false;
-  for (const name of wb.SheetNames) {
+  // Visible sheets first: a hidden sheet holding an old copy of a table is then ignored, not a duplicate.
+  const hidden = (index: number) => Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
+  const names = wb.SheetNames.map((name, index) => ({ name, hidden: hidden(index) }));
+  names.sort((a, b) => Number(a.hidden) - Number(b.hidden));
+  for (const { name, hidden: isHidden } of names) {
     const ws = sheetByName(wb, name);
     if (!ws) continue;
     const grid = sheetGrid(name, ws);
@@ -73,6 +77,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     if (!match) continue;
     const other = seen.get(match.def.key);
     if (other !== undefined) {
+      if (isHidden) continue;
       log.error('table.duplicate', name, undefined, { table: tableName(match.def), otherSheet: other });
       continue;
     }

@@ -314,16 +314,6 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       kind = 'need';
     }
 
-    const values = new Map<string, FieldValue>();
-    const cells = new Map<string, string>();
-    const present = new Set<string>();
-    for (const col of match.columns) {
-      const cell = cellAt(row, col.c);
-      cells.set(col.field.key, cellAddress(row.r, col.c));
-      if (cell) present.add(col.field.key);
-      values.set(col.field.key, readField(col.field, col, cell, sheetUnit, ctx, row.r));
-    }
-
     let unitId: UnitId | undefined;
     let unitCell: string | undefined;
     let unitUnknown = false;
@@ -333,7 +323,10 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       if (text) {
         const resolved = register.resolve(text);
         if (resolved.ok) unitId = resolved.unit.id;
-        else {
+        else if (isPrefectureName(register, text) || normaliseName(text) === '省直管') {
+          // A subtotal line of a prefecture (延边州) or of the 省直管 group: not a unit, never stored.
+          continue;
+        } else {
           unitUnknown = true;
           log.error('unit.unknown', sheet, unitCell, { name: text, suggestions: resolved.suggestions });
         }
@@ -345,6 +338,16 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       }
     }
 
+    const values = new Map<string, FieldValue>();
+    const cells = new Map<string, string>();
+    const present = new Set<string>();
+    for (const col of match.columns) {
+      const cell = cellAt(row, col.c);
+      cells.set(col.field.key, cellAddress(row.r, col.c));
+      if (cell) present.add(col.field.key);
+      values.set(col.field.key, readField(col.field, col, cell, sheetUnit, ctx, row.r));
+    }
+
     if (kind === 'need') {
       const amount = figureCols
         .map((col) => values.get(col.field.key))
@@ -353,7 +356,13 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       cells.set('need', cells.get(figureCols[0]?.field.key ?? '') ?? '');
     }
     if (kind === 'data') {
-      const hasFigure = figureCols.some((col) => cellAt(row, col.c));
+      // A blank template line (a 序号, zeros) is skipped; figures without their bank or project are not.
+      const hasFigureCell = figureCols.some((col) => cellAt(row, col.c));
+      const hasFigure = figureCols.some((col) => {
+        const v = values.get(col.field.key);
+        if (col.field.kind === 'rate') return false;
+        return v === null || (typeof v === 'number' && v !== 0);
+      });
       for (const key of ['bank', 'name']) {
         const col = columns.get(key);
         if (col && hasFigure && !values.get(key)) {
@@ -361,7 +370,9 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
         }
       }
       const hasAnything =
-        hasFigure || (bankCol && values.get('bank')) || (columns.get('name') && values.get('name'));
+        def.rows === 'one'
+          ? hasFigureCell
+          : hasFigure || (bankCol && values.get('bank')) || (columns.get('name') && values.get('name'));
       if (!hasAnything) continue;
     }
     rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });

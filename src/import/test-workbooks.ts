@@ -13,6 +13,8 @@ export interface SheetSpec {
   formats?: Record<string, string>;
   /** Where the first row goes (default A1). */
   origin?: string;
+  /** A hidden sheet. */
+  hidden?: boolean;
 }
 
 export type BookType = 'xlsx' | 'xls' | 'biff8';
@@ -28,6 +30,9 @@ export function buildWorkbook(sheets: SheetSpec[]): XLSX.WorkBook {
       if (cell) cell.z = z;
     }
     XLSX.utils.book_append_sheet(wb, ws, spec.name);
+  }
+  if (sheets.some((s) => s.hidden)) {
+    wb.Workbook = { Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
   }
   return wb;
 }
