@@ -1,0 +1,69 @@
+// Issue sentences: every code reads as Chinese, names where it is, and keeps its parameters.
+import { describe, expect, it } from 'vitest';
+import type { IssueCode, IssueParams } from './messages';
+import { describeLocation, formatYuanAsYi, ISSUE_CODES, makeIssue } from './messages';
+
+const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
+  'file.tooLarge': { sizeMb: '25', limitMb: '20' },
+  'file.empty': {},
+  'file.notSpreadsheet': {},
+  'file.unreadable': {},
+  'file.encrypted': {},
+  'file.html': {},
+  'table.none': {},
+  'table.duplicate': { table: '表1（棚改开工）', otherSheet: '表1' },
+  'table.missing': { table: '表4（结转项目）' },
+  'table.empty': { table: '表1（棚改开工）' },
+  'column.missing': { table: '表1（棚改开工）', column: '累计开工（套）' },
+  'unit.missing': {},
+  'unit.unknown': { name: '农安市', suggestions: ['农安县'] },
+  'unit.mismatch': { name: '德惠市', other: '农安县' },
+  'period.missing': {},
+  'period.mismatch': { period: '2018年1-8月', other: '2018年1-9月', otherPlace: '其他工作表' },
+  'date.invalid': { text: '2018年9月31日' },
+  'number.text': { text: '待统计', column: '累计开工（套）' },
+  'number.negative': { text: '-5', column: '累计完成征收（户）' },
+  'number.fraction': { text: '12.5', column: '累计开工（套）', unit: '套' },
+  'number.tooLarge': { text: '1e30', column: '授信' },
+  'rows.many': { table: '表1（棚改开工）', count: 2 },
+  'cell.empty': { column: '贷款银行' },
+  'total.mismatch': { column: '授信', declared: '3.5亿元', computed: '3.46亿元' },
+  'expropriation.total': { declared: '351户', computed: '350户' },
+  'rate.mismatch': { column: '开工率（%）', declared: '50.2%', computed: '50%' },
+  'start.abovePlan': { started: '900套', plan: '800套' },
+  'rental.aboveRaised': { allocated: '120套', raised: '100套' },
+  'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
+  'issues.truncated': { count: 12 },
+};
+
+describe('issue messages', () => {
+  it.each(ISSUE_CODES)('%s is a Chinese sentence naming file, sheet and cell', (code) => {
+    const issue = makeIssue(
+      'error',
+      code,
+      { file: '农安县.xlsx', sheet: '表1', cell: 'D4' },
+      SAMPLE_PARAMS[code] as never,
+    );
+    expect(issue).toMatchObject({ code, file: '农安县.xlsx', sheet: '表1', cell: 'D4', severity: 'error' });
+    expect(issue.message.startsWith('文件“农安县.xlsx”工作表“表1”单元格 D4：')).toBe(true);
+    expect(issue.message).toMatch(/[\u4e00-\u9fff].*[。？]$/);
+    for (const value of Object.values(SAMPLE_PARAMS[code])) {
+      const shown = Array.isArray(value) ? value.join('、') : String(value);
+      expect(issue.message).toContain(shown);
+    }
+  });
+
+  it('leaves out a sheet or cell it does not know', () => {
+    expect(describeLocation({ file: 'a.xlsx' })).toBe('文件“a.xlsx”');
+    expect(makeIssue('error', 'file.empty', { file: 'a.xlsx' }, {})).not.toHaveProperty('sheet');
+  });
+
+  it.each([
+    [1_246_000_000, '12.46亿元'],
+    [2_500_000_000, '25亿元'],
+    [10_000, '0.0001亿元'],
+    [0, '0亿元'],
+  ])('formats %d yuan as %s', (yuan, text) => {
+    expect(formatYuanAsYi(yuan)).toBe(text);
+  });
+});
