@@ -76,7 +76,7 @@ describe('findTable', () => {
       0,
     ],
   ] as const)('%s', (_name, rows, table, headerRow) => {
-    const match = findTable(gridOf({ name: 'S', rows: rows as unknown[][] }));
+    const match = findTable(gridOf({ name: 'S', rows: rows as unknown as unknown[][] }));
     expect(match?.def.key).toBe(table);
     expect(match?.rowIndex).toBe(headerRow);
   });
