@@ -6,6 +6,7 @@ import { describeLocation, formatYuanAsYi, ISSUE_CODES, makeIssue } from './mess
 const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'file.tooLarge': { sizeMb: '25', limitMb: '20' },
   'file.empty': {},
+  'file.zipBomb': {},
   'file.notSpreadsheet': {},
   'file.unreadable': {},
   'file.encrypted': {},

@@ -6,6 +6,7 @@ import type { ImportIssue, IssueSeverity } from './types';
 export interface IssueParams {
   'file.tooLarge': { sizeMb: string; limitMb: string };
   'file.empty': Record<string, never>;
+  'file.zipBomb': Record<string, never>;
   'file.notSpreadsheet': Record<string, never>;
   'file.unreadable': Record<string, never>;
   'file.encrypted': Record<string, never>;
@@ -44,6 +45,7 @@ const TEMPLATES: Templates = {
   'file.tooLarge': (p) =>
     `文件大小 ${p.sizeMb} MB，超过了 ${p.limitMb} MB 的上限，未读取。请只报送月报表本身。`,
   'file.empty': () => '工作簿是空的，没有任何内容。',
+  'file.zipBomb': () => '工作簿解压后的大小异常（远超正常月报表），可能是恶意文件，未读取。',
   'file.notSpreadsheet': () => '不是 Excel 工作簿（.xlsx、.xls）或 CSV 文件，无法读取。',
   'file.unreadable': () =>
     '文件已损坏或不是 Excel 工作簿，无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',

@@ -104,6 +104,25 @@ function macroXlsm(): Uint8Array {
   return zipSync(files);
 }
 
+/** A zip bomb: a workbook whose sheet XML is padded with 30 MB of blanks that pack to a few kilobytes. */
+function zipBombXlsx(): Uint8Array {
+  const files = unzipSync(workbookBytes(standardReturn(), 'xlsx'));
+  const path = 'xl/worksheets/sheet1.xml';
+  const xml = new TextDecoder().decode(files[path]);
+  files[path] = strToU8(xml.replace('<sheetData>', `<sheetData>${' '.repeat(30 * 1024 * 1024)}`));
+  return zipSync(files, { level: 9 });
+}
+
+/** A workbook whose central directory declares a 2 GB entry. */
+function lyingSizeXlsx(): Uint8Array {
+  const bytes = workbookBytes(standardReturn(), 'xlsx').slice();
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i + 46 < bytes.length; i++) {
+    if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
+  }
+  return bytes;
+}
+
 const HTML_XLS = strToU8(
   '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body>' +
     '<table><tr><td>填报单位：农安县</td></tr><tr><td>年度计划</td><td>累计开工</td></tr><tr><td>800</td><td>400</td></tr></table>' +
@@ -147,6 +166,8 @@ const refusals: [string, string, () => Uint8Array, string, RegExp][] = [
     'file.unreadable',
     /无法读取/,
   ],
+  ['a zip bomb (30 MB of blanks packed small)', '农安县.xlsx', zipBombXlsx, 'file.zipBomb', /解压后/],
+  ['a zip declaring a 2 GB entry', '农安县.xlsx', lyingSizeXlsx, 'file.zipBomb', /解压后/],
   ['a password-protected .xlsx', '农安县.xlsx', encryptedXlsx, 'file.encrypted', /密码.*另存/],
   ['a password-protected .xls', '农安县.xls', encryptedXls, 'file.encrypted', /密码.*另存/],
   ['an HTML page saved as .xls', '农安县.xls', () => HTML_XLS, 'file.html', /网页/],

@@ -6,6 +6,11 @@ import type { IssueCode } from '../domain/messages';
 
 export type OpenResult = { ok: true; workbook: XLSX.WorkBook; csv: boolean } | { ok: false; code: IssueCode };
 
+/** A workbook may unpack to at most this many times its packed size (real returns: about 5–10×). */
+export const MAX_UNPACK_RATIO = 100;
+/** …and never to more than this, whatever its packed size. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 /** Read options shared by every format: one pass, number formats kept (for %, dates), nothing executable. */
 const READ_OPTIONS: XLSX.ParsingOptions = {
   type: 'array',
@@ -74,6 +79,39 @@ export function decodeCsv(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The total unpacked size a zip's central directory declares, or null when the directory cannot be read
+ * (SheetJS will then refuse the file itself). A zip bomb declares gigabytes: refused before inflating.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const minEocd = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= minEocd; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    // 0xFFFFFFFF means a ZIP64 size: far beyond any return.
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
 function readBook(data: Uint8Array | string, csv: boolean): OpenResult {
   try {
     const workbook = csv
@@ -93,7 +131,16 @@ function readBook(data: Uint8Array | string, csv: boolean): OpenResult {
 /** Open a file's bytes as a workbook, or say why it cannot be one. */
 export function openWorkbook(bytes: Uint8Array, fileName: string): OpenResult {
   if (bytes.length === 0) return { ok: false, code: 'file.empty' };
-  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) return readBook(bytes, false);
+  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) {
+    const unpacked = declaredUnpackedSize(bytes);
+    if (
+      unpacked !== null &&
+      unpacked > Math.min(MAX_UNPACKED_BYTES, bytes.length * MAX_UNPACK_RATIO + 1024 * 1024)
+    ) {
+      return { ok: false, code: 'file.zipBomb' };
+    }
+    return readBook(bytes, false);
+  }
   if (startsWith(bytes, CFB_SIG)) {
     if (hasEncryptedPackage(bytes)) return { ok: false, code: 'file.encrypted' };
     return readBook(bytes, false);

@@ -158,6 +158,44 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     ['220122', '2018-09', '2018-09-30'],
   ],
   [
+    'the cutoff as a JavaScript Date written by SheetJS, and a 填报日期 that is not the period',
+    [
+      sheet1([
+        ['2018年1-9月棚户区改造开工进展情况'],
+        ['填报单位：农安县', '截止日期：', new Date(2018, 8, 30), '填报日期：2018年10月8日'],
+        H1,
+        [1, '农安县', 800, 400, 50, 50],
+      ]),
+    ],
+    periodOf,
+    ['220122', '2018-09', '2018-09-30'],
+  ],
+  [
+    'a two-row 表5 header: 累计 and 本年 groups over their columns',
+    [
+      {
+        name: '公租房',
+        rows: [
+          ['填报单位：农安县', '截止日期：2018-09-30'],
+          ['市县', '累计', null, null, '本年', null, null],
+          [null, '筹集', '已分配', '分配率', '分配任务', '已分配', '任务完成率'],
+          ['农安县', 100, 50, 50, 10, 5, 50],
+        ],
+        merges: ['A2:A3', 'B2:D2', 'E2:G2'],
+      },
+    ],
+    (r) => r.tables.publicRental,
+    {
+      raised: 100,
+      allocated: 50,
+      declaredRate: 5000,
+      yearTask: 10,
+      yearAllocated: 5,
+      declaredYearRate: 5000,
+      lastYearRate: null,
+    },
+  ],
+  [
     'no cutoff: the period from the title 2018年1-8月',
     [
       sheet1([

@@ -238,10 +238,11 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       needKv = kv;
     }
   }
-  // The title names the period too (2018年1-9月…); it must agree with the cutoff.
+  // The title names the period too (2018年1-9月…); it must agree with the cutoff. Key–value cells
+  // (填报日期：2018年10月8日) are not titles.
   for (const row of blockRows) {
     for (const cell of row.cells) {
-      if (typeof cell.value !== 'string') continue;
+      if (typeof cell.value !== 'string' || /[:：]/.test(cell.value)) continue;
       const titled = periodFromTitle(cell.value);
       if (!titled) continue;
       const address = cellAddress(row.r, cell.c);
