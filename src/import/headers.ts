@@ -90,6 +90,8 @@ export interface HeaderMatch {
   def: TableDef;
   /** Index into grid.rows of the (first) header row. */
   rowIndex: number;
+  /** Index into grid.rows where this table's block (title, key–values) may start. */
+  blockStart: number;
   /** 1 or 2 header rows. */
   headerRows: number;
   columns: ColumnMap[];
@@ -145,7 +147,7 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
     });
   }
   const score = columns.filter((col) => !WEAK_KINDS.has(col.field.kind)).length;
-  return { def, rowIndex, headerRows: twoRows ? 2 : 1, columns, score };
+  return { def, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1, columns, score };
 }
 
 const TITLE_NUMBER_RE = new Map(
@@ -173,12 +175,15 @@ const HEADER_SEARCH_ROWS = 40;
 /** Once a header is found, a few more rows are tried (a group row may precede the real header). */
 const ROWS_PAST_MATCH = 3;
 
-/** Find the best table and header row in a sheet, or null when none is recognisable. */
-export function findTable(grid: Grid): HeaderMatch | null {
+/**
+ * Find the best table and header row in a sheet from row index `from` on (a sheet may stack several tables),
+ * or null when none is recognisable.
+ */
+export function findTable(grid: Grid, from = 0): HeaderMatch | null {
   let best: { match: HeaderMatch; rank: number; at: number } | null = null;
-  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const limit = Math.min(grid.rows.length, from + HEADER_SEARCH_ROWS);
   const titles: string[] = [];
-  for (let i = 0; i < limit; i++) {
+  for (let i = from; i < limit; i++) {
     if (best && i > best.at + ROWS_PAST_MATCH) break;
     const row = grid.rows[i];
     if (!row) continue;
@@ -200,5 +205,19 @@ export function findTable(grid: Grid): HeaderMatch | null {
     }
     for (const cell of row.cells) if (typeof cell.value === 'string') titles.push(normaliseTitle(cell.value));
   }
-  return best?.match ?? null;
+  if (!best) return null;
+  return { ...best.match, blockStart: from };
+}
+
+const TABLE_TITLE_RE = /表[1-5](?!\d)/;
+
+/** A line that opens another table: its title (…（表2）, or a table's title words), with no figures. */
+export function isTableTitleRow(row: GridRow): boolean {
+  let titled = false;
+  for (const cell of row.cells) {
+    if (typeof cell.value !== 'string') return false;
+    const text = normaliseTitle(cell.value);
+    if (TABLE_TITLE_RE.test(text) || TABLES.some((def) => text.includes(def.title))) titled = true;
+  }
+  return titled;
 }

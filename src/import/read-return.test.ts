@@ -295,6 +295,18 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     [],
   ],
   [
+    'all five tables stacked in one sheet, each with its title block and footer',
+    [{ name: 'Sheet1', rows: standardReturn().flatMap((s) => [...s.rows, []]) }],
+    (r) => [
+      r.tables.start?.started,
+      r.tables.loan?.banks.length,
+      r.tables.expropriation?.demolished,
+      r.tables.carryOver?.length,
+      r.tables.publicRental?.allocated,
+    ],
+    [400, 2, 8, 2, 7279],
+  ],
+  [
     'a hidden sheet with an old copy of 表1 is ignored',
     [{ ...startSheet({}, [1, '农安县', 1, 1, 0, 100]), name: '旧表1', hidden: true }, ...standardReturn()],
     start,

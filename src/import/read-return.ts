@@ -23,6 +23,9 @@ export interface ReadReturnOptions {
 
 export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
 
+/** Tables looked for in one sheet: the five, with room for a stray copy; bounds work on hostile sheets. */
+const MAX_TABLES_PER_SHEET = 8;
+
 /** More issues than this in one file are summarised: nobody reads the thousandth. */
 const MAX_ISSUES = 200;
 
@@ -73,16 +76,28 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     const grid = sheetGrid(name, ws);
     if (grid.rows.length === 0) continue;
     anyCell = true;
-    const match = findTable(grid);
-    if (!match) continue;
-    const other = seen.get(match.def.key);
-    if (other !== undefined) {
-      if (isHidden) continue;
-      log.error('table.duplicate', name, undefined, { table: tableName(match.def), otherSheet: other });
-      continue;
+    // Usually one table per sheet; a sheet may also stack several, each with its own title block.
+    let from = 0;
+    for (let t = 0; t < MAX_TABLES_PER_SHEET && from < grid.rows.length; t++) {
+      const match = findTable(grid, from);
+      if (!match) break;
+      const other = seen.get(match.def.key);
+      // A duplicate is still read (to find where it ends), but what it says is not reported.
+      const read = readSheet(grid, match, {
+        log: other === undefined ? log : new IssueLog(fileName),
+        register,
+        date1904,
+      });
+      from = Math.max(read.endIndex, match.rowIndex + match.headerRows);
+      if (other !== undefined) {
+        if (!isHidden) {
+          log.error('table.duplicate', name, undefined, { table: tableName(match.def), otherSheet: other });
+        }
+        continue;
+      }
+      seen.set(match.def.key, name);
+      sheets.push(read);
     }
-    seen.set(match.def.key, name);
-    sheets.push(readSheet(grid, match, { log, register, date1904 }));
   }
   if (!anyCell) {
     log.error('file.empty', undefined, undefined, {});

@@ -24,9 +24,9 @@ import { normaliseName } from '../domain/units';
 import type { Grid, GridCell, GridRow } from './grid';
 import { cellAddress, cellAt, cellText } from './grid';
 import type { ColumnMap, HeaderMatch } from './headers';
-import { normaliseHeader } from './headers';
+import { isTableTitleRow, normaliseHeader } from './headers';
 import type { KeyValue } from './key-values';
-import { keyValueText, rowKeyValues } from './key-values';
+import { hasInlineKeyValue, keyValueText, rowKeyValues } from './key-values';
 
 /** Issues collected while reading one file. */
 export class IssueLog {
@@ -76,6 +76,8 @@ export interface SheetRead {
   period: { period: PeriodKey; cutoff: string; cell: string; stated: boolean } | undefined;
   need: { yuan: number; cell: string } | undefined;
   rows: RowRecord[];
+  /** Index into grid.rows of the first row after this table (its footer, or the next table's block). */
+  endIndex: number;
 }
 
 const TOTAL_RE = /^(?:合计|总计|小计|全[市州省县]|全[市州省县]合计|.{1,10}(?:合计|小计|总计))$/;
@@ -213,7 +215,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
 
   // The header block: every row above the header; the footer rows are searched too for a stray 截止日期.
   const dataStart = match.rowIndex + match.headerRows;
-  const blockRows = grid.rows.slice(0, match.rowIndex);
+  const blockRows = grid.rows.slice(match.blockStart, match.rowIndex);
   const kvs = blockRows.flatMap(rowKeyValues);
   let sender: SheetRead['sender'];
   let period: SheetRead['period'];
@@ -289,16 +291,20 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   const bankCol = columns.get('bank');
   const rows: RowRecord[] = [];
   let carriedUnit: { unitId: UnitId; cell: string } | undefined;
+  let endIndex = grid.rows.length;
   for (let i = dataStart; i < grid.rows.length; i++) {
     const row = grid.rows[i];
     if (!row) continue;
     const first = row.cells[0];
-    if (
+    const footer =
       first &&
       typeof first.value === 'string' &&
-      FOOTER_RE.test(first.value.normalize('NFKC').replace(/\s+/g, ''))
-    )
+      FOOTER_RE.test(first.value.normalize('NFKC').replace(/\s+/g, ''));
+    // The table ends at its footer, or where another table's title or key–value lines begin.
+    if (footer || hasInlineKeyValue(row) || isTableTitleRow(row)) {
+      endIndex = i;
       break;
+    }
     if (!match.columns.some((col) => cellAt(row, col.c))) continue;
     if (isColumnNumberRow(row)) continue;
 
@@ -378,7 +384,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     }
     rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });
   }
-  return { grid, def, columns, sender, period, need, rows };
+  return { grid, def, columns, sender, period, need, rows, endIndex };
 }
 
 function readField(
