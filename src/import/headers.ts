@@ -130,13 +130,20 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
   const used = new Set<string>();
   const cols = new Set<number>(head.cells.map((cell) => cell.c));
   if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
+  let lastFigure: FieldDef | undefined;
   for (const c of [...cols].sort((a, b) => a - b)) {
     const groupRaw = groupText(grid, head, c);
     const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
     if (typeof cellAt(head, c)?.value === 'number') continue;
     const group = normaliseHeader(groupRaw);
     const sub = normaliseHeader(subRaw);
-    const field = matchColumn(def, group.key, sub.key);
+    let field = matchColumn(def, group.key, sub.key);
+    // A bare 其中：本月 / 本月新增 column is the month of the cumulative column just left of it.
+    if (!field && lastFigure && MONTH_SUB_RE.test(sub.key || group.key)) {
+      const of = lastFigure.key;
+      field = def.fields.find((f) => f.monthOf === of);
+    }
+    if (field && (field.kind === 'count' || field.kind === 'money')) lastFigure = field;
     if (!field || used.has(field.key)) continue;
     used.add(field.key);
     columns.push({

@@ -233,6 +233,21 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     [['国家开发银行', 120_000_000, 20_000_000, 50_000_000, 10_000_000]],
   ],
   [
+    'bare 其中：本月新增 columns, each the month of the column to its left',
+    [
+      {
+        name: '表2',
+        rows: [
+          ['填报单位：农安县', '截止日期：2018-09-30'],
+          ['贷款银行', '授信额度（亿元）', '其中：本月新增', '发放贷款（亿元）', '其中：本月新增'],
+          ['工行', 2, 1, 1.5, 0.5],
+        ],
+      },
+    ],
+    loanBanks,
+    [['中国工商银行', 200_000_000, 100_000_000, 150_000_000, 50_000_000]],
+  ],
+  [
     'loan columns in 万元 by the sheet’s 单位：万元 cell, banks by alias',
     [
       {

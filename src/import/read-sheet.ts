@@ -89,7 +89,7 @@ function isTotalLabel(text: string): boolean {
   return TOTAL_RE.test(normaliseName(text).replace(/[:：]$/, ''));
 }
 
-/** A row of column numbers under a header (甲 乙 1 2 3 …), which statistical forms often carry. */
+/** A row of column numbers right under a header (甲 乙 1 2 3 …), which statistical forms often carry. */
 function isColumnNumberRow(row: GridRow): boolean {
   const numbers = row.cells
     .filter((cell) => typeof cell.value === 'number')
@@ -306,7 +306,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       break;
     }
     if (!match.columns.some((col) => cellAt(row, col.c))) continue;
-    if (isColumnNumberRow(row)) continue;
+    if (i === dataStart && isColumnNumberRow(row)) continue;
 
     const labelTexts = [
       ...labelCols.map((col) => cellText(cellAt(row, col.c))),
