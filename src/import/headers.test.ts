@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { tableDef } from '../domain/tables';
+import { TABLES, tableDef } from '../domain/tables';
 import type { Grid } from './grid';
 import { sheetGrid } from './grid';
 import { fieldByHeader, findTable, normaliseHeader } from './headers';
@@ -48,6 +48,23 @@ describe('fieldByHeader', () => {
   ] as const)('%s: %j is %s', (table, key, field) => {
     expect(fieldByHeader(tableDef(table), key)?.key).toBe(field);
   });
+
+  it.each(TABLES.map((def) => [def.shortName, def] as const))(
+    '%s: no wording names two fields',
+    (_n, def) => {
+      const owner = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const field of def.fields) {
+        for (const name of [field.header, field.label, ...field.synonyms]) {
+          const { key } = normaliseHeader(name);
+          const other = owner.get(key);
+          if (other && other !== field.key) clashes.push(`${name}: ${other} / ${field.key}`);
+          owner.set(key, field.key);
+        }
+      }
+      expect(clashes).toEqual([]);
+    },
+  );
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%j is no field', (key) => {
     expect(fieldByHeader(tableDef('start'), key)).toBeUndefined();

@@ -28,7 +28,7 @@ export const publicRentalTable: TableDef = {
       label: '累计筹集',
       kind: 'count',
       headerUnit: '套',
-      synonyms: ['累计筹集', '筹集', '已筹集', '筹集套数', '累计筹集套数', '房源'],
+      synonyms: ['累计筹集', '筹集', '已筹集', '筹集套数', '累计筹集套数', '房源', '已筹集套数', '筹集房源'],
       required: true,
     },
     {
