@@ -3,8 +3,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const MARKS = /[▲▼↕]/g;
-
 async function loadDemo(page: Page): Promise<void> {
   await page.goto('/#/import');
   await page.getByRole('button', { name: '载入示例数据' }).click();
@@ -24,9 +22,17 @@ async function openTable(page: Page, tab: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: '附件' }).getByRole('link', { name: tab }).click();
 }
 
-/** The header texts of a table, without sort marks. */
+/** The full header of every column, in column order (a banded column by its full name: 国开行授信（亿元）). */
 async function headers(table: Locator): Promise<string[]> {
-  return (await table.locator('thead th').allTextContents()).map((t) => t.replace(MARKS, '').trim());
+  return table.locator('thead th[data-col-index]').evaluateAll((ths) =>
+    ths
+      .map((th) => ({
+        index: Number(th.getAttribute('data-col-index')),
+        text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
+      }))
+      .sort((a, b) => a.index - b.index)
+      .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),
+  );
 }
 
 /** A body row as header → text, found by its row header (first column). */

@@ -98,6 +98,8 @@ export function rankColumn<R extends { rank: number | null }>(): DataColumn<R> {
     header: '排名',
     align: 'right',
     sortValue: (r) => r.rank,
-    cell: (r, role) => (role === 'total' || r.rank === null ? '—' : r.rank),
+    // A subtotal is ranked among the groups, not among the units: say so.
+    cell: (r, role) =>
+      role === 'total' || r.rank === null ? '—' : role === 'subtotal' ? `市州第${r.rank}` : r.rank,
   };
 }

@@ -21,26 +21,48 @@ function bankLine(row: LoanRow, bank: string): LoanBankAmounts | undefined {
 export function loanUnitColumns(banks: readonly string[]): DataColumn<LoanRow>[] {
   const perBank = banks.flatMap((bank): DataColumn<LoanRow>[] => {
     const short = bankShortName(bank);
+    const band = withUnit(short, '亿元');
     return [
-      moneyColumn(
-        `credit:${bank}`,
-        withUnit(`${short}授信`, '亿元'),
-        (r) => bankLine(r, bank)?.credit ?? null,
-      ),
-      moneyColumn(
-        `disbursed:${bank}`,
-        withUnit(`${short}发放`, '亿元'),
-        (r) => bankLine(r, bank)?.disbursed ?? null,
-      ),
+      {
+        ...moneyColumn(
+          `credit:${bank}`,
+          withUnit(`${short}授信`, '亿元'),
+          (r) => bankLine(r, bank)?.credit ?? null,
+        ),
+        band,
+        shortHeader: '授信',
+      },
+      {
+        ...moneyColumn(
+          `disbursed:${bank}`,
+          withUnit(`${short}发放`, '亿元'),
+          (r) => bankLine(r, bank)?.disbursed ?? null,
+        ),
+        band,
+        shortHeader: '发放',
+      },
     ];
   });
   return [
     nameColumn(),
     moneyColumn('need', withUnit('本年需贷款', '亿元'), (r) => r.need),
-    moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.total.credit),
-    monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.total.creditMonth, true),
-    moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.total.disbursed),
-    monthColumn('disbursedMonth', fieldHeader('loan', 'disbursedMonth'), (r) => r.total.disbursedMonth, true),
+    ...(
+      [
+        moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.total.credit),
+        monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.total.creditMonth, true),
+        moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.total.disbursed),
+        monthColumn(
+          'disbursedMonth',
+          fieldHeader('loan', 'disbursedMonth'),
+          (r) => r.total.disbursedMonth,
+          true,
+        ),
+      ] as DataColumn<LoanRow>[]
+    ).map((col, i) => ({
+      ...col,
+      band: withUnit('各银行合计', '亿元'),
+      shortHeader: ['本年授信（审批）', '本月新增', '本年发放', '本月新增'][i],
+    })),
     ...perBank,
     {
       id: 'flag',

@@ -12,6 +12,7 @@ import {
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { compareValues, type SortValue } from './compare';
 import { type DisplayRow, groupRows, type RowGroup, ungrouped } from './group';
+import { headerBands } from './header-bands';
 import './data-table.css';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
@@ -30,6 +31,10 @@ export interface DataColumn<R> {
   cell: (row: R, role: RowRole) => ReactNode;
   /** This column names the row: its cells are row headers (<th scope="row">). */
   rowHeader?: boolean;
+  /** A band over consecutive columns in a two-row header (e.g. the bank over 授信 | 发放). */
+  band?: string;
+  /** The label under the band (授信（亿元）); `header` stays the full name (国开行授信（亿元）). */
+  shortHeader?: string;
 }
 
 export interface DataTableGrouping<R> {
@@ -103,6 +108,48 @@ export function DataTable<R extends RowData>(props: DataTableProps<R>) {
     ? groupRows(sortedRows, grouping.groupOf, grouping.groups)
     : ungrouped(sortedRows);
 
+  const bands = useMemo(() => headerBands(columns.map((c) => c.band)), [columns]);
+
+  // A leaf header: the column's label as a sort button; under a band it shows its short label.
+  const headerCell = (index: number, rowSpan?: number) => {
+    const col = columns[index];
+    if (!col) return null;
+    const column = table.getColumn(col.id);
+    const sorted = column?.getIsSorted() ?? false;
+    const next = column?.getNextSortingOrder() ?? false;
+    const label = col.band ? (col.shortHeader ?? col.header) : col.header;
+    return (
+      <th
+        key={col.id}
+        scope="col"
+        rowSpan={rowSpan}
+        data-col-index={index}
+        className={
+          [col.align === 'right' ? 'num' : '', col.band ? 'banded' : ''].join(' ').trim() || undefined
+        }
+        aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+      >
+        {column?.getCanSort() ? (
+          <button
+            type="button"
+            className="sort-button"
+            // The full header (国开行授信（亿元）) names the button; it contains the visible short label.
+            aria-label={label === col.header ? undefined : col.header}
+            onClick={column.getToggleSortingHandler()}
+            title={next ? `按${col.header}${NEXT_LABEL[next]}排列` : '取消排序'}
+          >
+            <span>{label}</span>
+            <span className="sort-mark" aria-hidden="true">
+              {sorted ? ARROW[sorted] : '↕'}
+            </span>
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  };
+
   const renderRow = (row: R, role: RowRole, key: string) => {
     const extra = role === 'row' ? rowClass?.(row) : undefined;
     const className = [role === 'row' ? undefined : role, extra].filter(Boolean).join(' ') || undefined;
@@ -133,41 +180,24 @@ export function DataTable<R extends RowData>(props: DataTableProps<R>) {
       <table className="data" data-testid={testId}>
         <caption id={captionId}>{caption}</caption>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const col = columns.find((c) => c.id === header.column.id);
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
-                const next = header.column.getNextSortingOrder();
-                const align = col?.align ?? 'left';
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={align === 'right' ? 'num' : undefined}
-                    aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                  >
-                    {canSort ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        title={next ? `按${col?.header ?? ''}${NEXT_LABEL[next]}排列` : '取消排序'}
-                      >
-                        <span>{col?.header}</span>
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted ? ARROW[sorted] : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      col?.header
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          {bands ? (
+            <>
+              <tr>
+                {bands.top.map((cell) =>
+                  cell.kind === 'leaf' ? (
+                    headerCell(cell.index, 2)
+                  ) : (
+                    <th key={`band:${cell.label}:${cell.span}`} scope="colgroup" colSpan={cell.span}>
+                      {cell.label}
+                    </th>
+                  ),
+                )}
+              </tr>
+              <tr>{bands.bottom.map((index) => headerCell(index))}</tr>
+            </>
+          ) : (
+            <tr>{columns.map((_, index) => headerCell(index))}</tr>
+          )}
         </thead>
         <tbody>
           {pinned.map((row) => renderRow(row, 'total', `pinned:${rowKey(row)}`))}
