@@ -78,7 +78,7 @@ function toGridCell(c: number, cell: XLSX.CellObject): GridCell | null {
     case 'd': {
       const v = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
       if (Number.isNaN(v.getTime())) return null;
-      // A Date from SheetJS stands for a calendar day; noon avoids any time-zone edge.
+      // A Date stands for a calendar day: its local date parts, as SheetJS built it, become a serial day.
       const serial =
         (Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
       return { c, value: serial, percent: false, date: true, error: false };

@@ -3,7 +3,7 @@
 import { isKnownUnit } from '../domain/numbers';
 import type { FieldDef, TableDef } from '../domain/tables';
 import { TABLES } from '../domain/tables';
-import type { Grid, GridRow } from './grid';
+import type { Grid, GridRow, Merge } from './grid';
 import { cellAt, cellText } from './grid';
 import { hasInlineKeyValue } from './key-values';
 
@@ -102,20 +102,20 @@ export interface HeaderMatch {
 const WEAK_KINDS = new Set(['seq', 'text', 'unit']);
 
 /** Whether the row after a header row continues it (a two-row header under merged group cells). */
-function isSubHeaderRow(grid: Grid, head: GridRow, next: GridRow | undefined): boolean {
+function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefined): boolean {
   if (!next || next.r !== head.r + 1) return false;
   if (next.cells.some((cell) => typeof cell.value !== 'string')) return false;
   return next.cells.some((cell) => {
     if (!cellAt(head, cell.c)) return true;
-    return grid.merges.some((m) => m.r0 === head.r && m.c0 <= cell.c && cell.c <= m.c1 && m.c1 > m.c0);
+    return merges.some((m) => m.r0 === head.r && m.c0 <= cell.c && cell.c <= m.c1 && m.c1 > m.c0);
   });
 }
 
 /** The group text over column c in a header row: the cell itself or the merged cell spanning it. */
-function groupText(grid: Grid, head: GridRow, c: number): string {
+function groupText(merges: Merge[], head: GridRow, c: number): string {
   const own = cellAt(head, c);
   if (own) return cellText(own);
-  const merge = grid.merges.find((m) => m.r0 <= head.r && head.r <= m.r1 && m.c0 <= c && c <= m.c1);
+  const merge = merges.find((m) => m.c0 <= c && c <= m.c1);
   if (merge) return cellText(cellAt(head, merge.c0));
   return '';
 }
@@ -125,14 +125,16 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
   const head = grid.rows[rowIndex];
   if (!head) return null;
   const next = grid.rows[rowIndex + 1];
-  const twoRows = isSubHeaderRow(grid, head, next);
+  // Only the merges crossing this row matter; filtered once, so a sheet with many merges stays cheap.
+  const merges = grid.merges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
+  const twoRows = isSubHeaderRow(merges, head, next);
   const columns: ColumnMap[] = [];
   const used = new Set<string>();
   const cols = new Set<number>(head.cells.map((cell) => cell.c));
   if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
   let lastFigure: FieldDef | undefined;
   for (const c of [...cols].sort((a, b) => a - b)) {
-    const groupRaw = groupText(grid, head, c);
+    const groupRaw = groupText(merges, head, c);
     const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
     if (typeof cellAt(head, c)?.value === 'number') continue;
     const group = normaliseHeader(groupRaw);
