@@ -3,6 +3,7 @@
 import { periodLabel } from '../domain/period';
 import { tableDef } from '../domain/tables';
 import { TABLE_KEYS, type TableKey } from '../domain/types';
+import { defaultRegister } from '../domain/units';
 import { CarryOverView } from './data/carry-over-view';
 import { EmptyState } from './data/empty-state';
 import { ExpropriationView } from './data/expropriation-view';
@@ -29,7 +30,7 @@ export function DataPage(props: { table?: string }) {
       {state.status === 'empty' && <EmptyState />}
       {state.status === 'ready' && (
         <DataBody
-          key={`${key}:${state.period}`}
+          key={key}
           table={key}
           caption={`附件${def.number} ${periodLabel(state.period)}${def.attachmentTitle}`}
           state={state}
@@ -54,7 +55,9 @@ function DataBody({
     <>
       {missing > 0 && (
         <p className="notice warn">
-          本期有 {missing} 个单位尚未上报，合计只含已上报的 {analysis.reportedUnits.length} 个单位。
+          本期有 {missing} 个单位尚未上报（
+          {analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id).join('、')}
+          ），合计只含已上报的 {analysis.reportedUnits.length} 个单位。
         </p>
       )}
       {table === 'start' && <StartView section={analysis.start} caption={caption} thresholds={thresholds} />}
