@@ -1,5 +1,6 @@
 // 数据 and the unit page against the built app with the demo data (载入示例数据 on 导入): the province totals
 // of every attachment, sorting, the prefecture and flag filters, grouping, and the way to a unit's page.
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -211,4 +212,30 @@ test('an empty store shows the way to 导入', async ({ page }) => {
     'href',
     '#/import',
   );
+});
+
+test('with only some returns of a period, the totals are theirs and the missing units are named', async ({
+  page,
+}) => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'samples', '2018-09');
+  const files = ['长春市', '九台区', '农安县'].map((u) => join(dir, `${u}-2018年1-9月.xlsx`));
+  await page.goto('/#/import');
+  await page.getByLabel('选择文件').setInputFiles(files);
+  await expect(page.getByText('已读取 3 / 3 个文件')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('已导入 3 份');
+
+  await page.goto('/#/data/start');
+  const table = page.getByTestId('table-start');
+  expect(await rowNames(table)).toEqual(['全省合计', '长春市', '九台区', '农安县']);
+  const notice = page.getByText(/本期有 47 个单位尚未上报/);
+  await expect(notice).toContainText('榆树市');
+  await expect(notice).not.toContainText('农安县');
+  let plan = 0;
+  for (const name of ['长春市', '九台区', '农安县']) {
+    plan += Number((await rowByName(table, name))['年度计划（套）'].replace(/,/g, ''));
+  }
+  expect((await rowByName(table, '全省合计'))['年度计划（套）']).toBe(plan.toLocaleString('en-US'));
+  // August is not stored: 本月 comes from the return's own 本月 column, and says so.
+  expect((await rowByName(table, '九台区'))['本月开工（套）']).toBe('165（填报）');
 });
