@@ -1,6 +1,6 @@
 // Header recognition: normalise a header cell (spaces, line breaks, bracket widths, units, 其中：), match it to a
 // field of a table definition by its official header or synonyms, and find a table's header row(s) in a grid.
-import { isKnownUnit } from '../domain/numbers';
+import { isKnownUnit, parseNumberText } from '../domain/numbers';
 import type { FieldDef, TableDef } from '../domain/tables';
 import { TABLES } from '../domain/tables';
 import type { Grid, GridRow, Merge } from './grid';
@@ -104,7 +104,12 @@ const WEAK_KINDS = new Set(['seq', 'text', 'unit']);
 /** Whether the row after a header row continues it (a two-row header under merged group cells). */
 function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefined): boolean {
   if (!next || next.r !== head.r + 1) return false;
-  if (next.cells.some((cell) => typeof cell.value !== 'string')) return false;
+  // A row of words only: figures, even typed as text ('156'), make it a data row.
+  if (
+    next.cells.some((cell) => typeof cell.value !== 'string' || parseNumberText(cell.value).kind !== 'text')
+  ) {
+    return false;
+  }
   return next.cells.some((cell) => {
     if (!cellAt(head, cell.c)) return true;
     return merges.some((m) => m.r0 === head.r && m.c0 <= cell.c && cell.c <= m.c1 && m.c1 > m.c0);

@@ -217,7 +217,7 @@ describe('hostile and broken files are refused with a clear message', () => {
     big.set(bytes);
     const over = readReturn(big, '大文件.xlsx', { maxBytes: 1024 * 1024 });
     expect(codes(over)).toEqual(['file.tooLarge']);
-    expect(!over.ok && over.issues[0]?.message).toMatch(/1 MB/);
+    expect(!over.ok && over.issues[0]?.message).toMatch(/文件大小 1\.1 MB，超过了 1 MB 的上限/);
   });
 
   it('never throws on 200 kinds of random garbage, whatever the extension', () => {

@@ -29,9 +29,10 @@ const MAX_TABLES_PER_SHEET = 8;
 /** More issues than this in one file are summarised: nobody reads the thousandth. */
 const MAX_ISSUES = 200;
 
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10);
+/** Megabytes with one decimal, without a trailing .0 (20, 1.5); `up` rounds a file's size up, never to the limit. */
+function megabytes(bytes: number, up = false): string {
+  const tenths = (bytes * 10) / (1024 * 1024);
+  return String((up ? Math.ceil(tenths) : Math.round(tenths)) / 10);
 }
 
 /** Read one uploaded file. */
@@ -50,7 +51,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const log = new IssueLog(fileName);
   if (bytes.length > maxBytes) {
     log.error('file.tooLarge', undefined, undefined, {
-      sizeMb: megabytes(bytes.length),
+      sizeMb: megabytes(bytes.length, true),
       limitMb: megabytes(maxBytes),
     });
     return { ok: false, issues: log.errors };
