@@ -304,6 +304,25 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     [2, 7861, 7220],
   ],
   [
+    'a first data row of figures typed as text under a header with an unnamed column is data, not a sub-header',
+    [
+      {
+        name: '表4',
+        rows: [
+          ['填报单位：农安县', '截止日期：2018-09-30'],
+          ['项目名称', '涉及户数', '未完成拆迁户数', null],
+          ['东风小区', '156', '45', '另附说明'],
+          ['西山小区', 10, 2],
+        ],
+      },
+    ],
+    (r) => r.tables.carryOver?.map((p) => [p.name, p.households, p.unfinished]),
+    [
+      ['东风小区', 156, 45],
+      ['西山小区', 10, 2],
+    ],
+  ],
+  [
     'a 表4 without project rows: no unfinished projects',
     withSheet(standardReturn(), carryOverSheet({}, [])),
     (r) => r.tables.carryOver,
