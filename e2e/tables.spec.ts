@@ -187,11 +187,21 @@ test.describe('数据 with the demo data', () => {
 
     await openTable(page, /附件4/);
     const carry = page.getByTestId('table-carryOver');
+    // 84 projects in August, 78 in September, none new: 6 finished, listed apart and marked 已完成.
+    const finished = page.getByTestId('table-carryOver-finished');
+    await expect(finished.locator('caption')).toContainText('6个');
+    await expect(finished.locator('tbody tr')).toHaveCount(6);
+    await expect(finished.locator('tbody tr').filter({ hasText: '已完成' })).toHaveCount(6);
+    await expect(carry.locator('tbody tr').filter({ hasText: '新增' })).toHaveCount(0);
     await page.getByRole('combobox', { name: '单位', exact: true }).selectOption({ index: 1 });
     const unitRows = await carry.locator('tbody tr').count();
     expect(unitRows).toBeGreaterThan(1);
     expect(unitRows).toBeLessThan(79);
     await expect(page.getByRole('heading', { name: '本月已完成的项目' })).toBeVisible();
+
+    // Unknown unit ids get a plain message, not a blank page.
+    await page.goto('/#/unit/999999');
+    await expect(page.getByRole('heading', { level: 1, name: '未知单位' })).toBeVisible();
   });
 
   test('a unit link opens the unit page with its figures and history', async ({ page }) => {
