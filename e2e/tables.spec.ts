@@ -116,7 +116,10 @@ test.describe('数据 with the demo data', () => {
     await expect(rateHeader).toHaveAttribute('aria-sort', 'descending');
     const desc = await rowNames(table);
     expect(desc[0]).toBe('全省合计');
-    expect(desc.at(-1)).not.toBe('农安县');
+    expect(desc[1]).not.toBe('农安县');
+    // The three units without a plan have no rate: last in both directions.
+    expect(new Set(desc.slice(-3))).toEqual(new Set(names.slice(-3)));
+    for (const name of desc.slice(-3)) expect((await rowByName(table, name))['状态']).toBe('无计划');
     // Names sort in pinyin order: 安图县 (an) first.
     const nameHeader = table.locator('thead th').filter({ hasText: '市县' });
     await nameHeader.getByRole('button').click();
