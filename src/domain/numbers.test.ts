@@ -100,6 +100,18 @@ describe('rates', () => {
     expect(d && rateToBp(d, fraction)).toBe(bp);
   });
 
+  it.each([
+    [0.1 + 0.2, '0.3'],
+    [43.629999999999995, '43.63'],
+    [41.66666666666667, '41.6666666666667'],
+    [12.5, '12.5'],
+    [1.234567891, '1.234567891'],
+    [95270, '95270'],
+  ])('a number cell %d holds %s (Excel’s 15 significant digits)', (value, text) => {
+    const parsed = readNumber(value, false);
+    expect(parsed.kind === 'number' && formatDecimal(parsed.value)).toBe(text);
+  });
+
   it('reads a percent-formatted number as a fraction and typed 41.6% as a percent', () => {
     const formatted = readNumber(0.416, true);
     const typed = readNumber('41.6%', false);

@@ -31,6 +31,16 @@ export function decimalOfNumber(value: number): Decimal | null {
   return parseDecimal(String(value));
 }
 
+/**
+ * The decimal a spreadsheet number cell stands for. Excel keeps 15 significant digits; binary noise beyond
+ * them (43.629999999999995 from a SUM of 亿元 figures) is not what the user typed or sees, so it is dropped
+ * before the exact conversion. A figure with a real fraction (12.5 套) still has it.
+ */
+export function decimalOfCellNumber(value: number): Decimal | null {
+  if (!Number.isFinite(value)) return null;
+  return parseDecimal(String(Number(value.toPrecision(15))));
+}
+
 export function isNegative(d: Decimal): boolean {
   return d.mantissa < 0n;
 }
@@ -132,7 +142,7 @@ export function parseNumberText(raw: string): CellNumber {
 export function readNumber(value: unknown, percentFormat: boolean): CellNumber {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') {
-    const d = decimalOfNumber(value);
+    const d = decimalOfCellNumber(value);
     if (!d) return { kind: 'text', text: String(value) };
     return { kind: 'number', value: d, percent: percentFormat };
   }

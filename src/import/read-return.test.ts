@@ -268,6 +268,15 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     ],
   ],
   [
+    'figures computed by formulas with binary noise (0.1+0.2 = 0.30000000000000004亿元) are no fraction',
+    withSheet(
+      standardReturn(),
+      loanSheet({}, [[1, '国开行', 0.1 + 0.2, 0, 0.7 + 0.1, 0]], [null, '合计', 0.1 + 0.2, 0, 0.7 + 0.1, 0]),
+    ),
+    loanBanks,
+    [['国家开发银行', 30_000_000, 0, 80_000_000, 0]],
+  ],
+  [
     'a header in 元',
     [
       {
