@@ -137,7 +137,7 @@ test.describe('数据 with the demo data', () => {
     await expect(page.getByText('显示 5 / 50 个单位')).toBeVisible();
 
     await page.getByRole('combobox', { name: '市州' }).selectOption({ label: '全部市州' });
-    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '低于预警线（<60%）' });
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '低于预警线（<60%）（7）' });
     const below = (await rowNames(table)).slice(1);
     expect(new Set(below)).toEqual(
       new Set(['农安县', '伊通县', '乾安县', '前郭县', '四平市', '九台区', '通化市']),
@@ -146,7 +146,7 @@ test.describe('数据 with the demo data', () => {
       expect((await rowByName(table, name))['状态']).toContain('低于预警线');
     }
 
-    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '滞后（<100%）' });
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '滞后（<100%）（22）' });
     await expect(table.locator('tbody tr')).toHaveCount(23);
 
     await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部状态' });

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { ExpropriationRow, ExpropriationSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { NO_FILTER } from '../../ui/data-table/filter';
+import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
 import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
 import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
@@ -30,6 +30,8 @@ export function expropriationColumns(t: Thresholds): DataColumn<ExpropriationRow
   ];
 }
 
+const flagsOf = (r: ExpropriationRow) => [r.flag];
+
 export function ExpropriationView(props: {
   section: ExpropriationSection;
   caption: string;
@@ -39,7 +41,8 @@ export function ExpropriationView(props: {
   const [filter, setFilter] = useState(NO_FILTER);
   const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => expropriationColumns(thresholds), [thresholds]);
-  const rows = useMemo(() => filterUnitRows(section.units, filter, (r) => [r.flag]), [section, filter]);
+  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
+  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
     <>
       <FilterBar
@@ -48,6 +51,7 @@ export function ExpropriationView(props: {
         flagOptions={expropriationFlagOptions(thresholds)}
         grouped={grouped}
         onGroupedChange={setGrouped}
+        flagCounts={flagCounts}
         shown={rows.length}
         total={section.units.length}
       />

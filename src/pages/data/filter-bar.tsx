@@ -8,6 +8,8 @@ export interface FilterBarProps {
   filter: RowFilter;
   onChange: (filter: RowFilter) => void;
   flagOptions: readonly FlagOption[];
+  /** Rows per flag key, shown in the options. */
+  flagCounts?: ReadonlyMap<string, number>;
   /** Absent: no grouping toggle (e.g. the project list). */
   grouped?: boolean;
   onGroupedChange?: (grouped: boolean) => void;
@@ -58,7 +60,7 @@ export function FilterBar(props: FilterBarProps) {
             <option value="">全部状态</option>
             {flagOptions.map((o) => (
               <option key={o.key} value={o.key}>
-                {o.label}
+                {props.flagCounts ? `${o.label}（${props.flagCounts.get(o.key) ?? 0}）` : o.label}
               </option>
             ))}
           </select>

@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { bankShortName } from '../../domain/banks';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection } from '../../domain/calc';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { NO_FILTER } from '../../ui/data-table/filter';
+import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
 import { moneyColumn, monthColumn, nameColumn } from './cells';
 import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
@@ -140,14 +140,14 @@ function BankSummary({ section, caption }: { section: LoanSection; caption: stri
   );
 }
 
+const flagsOf = (r: LoanRow) => loanFilterKeys(r.hasCredit, r.need);
+
 function UnitBanks({ section, caption }: { section: LoanSection; caption: string }) {
   const [filter, setFilter] = useState(NO_FILTER);
   const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => loanUnitColumns(section.banks), [section.banks]);
-  const rows = useMemo(
-    () => filterUnitRows(section.units, filter, (r) => loanFilterKeys(r.hasCredit, r.need)),
-    [section, filter],
-  );
+  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
+  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
     <>
       <FilterBar
@@ -156,6 +156,7 @@ function UnitBanks({ section, caption }: { section: LoanSection; caption: string
         flagOptions={LOAN_FLAG_OPTIONS}
         grouped={grouped}
         onGroupedChange={setGrouped}
+        flagCounts={flagCounts}
         shown={rows.length}
         total={section.units.length}
       />

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { PublicRentalRow, PublicRentalSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { NO_FILTER } from '../../ui/data-table/filter';
+import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
 import { formatRateBp } from '../../ui/data-table/format';
 import { countColumn, monthColumn, nameColumn, rateColumn } from './cells';
 import { FilterBar } from './filter-bar';
@@ -56,6 +56,8 @@ export function publicRentalColumns(t: Thresholds): DataColumn<PublicRentalRow>[
   ];
 }
 
+const flagsOf = (r: PublicRentalRow) => publicRentalFilterKeys(r.flag, r.yearFlag, r.trend);
+
 export function PublicRentalView(props: {
   section: PublicRentalSection;
   caption: string;
@@ -65,10 +67,8 @@ export function PublicRentalView(props: {
   const [filter, setFilter] = useState(NO_FILTER);
   const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => publicRentalColumns(thresholds), [thresholds]);
-  const rows = useMemo(
-    () => filterUnitRows(section.units, filter, (r) => publicRentalFilterKeys(r.flag, r.yearFlag, r.trend)),
-    [section, filter],
-  );
+  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
+  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
     <>
       <FilterBar
@@ -77,6 +77,7 @@ export function PublicRentalView(props: {
         flagOptions={publicRentalFlagOptions(thresholds)}
         grouped={grouped}
         onGroupedChange={setGrouped}
+        flagCounts={flagCounts}
         shown={rows.length}
         total={section.units.length}
       />

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { StartRow, StartSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { NO_FILTER } from '../../ui/data-table/filter';
+import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
 import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
 import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
@@ -28,6 +28,8 @@ export function startColumns(t: Thresholds): DataColumn<StartRow>[] {
   ];
 }
 
+const flagsOf = (r: StartRow) => startFilterKeys(r.flag);
+
 export function StartView({
   section,
   caption,
@@ -40,10 +42,8 @@ export function StartView({
   const [filter, setFilter] = useState(NO_FILTER);
   const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => startColumns(thresholds), [thresholds]);
-  const rows = useMemo(
-    () => filterUnitRows(section.units, filter, (r) => startFilterKeys(r.flag)),
-    [section, filter],
-  );
+  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
+  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
     <>
       <FilterBar
@@ -52,6 +52,7 @@ export function StartView({
         flagOptions={startFlagOptions(thresholds)}
         grouped={grouped}
         onGroupedChange={setGrouped}
+        flagCounts={flagCounts}
         shown={rows.length}
         total={section.units.length}
       />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, isFiltering, NO_FILTER, type RowFilter } from './filter';
+import { countFlags, filterRows, isFiltering, NO_FILTER, type RowFilter } from './filter';
 
 interface Row {
   name: string;
@@ -44,5 +44,13 @@ describe('filterRows', () => {
     expect(isFiltering(NO_FILTER)).toBe(false);
     expect(isFiltering({ ...NO_FILTER, text: ' ' })).toBe(false);
     expect(isFiltering({ ...NO_FILTER, flag: 'below' })).toBe(true);
+  });
+});
+
+describe('countFlags', () => {
+  it('counts each flag once per row, and agrees with the filter', () => {
+    const counts = countFlags(rows, (r) => [...r.flags, ...r.flags]);
+    expect(Object.fromEntries(counts)).toEqual({ lagging: 4, below: 2, reached: 1 });
+    for (const [flag, n] of counts) expect(names({ flag })).toHaveLength(n);
   });
 });

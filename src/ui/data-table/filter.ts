@@ -49,3 +49,10 @@ export function filterRows<R>(rows: readonly R[], filter: RowFilter, get: Filter
 export function isFiltering(filter: RowFilter): boolean {
   return filter.text.trim() !== '' || filter.group !== '' || filter.flag !== '';
 }
+
+/** How many rows carry each flag (for the flag filter's options: 滞后（22）). */
+export function countFlags<R>(rows: readonly R[], flags: (row: R) => readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) for (const flag of new Set(flags(row))) out.set(flag, (out.get(flag) ?? 0) + 1);
+  return out;
+}
