@@ -63,6 +63,8 @@ function checkTotals(s: SheetRead, log: IssueLog): void {
   if (totals.length !== 1) return;
   const total = totals[0] as RowRecord;
   const data = s.rows.filter((r) => r.kind === 'data');
+  // A 合计 line alone is no total of anything: it is the unit's own line (see buildReturns).
+  if (data.length === 0) return;
   for (const col of s.columns.values()) {
     if (col.field.kind !== 'count' && col.field.kind !== 'money') continue;
     const key = col.field.key;
@@ -269,6 +271,9 @@ export function buildReturns(sheets: SheetRead[], ctx: BuildContext): ParsedRetu
       const all = byUnit.get(unitId);
       const rows = (all ?? []).filter((r) => r.kind === 'data');
       if (s.def.rows === 'one') {
+        // A unit that labels its own single line 合计 or 全县: that line is its figures.
+        const totals = s.rows.filter((r) => r.kind === 'total');
+        if (rows.length === 0 && all && !combined && totals.length === 1) rows.push(totals[0] as RowRecord);
         if (rows.length === 0) {
           if (all && !combined) log.warn('table.empty', s.grid.name, undefined, { table: tableName(s.def) });
           continue;

@@ -332,6 +332,12 @@ const variations: [string, SheetSpec[], Pick, unknown][] = [
     ],
   ],
   [
+    'a unit labelling its single 表1 line 全县: that line is its figures',
+    withSheet(standardReturn(), startSheet({}, [null, '全县', 800, 400, 50, 50])),
+    start,
+    [800, 400, 50],
+  ],
+  [
     'a 表4 without project rows: no unfinished projects',
     withSheet(standardReturn(), carryOverSheet({}, [])),
     (r) => r.tables.carryOver,
@@ -736,6 +742,11 @@ describe('readReturn reads the file and warns', () => {
       if (c.check) expect(c.check(result.returns[0] as ParsedReturn)).toEqual(c.expected);
     },
   );
+
+  it('takes a lone 全县 line as the unit’s own figures, without a total warning', () => {
+    const result = read(withSheet(standardReturn(), startSheet({}, [null, '全县', 800, 400, 50, 50])));
+    expect(result.ok && result.warnings).toEqual([]);
+  });
 
   it('accepts a declared rate within rounding (41.6% for 416/1000, 41.7% for 4167/10000)', () => {
     for (const row of [
