@@ -34,20 +34,20 @@ test('no serious or critical violation on 导入, 数据, 图表 and the unit pa
   await loadDemo(page);
   expect(await seriousViolations(page), 'import page, with files').toEqual([]);
 
-  const views: { hash: string; caption: RegExp; then?: (page: Page) => Promise<void>; name: string }[] = [
+  const views: { hash: string; caption: RegExp; prepare?: (page: Page) => Promise<void>; name: string }[] = [
     { name: '附件1', hash: '#/data/start', caption: /附件1/ },
     {
       name: '附件1 grouped',
       hash: '#/data/start',
       caption: /附件1/,
-      then: async (p) => p.getByRole('checkbox', { name: '按市州分组' }).check(),
+      prepare: async (p) => p.getByRole('checkbox', { name: '按市州分组' }).check(),
     },
     { name: '附件2', hash: '#/data/loan', caption: /附件2/ },
     {
       name: '附件2 banks',
       hash: '#/data/loan',
       caption: /附件2/,
-      then: async (p) => p.getByRole('radio', { name: '按银行汇总' }).check(),
+      prepare: async (p) => p.getByRole('radio', { name: '按银行汇总' }).check(),
     },
     { name: '附件3', hash: '#/data/expropriation', caption: /附件3/ },
     { name: '附件4', hash: '#/data/carryOver', caption: /附件4/ },
@@ -55,14 +55,14 @@ test('no serious or critical violation on 导入, 数据, 图表 and the unit pa
       name: '附件4 units',
       hash: '#/data/carryOver',
       caption: /附件4/,
-      then: async (p) => p.getByRole('radio', { name: '按单位汇总' }).check(),
+      prepare: async (p) => p.getByRole('radio', { name: '按单位汇总' }).check(),
     },
     { name: '附件5', hash: '#/data/publicRental', caption: /附件5/ },
   ];
   for (const view of views) {
     await page.goto(`/${view.hash}`);
     await expect(page.locator('table.data caption').first()).toHaveText(view.caption);
-    await view.then?.(page);
+    await view.prepare?.(page);
     expect(await seriousViolations(page), view.name).toEqual([]);
   }
 

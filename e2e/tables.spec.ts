@@ -90,7 +90,7 @@ test.describe('数据 with the demo data', () => {
 
     await openTable(page, /附件4/);
     const carry = page.getByTestId('table-carryOver');
-    expect((await rowByName(carry, '全省合计'))['项目名称']).toBe('78个项目');
+    expect((await rowByName(carry, '全省合计')).项目名称).toBe('78个项目');
     // The project list itself: 78 projects plus the total row.
     await expect(carry.locator('tbody tr')).toHaveCount(79);
 
@@ -119,7 +119,7 @@ test.describe('数据 with the demo data', () => {
     expect(desc[1]).not.toBe('农安县');
     // The three units without a plan have no rate: last in both directions.
     expect(new Set(desc.slice(-3))).toEqual(new Set(names.slice(-3)));
-    for (const name of desc.slice(-3)) expect((await rowByName(table, name))['状态']).toBe('无计划');
+    for (const name of desc.slice(-3)) expect((await rowByName(table, name)).状态).toBe('无计划');
     // Names sort in pinyin order: 安图县 (an) first.
     const nameHeader = table.locator('thead th').filter({ hasText: '市县' });
     await nameHeader.getByRole('button').click();
@@ -143,7 +143,7 @@ test.describe('数据 with the demo data', () => {
       new Set(['农安县', '伊通县', '乾安县', '前郭县', '四平市', '九台区', '通化市']),
     );
     for (const name of below) {
-      expect((await rowByName(table, name))['状态']).toContain('低于预警线');
+      expect((await rowByName(table, name)).状态).toContain('低于预警线');
     }
 
     await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '滞后（<100%）（22）' });
