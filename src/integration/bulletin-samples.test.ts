@@ -61,7 +61,7 @@ function sentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** The names of the list that a sentence fragment introduces, e.g. listBefore(text, '等25个市县开工率达到100%'). */
+/** The names of the list that a sentence fragment introduces, e.g. listBefore(text, '共25个市县开工率达到100%'). */
 function listBefore(text: string, marker: string): string[] {
   const sentence = sentences(text).find((s) => s.includes(marker));
   if (!sentence) return [];
@@ -114,7 +114,7 @@ describe('bulletin from the samples, 2018年1-9月', () => {
   it('never puts a unit in two lists that exclude each other', () => {
     const text = progressText();
     const pairs: [string, string][] = [
-      ['等25个市县开工率达到100%', '等22个市县开工率没有完成'],
+      ['共25个市县开工率达到100%', '等22个市县开工率没有完成'],
       ['等33个市县已取得', '等11个市县未取得'],
       ['等地区房屋征收进展较快', '等市县房屋征收进度缓慢'],
       ['共29个市县分配率达100%', '共7个市县分配率低于80%'],
@@ -178,7 +178,7 @@ describe('bulletin rules under other thresholds', () => {
     expect(text).not.toContain('项目数量较多');
     expect(text).not.toContain('分配率低于');
     // The sentences with members stay.
-    expect(text).toContain('等25个市县开工率达到100%');
+    expect(text).toContain('共25个市县开工率达到100%');
   });
 
   it.each([

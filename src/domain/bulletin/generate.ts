@@ -94,7 +94,7 @@ function startParagraph(a: PeriodAnalysis, ctx: Context): string {
   const clauses: string[] = [];
   const reached = names(start, start.lists.reached);
   if (reached.length > 0) {
-    clauses.push(`${counted(reached, '等')}开工率达到${t.startTarget}%`);
+    clauses.push(`${counted(reached, '共')}开工率达到${t.startTarget}%`);
   }
   const lagging = names(start, start.lists.lagging);
   if (lagging.length > 0) {
