@@ -1,5 +1,6 @@
 // 表4 拆迁结转项目未完成情况: a row per unfinished project; no rows means none. A project gone from next
 // month's return is finished.
+import { seqField, unitField } from './common-fields';
 import type { TableDef } from './types';
 
 export const carryOverTable: TableDef = {
@@ -13,15 +14,8 @@ export const carryOverTable: TableDef = {
   attachmentTitle: '全省拆迁遗留项目未完成情况',
   rows: 'many',
   fields: [
-    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
-    {
-      key: 'unit',
-      header: '市县',
-      label: '市县',
-      kind: 'unit',
-      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
-      required: false,
-    },
+    seqField,
+    unitField(),
     {
       key: 'name',
       header: '项目名称',

@@ -1,5 +1,6 @@
 // 表3 房屋征收进展 (unit 户): a row per unit. 征收 (under the 2011 regulation) and 拆迁 (old rules) are
 // counted apart; 合计 = 征收 + 拆迁.
+import { seqField, unitField } from './common-fields';
 import type { TableDef } from './types';
 
 export const expropriationTable: TableDef = {
@@ -13,15 +14,8 @@ export const expropriationTable: TableDef = {
   attachmentTitle: '全省房屋征收工作进展情况',
   rows: 'one',
   fields: [
-    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
-    {
-      key: 'unit',
-      header: '市县',
-      label: '市县',
-      kind: 'unit',
-      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
-      required: false,
-    },
+    seqField,
+    unitField(),
     {
       key: 'plan',
       header: '年度征收计划（户）',

@@ -1,6 +1,7 @@
 // 表2 棚改贷款进展 (unit 亿元): a row per bank, then 合计; the loan need sits in the header block
 // (本年棚改需贷款（亿元）：12.50) or, in a combined return, as a row whose bank cell reads 本年需贷款.
 // Disbursed may exceed this year's credit: it draws on earlier years' credit too.
+import { seqField, unitField } from './common-fields';
 import type { TableDef } from './types';
 
 export const loanTable: TableDef = {
@@ -14,15 +15,8 @@ export const loanTable: TableDef = {
   attachmentTitle: '全省棚户区改造贷款进展情况',
   rows: 'many',
   fields: [
-    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
-    {
-      key: 'unit',
-      header: '市县',
-      label: '市县',
-      kind: 'unit',
-      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
-      required: false,
-    },
+    seqField,
+    unitField(),
     {
       key: 'bank',
       header: '贷款银行',

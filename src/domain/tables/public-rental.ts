@@ -1,5 +1,6 @@
 // 表5 公共租赁住房分配进展 (unit 套): a row per unit. Raised/allocated are stock figures (not reset each
 // year); the year's task and its allocation are this year's; 上年同期分配率 is only known from the return.
+import { seqField, unitField } from './common-fields';
 import type { TableDef } from './types';
 
 export const publicRentalTable: TableDef = {
@@ -13,15 +14,8 @@ export const publicRentalTable: TableDef = {
   attachmentTitle: '全省公租房分配进展情况',
   rows: 'one',
   fields: [
-    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
-    {
-      key: 'unit',
-      header: '市县',
-      label: '市县',
-      kind: 'unit',
-      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'],
-      required: false,
-    },
+    seqField,
+    unitField(),
     {
       key: 'raised',
       header: '累计筹集（套）',

@@ -1,4 +1,5 @@
 // 表1 棚户区改造开工进展 (unit 套): a row per unit.
+import { seqField, unitField } from './common-fields';
 import type { TableDef } from './types';
 
 export const startTable: TableDef = {
@@ -12,15 +13,8 @@ export const startTable: TableDef = {
   attachmentTitle: '全省棚户区改造开工进展情况',
   rows: 'one',
   fields: [
-    { key: 'seq', header: '序号', label: '序号', kind: 'seq', synonyms: ['编号', '序'], required: false },
-    {
-      key: 'unit',
-      header: '市县',
-      label: '市县',
-      kind: 'unit',
-      synonyms: ['市县名称', '单位', '地区', '市（县）', '县市', '市县区', '填报单位'],
-      required: false,
-    },
+    seqField,
+    unitField(['填报单位']),
     {
       key: 'plan',
       header: '年度计划（套）',

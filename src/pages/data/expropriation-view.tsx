@@ -1,15 +1,13 @@
 // 附件3 房屋征收: a row per unit (征收, 拆迁 and their sum), completion rate against the year's plan, flag.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ExpropriationRow, ExpropriationSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
-import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
+import type { DataColumn } from '../../ui/data-table/data-table';
 import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
-import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import { expropriationFlagOptions, expropriationFlagText } from './flags';
 import { fieldHeader, withUnit } from './headers';
-import { filterUnitRows, sectionGrouping } from './unit-rows';
+import { UnitSectionView } from './unit-section-view';
 
 export function expropriationColumns(t: Thresholds): DataColumn<ExpropriationRow>[] {
   return [
@@ -38,32 +36,15 @@ export function ExpropriationView(props: {
   thresholds: Thresholds;
 }) {
   const { section, caption, thresholds } = props;
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => expropriationColumns(thresholds), [thresholds]);
-  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
-  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
-    <>
-      <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        flagOptions={expropriationFlagOptions(thresholds)}
-        grouped={grouped}
-        onGroupedChange={setGrouped}
-        flagCounts={flagCounts}
-        shown={rows.length}
-        total={section.units.length}
-      />
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.id}
-        pinned={[section.province]}
-        grouping={grouped ? sectionGrouping(section) : null}
-        testId="table-expropriation"
-      />
-    </>
+    <UnitSectionView
+      section={section}
+      caption={caption}
+      columns={columns}
+      flagsOf={flagsOf}
+      flagOptions={expropriationFlagOptions(thresholds)}
+      testId="table-expropriation"
+    />
   );
 }

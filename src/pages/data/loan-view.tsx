@@ -1,16 +1,15 @@
 // 附件2 棚改贷款: a unit × bank view (each unit's totals and every bank's credit and disbursement) and a bank
 // summary view (each bank's province figures under 政策性银行 / 商业银行), switched by a toggle.
+
 import { useId, useMemo, useState } from 'react';
 import { bankShortName } from '../../domain/banks';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection } from '../../domain/calc';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
 import { moneyColumn, monthColumn, nameColumn } from './cells';
-import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import { LOAN_FLAG_OPTIONS, loanFilterKeys, loanFlagText } from './flags';
 import { fieldHeader, withUnit } from './headers';
-import { filterUnitRows, sectionGrouping } from './unit-rows';
+import { UnitSectionView } from './unit-section-view';
 
 type LoanMode = 'units' | 'banks';
 
@@ -143,33 +142,16 @@ function BankSummary({ section, caption }: { section: LoanSection; caption: stri
 const flagsOf = (r: LoanRow) => loanFilterKeys(r.hasCredit, r.need);
 
 function UnitBanks({ section, caption }: { section: LoanSection; caption: string }) {
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => loanUnitColumns(section.banks), [section.banks]);
-  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
-  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
-    <>
-      <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        flagOptions={LOAN_FLAG_OPTIONS}
-        grouped={grouped}
-        onGroupedChange={setGrouped}
-        flagCounts={flagCounts}
-        shown={rows.length}
-        total={section.units.length}
-      />
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.id}
-        pinned={[section.province]}
-        grouping={grouped ? sectionGrouping(section) : null}
-        testId="table-loan"
-      />
-    </>
+    <UnitSectionView
+      section={section}
+      caption={caption}
+      columns={columns}
+      flagsOf={flagsOf}
+      flagOptions={LOAN_FLAG_OPTIONS}
+      testId="table-loan"
+    />
   );
 }
 

@@ -1,12 +1,10 @@
 // 附件5 公租房分配: stock figures (raised, allocated, rate) and this year's task, with flags in words.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PublicRentalRow, PublicRentalSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
-import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
+import type { DataColumn } from '../../ui/data-table/data-table';
 import { formatRateBp } from '../../ui/data-table/format';
 import { countColumn, monthColumn, nameColumn, rateColumn } from './cells';
-import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import {
   allocationFlagText,
@@ -16,7 +14,7 @@ import {
   yearTaskFlagText,
 } from './flags';
 import { fieldHeader, withUnit } from './headers';
-import { filterUnitRows, sectionGrouping } from './unit-rows';
+import { UnitSectionView } from './unit-section-view';
 
 export function publicRentalColumns(t: Thresholds): DataColumn<PublicRentalRow>[] {
   return [
@@ -64,32 +62,15 @@ export function PublicRentalView(props: {
   thresholds: Thresholds;
 }) {
   const { section, caption, thresholds } = props;
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => publicRentalColumns(thresholds), [thresholds]);
-  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
-  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
-    <>
-      <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        flagOptions={publicRentalFlagOptions(thresholds)}
-        grouped={grouped}
-        onGroupedChange={setGrouped}
-        flagCounts={flagCounts}
-        shown={rows.length}
-        total={section.units.length}
-      />
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.id}
-        pinned={[section.province]}
-        grouping={grouped ? sectionGrouping(section) : null}
-        testId="table-publicRental"
-      />
-    </>
+    <UnitSectionView
+      section={section}
+      caption={caption}
+      columns={columns}
+      flagsOf={flagsOf}
+      flagOptions={publicRentalFlagOptions(thresholds)}
+      testId="table-publicRental"
+    />
   );
 }

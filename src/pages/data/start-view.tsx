@@ -1,15 +1,13 @@
 // 附件1 棚改开工: a row per unit, 全省合计 on top, rate recomputed, rank and flag in words.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { StartRow, StartSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
-import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { countFlags, NO_FILTER } from '../../ui/data-table/filter';
+import type { DataColumn } from '../../ui/data-table/data-table';
 import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
-import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import { startFilterKeys, startFlagOptions, startFlagText } from './flags';
 import { fieldHeader } from './headers';
-import { filterUnitRows, sectionGrouping } from './unit-rows';
+import { UnitSectionView } from './unit-section-view';
 
 export function startColumns(t: Thresholds): DataColumn<StartRow>[] {
   return [
@@ -39,32 +37,15 @@ export function StartView({
   caption: string;
   thresholds: Thresholds;
 }) {
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [grouped, setGrouped] = useState(false);
   const columns = useMemo(() => startColumns(thresholds), [thresholds]);
-  const rows = useMemo(() => filterUnitRows(section.units, filter, flagsOf), [section, filter]);
-  const flagCounts = useMemo(() => countFlags(section.units, flagsOf), [section]);
   return (
-    <>
-      <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        flagOptions={startFlagOptions(thresholds)}
-        grouped={grouped}
-        onGroupedChange={setGrouped}
-        flagCounts={flagCounts}
-        shown={rows.length}
-        total={section.units.length}
-      />
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.id}
-        pinned={[section.province]}
-        grouping={grouped ? sectionGrouping(section) : null}
-        testId="table-start"
-      />
-    </>
+    <UnitSectionView
+      section={section}
+      caption={caption}
+      columns={columns}
+      flagsOf={flagsOf}
+      flagOptions={startFlagOptions(thresholds)}
+      testId="table-start"
+    />
   );
 }

@@ -1,0 +1,25 @@
+// The columns every return table opens with: 序号 (ignored) and 市县 (the reporting unit).
+import type { FieldDef } from './types';
+
+export const seqField: FieldDef = {
+  key: 'seq',
+  header: '序号',
+  label: '序号',
+  kind: 'seq',
+  synonyms: ['编号', '序'],
+  required: false,
+};
+
+const UNIT_SYNONYMS = ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'];
+
+/** 市县; optional, since a one-unit return may name its unit only in the 填报单位 cell. */
+export function unitField(extraSynonyms: readonly string[] = []): FieldDef {
+  return {
+    key: 'unit',
+    header: '市县',
+    label: '市县',
+    kind: 'unit',
+    synonyms: [...UNIT_SYNONYMS, ...extraSynonyms],
+    required: false,
+  };
+}
