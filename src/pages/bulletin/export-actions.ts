@@ -7,24 +7,12 @@ import type { PeriodAnalysis } from '../../domain/calc/types';
 import { periodLabel } from '../../domain/period';
 import type { PeriodKey } from '../../domain/types';
 import type { Unit } from '../../domain/units';
+import { saveBytes } from '../../ui/download';
+
+export { saveBytes };
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Save bytes as a file through a temporary link. */
-export function saveBytes(bytes: Uint8Array, fileName: string, mime: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** 导出汇总表: 附件1 … 附件5 as one styled workbook. */
 export async function downloadSummaryWorkbook(

@@ -1,4 +1,6 @@
 // CSV of a chart's data for Excel: UTF-8 with a BOM (so Excel reads the Chinese), CRLF lines, quoted where needed.
+import { downloadBlob } from '../download';
+
 export type CsvCell = string | number | null;
 
 function cell(value: CsvCell): string {
@@ -13,12 +15,5 @@ export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCe
 
 /** Offer the CSV as a download named `fileName`. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }
