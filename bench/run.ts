@@ -1,6 +1,7 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, bulletin, exports, browser, safety).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety).
 import { run as runBrowser } from './browser';
+import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
 import { run as runReader } from './reader';
@@ -11,6 +12,7 @@ const sections: Record<string, () => Promise<void>> = {
   calc: runCalc,
   exports: runExports,
   browser: runBrowser,
+  tables: runBrowserTables,
   safety: runSafety,
 };
 
