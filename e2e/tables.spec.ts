@@ -1,7 +1,9 @@
 // 数据 and the unit page against the built app with the demo data (载入示例数据 on 导入): the province totals
 // of every attachment, sorting, the prefecture and flag filters, grouping, and the way to a unit's page.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
 
 async function loadDemo(page: Page): Promise<void> {
@@ -220,6 +222,18 @@ test.describe('数据 with the demo data', () => {
     // Choosing the earlier period shows that period's figures.
     await history.getByRole('button', { name: '2018年1-8月' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '2018年1-8月各项指标' })).toBeVisible();
+  });
+
+  test('导出汇总表 on 数据 downloads the five attachments with the province totals', async ({ page }) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出汇总表' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('2018年1-9月全省安居工程进展汇总表.xlsx');
+    const book = XLSX.read(await readFile(await download.path()));
+    expect(book.SheetNames).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.附件1 as XLSX.WorkSheet, { header: 1 });
+    expect(rows.find((r) => r[1] === '全省合计')?.slice(2, 4)).toEqual([95270, 81948]);
   });
 });
 

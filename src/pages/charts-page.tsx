@@ -1,6 +1,7 @@
 // 图表: the charts of the selected 报告期 and the province trends, loaded lazily (recharts stays out of the main bundle).
+
 import { periodLabel } from '../domain/period';
-import { defaultRegister } from '../domain/units';
+import { AnalysisNotices } from './analysis-notices';
 import { AllocationRateChart } from './charts/allocation-rate-chart';
 import { LoanBankChart } from './charts/loan-bank-chart';
 import { StartRateChart } from './charts/start-rate-chart';
@@ -20,24 +21,7 @@ export default function ChartsPage() {
         </div>
       ) : (
         <>
-          {analysis.missingUnits.length > 0 ? (
-            <p className="notice warn" data-testid="charts-missing">
-              {periodLabel(analysis.period)}有{analysis.missingUnits.length}个单位尚未报送，图中不含这些单位：
-              {analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id).join('、')}。
-            </p>
-          ) : null}
-          {analysis.warnings.length > 0 ? (
-            <details className="notice warn" data-testid="charts-warnings">
-              <summary>
-                本期数据有{analysis.warnings.length}条提醒（本月数与累计数之差不符，或累计数比上期减少）
-              </summary>
-              <ul>
-                {analysis.warnings.map((w) => (
-                  <li key={`${w.unitId}-${w.table}-${w.field}-${w.code}`}>{w.message}</li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <AnalysisNotices analysis={analysis} scope="charts" />
           <StartRateChart
             section={analysis.start}
             thresholds={thresholds}

@@ -1,9 +1,11 @@
 // 数据: the five attachments as sortable, filterable tables, one per address (#/data/<tableKey>), each with
 // 全省合计 on top; the rows come from calc, this page only chooses and shows them.
+import { useState } from 'react';
 import { periodLabel } from '../domain/period';
 import { tableDef } from '../domain/tables';
 import { TABLE_KEYS, type TableKey } from '../domain/types';
-import { defaultRegister } from '../domain/units';
+import { AnalysisNotices } from './analysis-notices';
+import { downloadSummaryWorkbook } from './bulletin/export-actions';
 import { CarryOverView } from './data/carry-over-view';
 import { EmptyState } from './data/empty-state';
 import { ExpropriationView } from './data/expropriation-view';
@@ -50,16 +52,35 @@ function DataBody({
   state: Extract<ReturnType<typeof useAnalysis>, { status: 'ready' }>;
 }) {
   const { analysis, thresholds } = state;
-  const missing = analysis.missingUnits.length;
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportWorkbook = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadSummaryWorkbook(analysis, 'grouped');
+    } catch (err) {
+      setExportError(`导出失败：${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <>
-      {missing > 0 && (
-        <p className="notice warn">
-          本期有 {missing} 个单位尚未上报（
-          {analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id).join('、')}
-          ），合计只含已上报的 {analysis.reportedUnits.length} 个单位。
-        </p>
-      )}
+      <div className="toolbar no-print">
+        <button type="button" onClick={exportWorkbook} disabled={exporting}>
+          {exporting ? '正在导出…' : '导出汇总表'}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          打印
+        </button>
+        {exportError && (
+          <span role="alert" className="notice bad">
+            {exportError}
+          </span>
+        )}
+      </div>
+      <AnalysisNotices analysis={analysis} scope="data" />
       {table === 'start' && <StartView section={analysis.start} caption={caption} thresholds={thresholds} />}
       {table === 'loan' && <LoanView section={analysis.loan} caption={caption} />}
       {table === 'expropriation' && (

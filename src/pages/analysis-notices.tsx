@@ -1,0 +1,32 @@
+// Notices about the period's data shown above tables and charts: units that have not reported, and the
+// computation's warnings (a declared 本月 that disagrees with the difference of two months, a cumulative
+// figure that fell), each naming the unit and both periods.
+import type { PeriodAnalysis } from '../domain/calc/types';
+import { defaultRegister } from '../domain/units';
+
+export function AnalysisNotices({ analysis, scope }: { analysis: PeriodAnalysis; scope: string }) {
+  const missing = analysis.missingUnits;
+  return (
+    <>
+      {missing.length > 0 ? (
+        <p className="notice warn" data-testid={`${scope}-missing`}>
+          本期有 {missing.length} 个单位尚未上报（
+          {missing.map((id) => defaultRegister.unit(id)?.name ?? id).join('、')}
+          ），合计只含已上报的 {analysis.reportedUnits.length} 个单位。
+        </p>
+      ) : null}
+      {analysis.warnings.length > 0 ? (
+        <details className="notice warn" data-testid={`${scope}-warnings`}>
+          <summary>
+            本期数据有{analysis.warnings.length}条提醒（本月数与累计数之差不符，或累计数比上期减少）
+          </summary>
+          <ul>
+            {analysis.warnings.map((w) => (
+              <li key={`${w.unitId}-${w.table}-${w.field}-${w.code}`}>{w.message}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
