@@ -634,6 +634,17 @@ describe('readReturn refuses the whole file, naming file, sheet, cell and reason
       if (c.text) expect(issue?.message).toMatch(c.text);
     },
   );
+
+  it('lists only errors for a refused file: no warning drawn from a figure that failed to read', () => {
+    // 万套 that is not a whole 套 leaves the plan unread; "started above plan" would be a false alarm.
+    const sheets = [
+      sheet1([KV, ['序号', '市县', '年度计划（万套）', '累计开工（套）'], [1, '农安县', 0.08005, 3]]),
+    ];
+    const result = read(sheets);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'number.fraction']]);
+  });
 });
 
 interface WarningCase {

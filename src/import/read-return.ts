@@ -123,7 +123,9 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
       if (!seen.has(def.key)) log.warn('table.missing', undefined, undefined, { table: tableName(def) });
     }
   }
-  if (log.errors.length > 0) return { ok: false, issues: capped([...log.errors, ...log.warnings], fileName) };
+  // A refused file shows its errors only: warnings drawn from figures that failed to read (a plan read as 0
+  // after a bad cell) would mislead, and nothing of the file is kept anyway.
+  if (log.errors.length > 0) return { ok: false, issues: capped(log.errors, fileName) };
   return { ok: true, returns, warnings: capped(log.warnings, fileName) };
 }
 
