@@ -230,3 +230,327 @@ describe('the whole bulletin', () => {
     expect(parseBulletinText(text)).toEqual(bulletin.paragraphs);
   });
 });
+
+// ---- every period and every edge: datasets made by transforming the samples ---------------------------------
+
+type Samples = Map<PeriodKey, ParsedReturn[]>;
+
+/** A deep copy of some periods of the samples, each return passed through `edit` (which may drop it: null). */
+function transform(
+  periods: readonly PeriodKey[],
+  edit: (r: ParsedReturn) => ParsedReturn | null = (r) => r,
+  relabel: (p: PeriodKey) => PeriodKey = (p) => p,
+): Samples {
+  const out: Samples = new Map();
+  for (const period of periods) {
+    const target = relabel(period);
+    const [y, m] = target.split('-').map(Number);
+    const cutoff = `${target}-${String(new Date(Date.UTC(y ?? 0, m ?? 0, 0)).getUTCDate()).padStart(2, '0')}`;
+    const list = (samples.get(period) ?? [])
+      .map((r) => edit({ ...structuredClone(r), period: target, cutoff }))
+      .filter((r): r is ParsedReturn => r !== null);
+    out.set(target, list);
+  }
+  return out;
+}
+
+function analyse(data: Samples, period: PeriodKey) {
+  return analysePeriod({
+    returnsByPeriod: data,
+    period,
+    register: defaultRegister,
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+}
+
+function textOf(data: Samples, period: PeriodKey): string {
+  return bulletinToText(
+    generateBulletin(analyse(data, period), DEFAULT_BULLETIN_TEXT, { today: '2018年10月10日' }),
+  );
+}
+
+const FEW = ['220100', '220122', '220183', '220200', '222401'];
+const shift = (months: Record<string, string>) => (p: PeriodKey) => months[p] ?? p;
+
+const DATASET_NAMES = [
+  'samples 2018-09',
+  '2018年1-8月 without July',
+  'January 2019',
+  'December',
+  'five units reported',
+  'everyone at 100%',
+  'no credit anywhere',
+  'carry-over up',
+  'a bank new this month',
+] as const;
+
+let built: [string, Samples, PeriodKey][] | undefined;
+
+/** Every dataset the rules below run on (built once the samples are loaded): [name, returns by period, period]. */
+function datasets(): [string, Samples, PeriodKey][] {
+  built ??= buildDatasets();
+  return built;
+}
+
+function buildDatasets(): [string, Samples, PeriodKey][] {
+  return [
+    ['samples 2018-09', samples, '2018-09'],
+    ['2018年1-8月 without July', transform(['2018-08']), '2018-08'],
+    ['January 2019', transform(['2018-09'], (r) => r, shift({ '2018-09': '2019-01' })), '2019-01'],
+    [
+      'December',
+      transform(['2018-08', '2018-09'], (r) => r, shift({ '2018-08': '2018-11', '2018-09': '2018-12' })),
+      '2018-12',
+    ],
+    [
+      'five units reported',
+      transform(['2018-08', '2018-09'], (r) =>
+        r.period === '2018-09' && !FEW.includes(r.unitId) ? null : r,
+      ),
+      '2018-09',
+    ],
+    ['everyone at 100%', transform(['2018-08', '2018-09'], allDone), '2018-09'],
+    ['no credit anywhere', transform(['2018-08', '2018-09'], noLoans), '2018-09'],
+    ['carry-over up', transform(['2018-08', '2018-09'], moreProjects), '2018-09'],
+    ['a bank new this month', transform(['2018-08', '2018-09'], newBank), '2018-09'],
+  ];
+}
+
+function allDone(r: ParsedReturn): ParsedReturn {
+  const t = r.tables;
+  if (t.start) t.start.started = Math.max(t.start.started, t.start.plan);
+  if (t.publicRental) {
+    t.publicRental.allocated = t.publicRental.raised;
+    t.publicRental.yearAllocated = t.publicRental.yearTask;
+  }
+  if (t.expropriation)
+    t.expropriation.expropriated = Math.max(t.expropriation.plan, t.expropriation.expropriated);
+  if (t.carryOver) t.carryOver = [];
+  return r;
+}
+
+function noLoans(r: ParsedReturn): ParsedReturn {
+  if (r.tables.loan) r.tables.loan.banks = [];
+  return r;
+}
+
+/** 长春市 lists ten more unfinished projects in September than it did. */
+function moreProjects(r: ParsedReturn): ParsedReturn {
+  if (r.period === '2018-09' && r.unitId === '220100' && r.tables.carryOver) {
+    for (let i = 1; i <= 10; i++) {
+      r.tables.carryOver.push({
+        name: `新增结转项目${i}`,
+        households: 10,
+        unfinished: 5,
+        reason: '',
+        plannedFinish: '',
+      });
+    }
+  }
+  return r;
+}
+
+const NEW_BANK_CREDIT = 2 * 100_000_000;
+const NEW_BANK_DISBURSED = 50_000_000;
+
+/** 梨树县 borrows from 吉林银行 in September only (a bank the province has not seen before). */
+function newBank(r: ParsedReturn): ParsedReturn {
+  if (r.period === '2018-09' && r.unitId === '220322') {
+    r.tables.loan ??= { need: null, banks: [] };
+    r.tables.loan.banks.push({
+      bank: '吉林银行',
+      credit: NEW_BANK_CREDIT,
+      creditMonth: NEW_BANK_CREDIT,
+      disbursed: NEW_BANK_DISBURSED,
+      disbursedMonth: NEW_BANK_DISBURSED,
+      note: '',
+    });
+  }
+  return r;
+}
+
+describe('bulletin for every period and edge', () => {
+  it.each([
+    // 1-8月 with July not stored: the month increases are the declared 本月 figures, never 无新增 for unknown.
+    [
+      '2018年1-8月 without July',
+      '截止8月31日，2018年为棚改项目授信（审批）总额度310.04亿元（8月新增7.39亿元）',
+    ],
+    ['2018年1-8月 without July', '2018年已发放棚改贷款251.1亿元（8月新增9.39亿元）'],
+    ['2018年1-8月 without July', '全省共84个拆迁结转项目没有完成房屋拆迁工作，进度还需要加快。'],
+    // January: the cutoff and label of the month, the increase is the cumulative figure.
+    ['January 2019', '关于2019年1月全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报'],
+    ['January 2019', '现将1月全省棚户区改造'],
+    ['January 2019', '2019年全省计划改造各类棚户区9.527万套。截止1月31日，已开工8.19万套'],
+    ['January 2019', '没有完成省政府要求的1月底开工率达100%目标要求'],
+    ['January 2019', '总额度310.04亿元（1月新增310.04亿元）'],
+    ['January 2019', '2019年已发放棚改贷款252.32亿元（1月新增252.32亿元）'],
+    ['January 2019', '附件：1.2019年1月全省棚户区改造开工进展情况'],
+    // December.
+    ['December', '关于2018年1-12月全省棚户区改造'],
+    ['December', '截止12月31日，已开工8.19万套'],
+    ['December', '没有完成省政府要求的12月底开工率达100%目标要求'],
+    ['December', '总额度310.04亿元（12月无新增）'],
+    ['December', '全省共78个拆迁结转项目没有完成房屋拆迁工作，比上个月减少6个'],
+    // Few units: the text itself says who is missing and what the totals are.
+    ['five units reported', '未报送月报，以下全省数据为已报送的5个市县的合计。'],
+    ['five units reported', '房屋拆迁200户）。德惠市房屋征收进展较快。'],
+    ['five units reported', '长春市分配率达100%。农安县分配率低于80%'],
+    // Everyone done: the lagging and zero lists are gone, the carry-over is complete.
+    ['everyone at 100%', '共47个市县开工率达到100%。'],
+    ['everyone at 100%', '目前全省拆迁结转项目已全部完成房屋拆迁工作。'],
+    // No credit anywhere.
+    ['no credit anywhere', '截止9月30日，2018年各市县尚未取得棚改项目授信（审批）。2018年尚未发放棚改贷款。'],
+    // More projects than last month.
+    [
+      'carry-over up',
+      '全省共88个拆迁结转项目没有完成房屋拆迁工作，比上个月增加4个，拆迁项目进度还需要加快。',
+    ],
+    ['carry-over up', '长春市（29个项目）'],
+    // A bank seen only this month: named with the others, its credit is the whole month increase.
+    ['a bank new this month', '总额度312.04亿元（9月新增2亿元）'],
+    [
+      'a bank new this month',
+      '商业银行已为棚改贷款授信102.04亿元（建设银行37.22亿元、工商银行25亿元、浦发银行1.2亿元、光大银行26.62亿元、邮政储蓄银行10亿元、吉林银行2亿元。9月新增2亿元）',
+    ],
+    ['a bank new this month', '商业银行发放贷款89.34亿元（9月新增0.5亿元）'],
+  ])('%s: says %s', (name, phrase) => {
+    const [, data, period] = datasets().find(([n]) => n === name) ?? [];
+    if (!data || !period) throw new Error(name);
+    expect(textOf(data, period)).toContain(phrase);
+  });
+
+  it.each([
+    ['2018年1-8月 without July', /8月无新增/],
+    ['everyone at 100%', /滞后|特别是|分配率低于|分配率为零|没有完成房屋拆迁|进度缓慢|较去年下降/],
+    ['no credit anywhere', /[^\d.]0亿元|已取得2018年|其中：国开行|其中：农发行|其中：商业银行/],
+    ['samples 2018-09', /未报送/],
+  ])('%s: never says %s', (name, pattern) => {
+    const [, data, period] = datasets().find(([n]) => n === name) ?? [];
+    if (!data || !period) throw new Error(name);
+    // The progress part only: the fixed requirement texts are the user's words.
+    const progress = progressParagraphs(analyse(data, period)).map((p) => p.text);
+    expect(progress.join('\n')).not.toMatch(pattern);
+  });
+
+  it('names exactly the units that have not reported, in the text and in the analysis', () => {
+    const [, data] = datasets().find(([n]) => n === 'five units reported') ?? [];
+    if (!data) throw new Error('no dataset');
+    const analysis = analyse(data, '2018-09');
+    expect(analysis.reportedUnits).toEqual(FEW);
+    const sentence = sentences(textOf(data, '2018-09')).find((s) => s.startsWith('本期')) ?? '';
+    const named = sentence
+      .replace(/^本期/, '')
+      .replace(/等\d+个市县未报送.*$/, '')
+      .split('、');
+    expect(named.sort()).toEqual(analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name).sort());
+    expect(sentence).toContain(`等${defaultRegister.units.length - FEW.length}个市县未报送月报`);
+    // The province figure in the text is the five units' sum, not the full province's.
+    const plan = FEW.reduce(
+      (s, id) => s + (data.get('2018-09')?.find((r) => r.unitId === id)?.tables.start?.plan ?? 0),
+      0,
+    );
+    expect(analysis.start.province.plan).toBe(plan);
+  });
+
+  it('writes no increase when some unit declares none and the rest declare zero (not 无新增)', () => {
+    // July is not stored; units with a credit increase leave 本月 empty, the others declare 0.
+    const data = transform(['2018-08'], (r) => {
+      for (const b of r.tables.loan?.banks ?? []) if (b.creditMonth !== 0) b.creditMonth = null;
+      return r;
+    });
+    const analysis = analyse(data, '2018-08');
+    expect(analysis.loan.province.total.creditMonth).toMatchObject({ value: 0, incomplete: true });
+    const text = textOf(data, '2018-08');
+    expect(text).toContain('总额度310.04亿元。');
+    expect(text).not.toMatch(/授信[^。；]*8月无新增/);
+  });
+
+  it('says 新增不少于 when part of the month is unknown and the known part is positive', () => {
+    const data = transform(['2018-08'], (r) => {
+      if (r.unitId === '220100') for (const b of r.tables.loan?.banks ?? []) b.creditMonth = null;
+      return r;
+    });
+    const inc = analyse(data, '2018-08').loan.province.total.creditMonth;
+    expect(inc.incomplete).toBe(true);
+    expect(inc.value).toBeGreaterThan(0);
+    expect(textOf(data, '2018-08')).toMatch(/总额度310\.04亿元（8月新增不少于[\d.]+亿元）/);
+  });
+
+  it.each(DATASET_NAMES.map((name) => [name]))(
+    '%s: no unit in two exclusive lists, in calc and in the text',
+    (name) => {
+      const [, data, period] = datasets().find(([n]) => n === name) ?? [];
+      if (!data || !period) throw new Error(name);
+      const a = analyse(data, period);
+      const disjoint = (x: readonly string[], y: readonly string[]) => x.filter((id) => y.includes(id));
+      expect(disjoint(a.start.lists.reached, a.start.lists.lagging)).toEqual([]);
+      expect(a.start.lists.below.every((id) => a.start.lists.lagging.includes(id))).toBe(true);
+      expect(disjoint(a.loan.lists.withCredit, a.loan.lists.needNoCredit)).toEqual([]);
+      expect(disjoint(a.expropriation.lists.ahead, a.expropriation.lists.behind)).toEqual([]);
+      expect(disjoint(a.publicRental.lists.atTarget, a.publicRental.lists.low)).toEqual([]);
+      expect(disjoint(a.publicRental.lists.yearDone, a.publicRental.lists.yearZero)).toEqual([]);
+      const all = [...a.start.lists.reached, ...a.start.lists.lagging, ...a.publicRental.lists.atTarget];
+      expect(disjoint(all, a.missingUnits)).toEqual([]);
+
+      const text = textOf(data, period);
+      const pairs: [RegExp, RegExp][] = [
+        [/开工率达到\d+%/, /开工率没有完成/],
+        [/已取得\d+年棚改项目贷款授信/, /未取得\d+年棚改贷款授信/],
+        [/等地区房屋征收进展较快/, /等市县房屋征收进度缓慢/],
+        [/分配率达\d+%/, /分配率低于\d+%/],
+        [/分配率已达到100%/, /分配率为零/],
+      ];
+      for (const [x, y] of pairs) {
+        const first = listMatching(text, x);
+        const second = listMatching(text, y);
+        expect(
+          first.filter((n) => second.includes(n)),
+          `${x} / ${y}`,
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it.each(DATASET_NAMES.map((name) => [name]))(
+    '%s: counts equal their lists, totals their parts, the text reads cleanly',
+    (name) => {
+      const [, data, period] = datasets().find(([n]) => n === name) ?? [];
+      if (!data || !period) throw new Error(name);
+      const text = textOf(data, period);
+      for (const m of text.matchAll(/([^。；，\n]*?)[等共](\d+)个市县/g)) {
+        const head = (m[1] ?? '').replace(/^.*?(特别是|仍有|本期|截止\d+月\d+日，)/, '');
+        expect(head.split('、').length, m[0]).toBe(Number(m[2]));
+      }
+      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共]0个|NaN|undefined|null|Infinity/);
+      const a = analyse(data, period);
+      const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+      expect(a.start.province.plan).toBe(sum(a.start.units, (u) => u.plan));
+      expect(a.start.province.started).toBe(sum(a.start.units, (u) => u.started));
+      expect(a.loan.province.total.credit).toBe(sum(a.loan.units, (u) => u.total.credit));
+      expect(a.loan.province.total.credit).toBe(sum(a.loan.province.banks, (b) => b.credit));
+      expect(a.loan.province.total.disbursed).toBe(
+        a.loan.province.policy.disbursed + a.loan.province.commercial.disbursed,
+      );
+      expect(a.expropriation.province.total).toBe(
+        a.expropriation.province.expropriated + a.expropriation.province.demolished,
+      );
+      expect(a.carryOver.province.count).toBe(a.carryOver.projects.length);
+      expect(a.publicRental.province.allocated).toBe(sum(a.publicRental.units, (u) => u.allocated));
+    },
+  );
+});
+
+/** The names of the list in the sentence that matches `marker`. */
+function listMatching(text: string, marker: RegExp): string[] {
+  const sentence = sentences(text).find((s) => marker.test(s));
+  if (!sentence) return [];
+  const at = sentence.search(marker);
+  return sentence
+    .slice(0, at)
+    .replace(/^(特别是|仍有|截止\d+月\d+日，)/, '')
+    .replace(/[等共]\d+个市县$/, '')
+    .replace(/等$/, '')
+    .split('、')
+    .map((n) => n.replace(/（.*$/, ''));
+}

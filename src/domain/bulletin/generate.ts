@@ -1,5 +1,7 @@
 // The bulletin (通报) for a period: the 一、进展情况 sentences written from the computed analysis (every figure
 // and list comes from calc), framed by the user's fixed texts, with the attachments' titles.
+// Units that have not reported are named in the published text itself (the first paragraph of 一、进展情况),
+// so a reader of the Word file knows the province figures are the reporting units' sum, not silently smaller.
 import type {
   LoanAmounts,
   MonthIncrease,
@@ -13,6 +15,7 @@ import { cutoffMonthDay, defaultCutoff, periodLabel, periodParts } from '../peri
 import type { BulletinTextSettings } from '../settings';
 import { TABLES } from '../tables';
 import type { UnitId } from '../types';
+import { defaultRegister } from '../units';
 import { fillPlaceholders } from './defaults';
 import {
   formatHouseholds,
@@ -52,6 +55,8 @@ export interface GenerateOptions {
   cutoff?: string;
   /** The issue date when the settings leave it empty (as 2018年10月10日). */
   today?: string;
+  /** Names of units outside the analysis sections (the missing ones); the default register otherwise. */
+  unitName?: (id: UnitId) => string;
 }
 
 /** The wording that names a group of reporting units in a count (25个市县). */
@@ -74,9 +79,14 @@ function unitRate(rate: Rate | null): string {
   return rate ? (formatRatio(rate.num, rate.den, 1) ?? '0') : '0';
 }
 
-/** 9月无新增 / 9月新增1.22亿元, or null when the increase is unknown. */
+/**
+ * 9月无新增 / 9月新增1.22亿元, or null when the increase is unknown. When some unit's increase is unknown the
+ * sum is only a lower bound: never 无新增 then (that would claim what nobody declared), 新增不少于… if positive.
+ */
 function increase(month: number, inc: MonthIncrease): string | null {
-  return inc.value === null ? null : monthIncreaseYi(month, inc.value);
+  if (inc.value === null) return null;
+  if (!inc.incomplete) return monthIncreaseYi(month, inc.value);
+  return inc.value > 0 ? `${month}月新增不少于${formatYi(inc.value)}` : null;
 }
 
 function withIncrease(open: string, close: string, month: number, inc: MonthIncrease): string {
@@ -123,7 +133,10 @@ function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   const m = ctx.month;
   let text = '';
   if (p.need !== null && p.need > 0) text += `${ctx.year}年，全省棚户区改造共需贷款${formatYi(p.need)}。`;
-  text += `${ctx.asOf}，${ctx.year}年为棚改项目授信（审批）总额度${formatYi(p.total.credit)}${withIncrease('（', '）', m, p.total.creditMonth)}。`;
+  const noCredit = p.total.credit === 0 && (p.total.creditMonth.value ?? 0) === 0;
+  text += noCredit
+    ? `${ctx.asOf}，${ctx.year}年各${UNITS_NOUN}尚未取得棚改项目授信（审批）。`
+    : `${ctx.asOf}，${ctx.year}年为棚改项目授信（审批）总额度${formatYi(p.total.credit)}${withIncrease('（', '）', m, p.total.creditMonth)}。`;
 
   const policy = p.banks.filter((b) => b.category === 'policy' && (b.credit > 0 || b.disbursed > 0));
   const commercial = p.banks.filter((b) => b.category === 'commercial');
@@ -138,8 +151,13 @@ function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
     const inner = [joinNames(byBank), inc].filter((s) => s !== null && s !== '').join('。');
     creditParts.push(`商业银行已为棚改贷款授信${formatYi(p.commercial.credit)}（${inner}）`);
   }
-  if (creditParts.length > 0) text += `其中：${creditParts.join('；')}。`;
+  if (creditParts.length > 0 && !noCredit) text += `其中：${creditParts.join('；')}。`;
 
+  if (p.total.disbursed === 0 && (p.total.disbursedMonth.value ?? 0) === 0) {
+    // Nothing lent at all: one plain sentence instead of 0亿元 and a 其中 of zeros.
+    text += `${ctx.year}年尚未发放棚改贷款。`;
+    return finishLoan(text, a, ctx);
+  }
   text += `${ctx.year}年已发放棚改贷款${formatYi(p.total.disbursed)}${withIncrease('（', '）', m, p.total.disbursedMonth)}。`;
   const disbursedParts: string[] = policy.map(
     (b) => `${b.shortName}发放贷款${formatYi(b.disbursed)}${withIncrease('（', '）', m, b.disbursedMonth)}`,
@@ -150,7 +168,12 @@ function loanParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
     );
   }
   if (disbursedParts.length > 0) text += `其中：${disbursedParts.join('；')}。`;
+  return finishLoan(text, a, ctx);
+}
 
+/** The loan figures paragraph, then the paragraph naming who has credit and who needs it. */
+function finishLoan(text: string, a: PeriodAnalysis, ctx: Context): string[] {
+  const { loan } = a;
   const withCredit = names(loan, loan.lists.withCredit);
   const needNoCredit = names(loan, loan.lists.needNoCredit);
   const sentences: string[] = [];
@@ -174,10 +197,13 @@ function expropriationParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   const p = ex.province;
   let first = `${ctx.asOf}，全省房屋征收（拆迁）共完成${formatHouseholds(p.total)}（其中房屋征收${formatHouseholds(p.expropriated)}，房屋拆迁${formatHouseholds(p.demolished)}）。`;
   const ahead = names(ex, ex.lists.ahead);
-  if (ahead.length > 0) first += `${joinNames(ahead)}等地区房屋征收进展较快。`;
+  // 等地区/等市县 follow a list; a single unit is named alone (德惠市房屋征收进展较快).
+  const several = (list: string[], noun: string) =>
+    list.length === 1 ? (list[0] ?? '') : `${joinNames(list)}等${noun}`;
+  if (ahead.length > 0) first += `${several(ahead, '地区')}房屋征收进展较快。`;
   const behind = names(ex, ex.lists.behind);
   if (behind.length > 0) {
-    first += `${joinNames(behind)}等市县房屋征收进度缓慢，当地政府要加大力度，加快组织推进。`;
+    first += `${several(behind, '市县')}房屋征收进度缓慢，当地政府要加大力度，加快组织推进。`;
   }
 
   const count = co.province.count;
@@ -252,8 +278,11 @@ export function progressParagraphs(
   const cut = cutoffMonthDay(options.cutoff ?? defaultCutoff(analysis.period));
   const ctx: Context = { year, month, asOf: `截止${cut.month}月${cut.day}日` };
   const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
+  const unitName = options.unitName ?? ((id: UnitId) => defaultRegister.unit(id)?.name ?? id);
+  const missing = analysis.missingUnits.map(unitName);
   return [
     { kind: 'heading1', text: '一、进展情况' },
+    ...(missing.length > 0 ? [body(missingSentence(missing, analysis.reportedUnits.length))] : []),
     { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
     body(startParagraph(analysis, ctx)),
     { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
@@ -263,6 +292,15 @@ export function progressParagraphs(
     { kind: 'heading2', text: '（四）公共租赁住房分配工作进展情况。' },
     ...publicRentalParagraphs(analysis, ctx).map(body),
   ];
+}
+
+/**
+ * 本期农安县、伊通县等2个市县未报送月报，以下全省数据为已报送的48个市县的合计。 Published in the text (not only
+ * on the page) because the Word file travels without the page's notice.
+ */
+export function missingSentence(missing: readonly string[], reported: number): string {
+  const head = `本期${counted(missing, '等')}未报送月报`;
+  return reported === 0 ? `${head}。` : `${head}，以下全省数据为已报送的${reported}个${UNITS_NOUN}的合计。`;
 }
 
 /** The attachments' titles for the period: 附件：1.2018年1-9月全省棚户区改造开工进展情况, then 2.… */
