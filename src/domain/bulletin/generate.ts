@@ -207,17 +207,18 @@ function expropriationParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   }
 
   const count = co.province.count;
-  const previous = co.province.previousCount;
+  // Added − finished over the units with both months, not count − previousCount (a unit missing a month).
+  const delta = co.province.change;
   let second: string;
   if (count === 0) {
     second = '据统计，目前全省拆迁结转项目已全部完成房屋拆迁工作。';
   } else {
     let change: string;
-    if (previous === null) change = '进度还需要加快';
-    else if (count < previous)
-      change = `比上个月减少${formatProjects(previous - count)}，拆迁项目进度与上个月相比有一定进展，但进度还需要加快`;
-    else if (count === previous) change = '与上个月持平，拆迁项目进度还需要加快';
-    else change = `比上个月增加${formatProjects(count - previous)}，拆迁项目进度还需要加快`;
+    if (delta === null) change = '进度还需要加快';
+    else if (delta < 0)
+      change = `比上个月减少${formatProjects(-delta)}，拆迁项目进度与上个月相比有一定进展，但进度还需要加快`;
+    else if (delta === 0) change = '与上个月持平，拆迁项目进度还需要加快';
+    else change = `比上个月增加${formatProjects(delta)}，拆迁项目进度还需要加快`;
     second = `据统计，目前全省共${formatProjects(count)}拆迁结转项目没有完成房屋拆迁工作，${change}。`;
     const many = co.lists.many.map((id) => co.units.find((u) => u.id === id)).filter(isRow);
     if (many.length > 0) {

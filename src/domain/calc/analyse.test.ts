@@ -331,7 +331,7 @@ describe('month increases', () => {
     const fell = a.warnings.filter((w) => w.code === 'cumulative.fell' && w.unitId === GZL);
     expect(fell).toHaveLength(1);
     expect(fell[0]).toMatchObject({ unitId: GZL, field: 'started', periods: ['2018-08', '2018-09'] });
-    expect(fell[0]?.message).toMatch(/公主岭市.*2018-08.*230.*2018-09.*210/);
+    expect(fell[0]?.message).toMatch(/公主岭市.*2018年1-8月.*230套.*2018年1-9月.*210套/);
     expect(a.start.units.find((r) => r.id === GZL)?.month.value).toBe(-20);
   });
 
@@ -361,6 +361,52 @@ describe('month increases', () => {
       added: 0,
     });
     expect(a.carryOver.province).toMatchObject({ count: 3, previousCount: 3, finished: 1 });
+  });
+
+  it('matches projects of the same name one by one: one of two namesakes finishing is one finished', () => {
+    const b = analyse(
+      {
+        '2018-08': [ret(CC, '2018-08', { carryOver: [project('棚改项目', 10), project('棚改项目', 20)] })],
+        '2018-09': [ret(CC, '2018-09', { carryOver: [project('棚改项目', 20), project('新项目')] })],
+      },
+      '2018-09',
+    );
+    expect(b.carryOver.units[0]).toMatchObject({
+      count: 2,
+      previousCount: 2,
+      finished: 1,
+      added: 1,
+      change: 0,
+    });
+    expect(b.carryOver.finishedProjects.map((p) => p.project.name)).toEqual(['棚改项目']);
+    expect(b.carryOver.newProjects.map((p) => p.project.name)).toEqual(['新项目']);
+  });
+
+  it('a unit without last month is left out of the change, not counted as a rise', () => {
+    const b = analyse(
+      {
+        '2018-08': [ret(CC, '2018-08', { carryOver: [project('甲'), project('乙')] })],
+        '2018-09': [
+          ret(CC, '2018-09', { carryOver: [project('甲')] }),
+          ret(NA, '2018-09', { carryOver: [project('丙'), project('丁'), project('戊')] }),
+        ],
+      },
+      '2018-09',
+    );
+    expect(b.carryOver.units.map((r) => [r.name, r.previousCount, r.change])).toEqual([
+      ['长春市', 2, -1],
+      ['农安县', null, null],
+    ]);
+    expect(b.carryOver.province).toMatchObject({
+      count: 4,
+      previousCount: 2,
+      finished: 1,
+      added: 0,
+      change: -1,
+    });
+    expect(b.carryOver.groups[0]?.change).toBe(-1);
+    const none = analyse({ '2018-09': [ret(NA, '2018-09', { carryOver: [project('丙')] })] }, '2018-09');
+    expect(none.carryOver.province.change).toBeNull();
   });
 
   it('treats January as its own increase and compares stock figures across the year boundary', () => {

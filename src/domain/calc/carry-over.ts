@@ -10,6 +10,20 @@ function key(project: CarryOverProject): string {
   return normaliseName(project.name);
 }
 
+function countByKey(list: readonly CarryOverProject[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of list) out.set(key(p), (out.get(key(p)) ?? 0) + 1);
+  return out;
+}
+
+/** Takes one project of that name from the counts; false when none is left. */
+function take(counts: Map<string, number>, name: string): boolean {
+  const left = counts.get(name) ?? 0;
+  if (left === 0) return false;
+  counts.set(name, left - 1);
+  return true;
+}
+
 export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
   const projects: CarryOverItem[] = [];
   const finishedProjects: CarryOverItem[] = [];
@@ -28,16 +42,17 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     let finished = 0;
     let added = 0;
     if (prevList) {
-      const now = new Set(list.map(key));
-      const before = new Set(prevList.map(key));
+      // Matched by name as a multiset: a unit may list two projects of the same name, and one of them may finish.
+      const nowLeft = countByKey(list);
+      const beforeLeft = countByKey(prevList);
       for (const p of prevList) {
-        if (!now.has(key(p))) {
+        if (!take(nowLeft, key(p))) {
           finished++;
           finishedProjects.push(item(p));
         }
       }
       for (const p of list) {
-        if (!before.has(key(p))) {
+        if (!take(beforeLeft, key(p))) {
           added++;
           newProjects.push(item(p));
         }
@@ -50,10 +65,12 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
       previousCount: prevList ? prevList.length : null,
       finished,
       added,
+      change: prevList ? added - finished : null,
     };
   });
   const sum = (identity: RowIdentity, parts: CarryOverRow[]): CarryOverRow => {
     const known = parts.filter((p) => p.previousCount !== null);
+    const compared = parts.filter((p) => p.change !== null);
     return {
       ...identity,
       count: total(parts, (p) => p.count),
@@ -61,6 +78,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
       previousCount: known.length === 0 ? null : total(known, (p) => p.previousCount ?? 0),
       finished: total(parts, (p) => p.finished),
       added: total(parts, (p) => p.added),
+      change: compared.length === 0 ? null : total(compared, (p) => p.change ?? 0),
     };
   };
   const { groups, province } = rollUp(ctx, units, sum);

@@ -1,5 +1,6 @@
 // What every section computation needs: the period's returns by unit, the previous ones, the register, the
 // thresholds, and a sink for warnings; plus month increases and the roll-up of unit rows into groups.
+import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
 import type { ParsedReturn, PeriodKey, TableKey, UnitId } from '../types';
 import type { Unit, UnitRegister } from '../units';
@@ -60,7 +61,7 @@ export function cumulativeIncrease(
         where,
         'cumulative.fell',
         [ctx.previousPeriod, ctx.period],
-        `${where.unit.name}${where.label}从${ctx.previousPeriod}的${format(previous)}降到${ctx.period}的${format(current)}：累计数不应减少，两期报表之一可能有误。`,
+        `${where.unit.name}${where.label}从${periodLabel(ctx.previousPeriod)}的${format(previous)}降到${periodLabel(ctx.period)}的${format(current)}：累计数不应减少，两期报表之一可能有误。`,
       );
       return { value: computed, source: 'computed', declared, incomplete: false };
     }
@@ -73,7 +74,7 @@ export function cumulativeIncrease(
         where,
         'increase.mismatch',
         periods,
-        `${where.unit.name}${where.label}本月填报${format(declared)}，按${ctx.previousPeriod ? `${ctx.previousPeriod}与${ctx.period}累计数之差` : '1月累计数'}应为${format(computed)}。`,
+        `${where.unit.name}${where.label}本月填报${format(declared)}，按${ctx.previousPeriod ? `${periodLabel(ctx.previousPeriod)}与${periodLabel(ctx.period)}累计数之差` : `${periodLabel(ctx.period)}累计数`}应为${format(computed)}。`,
       );
     }
     return { value: computed, source: 'computed', declared, incomplete: false };

@@ -182,6 +182,12 @@ export interface CarryOverRow extends RowIdentity {
   finished: number;
   /** Projects not in the previous month's list (0 when it is not stored). */
   added: number;
+  /**
+   * The change in unfinished projects since the previous month, over the units whose previous month is stored
+   * (added − finished); null when none is. For a group or the province this is not count − previousCount when a
+   * unit lacks one of the two months: that difference would count its projects as new or finished.
+   */
+  change: number | null;
 }
 
 export interface CarryOverSection extends Section<CarryOverRow> {
