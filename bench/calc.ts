@@ -1,12 +1,11 @@
 // Benchmark section 'calc': analysing one period — all five attachments, flags, ranks, lists and month increases —
-// on the 100 sample returns (target < 50 ms); also the province trends, and a 12-period year for scale.
+// on the 100 sample returns (target < 50 ms); also the province trends, and a year of work (13 periods) for scale.
 import { performance } from 'node:perf_hooks';
 import { analysePeriod, analyseTrends } from '../src/domain/calc';
-import { makePeriod } from '../src/domain/period';
 import { DEFAULT_THRESHOLDS } from '../src/domain/settings';
-import type { ParsedReturn, PeriodKey } from '../src/domain/types';
 import { defaultRegister } from '../src/domain/units';
 import { loadSampleReturns } from '../src/integration/load-samples';
+import { buildYear } from '../src/integration/year-of-work';
 
 const TARGET_MS = 50;
 
@@ -64,18 +63,12 @@ export async function run(): Promise<void> {
     measure(runs, () => analyseTrends(samples, defaultRegister)),
   );
 
-  // A full year: the September returns copied into twelve periods (stored data at its largest in a year).
-  const september = samples.get('2018-09') ?? [];
-  const year = new Map<PeriodKey, ParsedReturn[]>();
-  for (let m = 1; m <= 12; m++) {
-    const period = makePeriod(2018, m);
-    year.set(
-      period,
-      september.map((r) => ({ ...r, period })),
-    );
-  }
+  // A year of work (2018-01 … 2019-01, built from the samples as in src/integration/year-of-work.test.ts):
+  // stored data at its largest in a year, with the year boundary and every month's previous month stored.
+  const { year } = buildYear(samples);
+  const periods = [...year.keys()];
   line(
-    'analysePeriod 2018-12 of 12 stored periods',
+    `analysePeriod 2018-12 of ${periods.length} stored periods`,
     runs,
     measure(runs, () =>
       analysePeriod({
@@ -88,7 +81,33 @@ export async function run(): Promise<void> {
     TARGET_MS,
   );
   line(
-    'analyseTrends (12 periods)',
+    'analysePeriod 2019-01 (across the year)',
+    runs,
+    measure(runs, () =>
+      analysePeriod({
+        returnsByPeriod: year,
+        period: '2019-01',
+        register: defaultRegister,
+        thresholds: DEFAULT_THRESHOLDS,
+      }),
+    ),
+    TARGET_MS,
+  );
+  line(
+    `every period in turn (${periods.length} analyses)`,
+    20,
+    measure(20, () => {
+      for (const period of periods)
+        analysePeriod({
+          returnsByPeriod: year,
+          period,
+          register: defaultRegister,
+          thresholds: DEFAULT_THRESHOLDS,
+        });
+    }),
+  );
+  line(
+    `analyseTrends (${periods.length} periods)`,
     runs,
     measure(runs, () => analyseTrends(year, defaultRegister)),
   );
