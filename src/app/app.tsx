@@ -1,5 +1,5 @@
 // The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BulletinPage } from '../pages/bulletin-page';
 import { DataPage } from '../pages/data-page';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
@@ -9,6 +9,7 @@ import { PeriodSelect } from '../pages/period-select';
 import { SettingsPage } from '../pages/settings-page';
 import { UnitPage } from '../pages/unit-page';
 import { ErrorBoundary } from './error-boundary';
+import { OfflineStatus } from './offline-status';
 import { type Route, useRoute } from './router';
 import { SwUpdate } from './sw-update';
 
@@ -46,6 +47,7 @@ function CurrentPage({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const active = route.page === 'unit' ? 'data' : route.page;
+  const [offlineReady, setOfflineReady] = useState(false);
   return (
     <PeriodProvider>
       <a className="skip-link" href="#main">
@@ -64,10 +66,13 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <PeriodSelect />
+        <div className="header-end">
+          <OfflineStatus offlineReady={offlineReady} />
+          <PeriodSelect />
+        </div>
       </header>
       <main id="main" className="app-main">
-        <SwUpdate />
+        <SwUpdate onOfflineReady={() => setOfflineReady(true)} />
         <TabSyncNoticeBar />
         <ErrorBoundary>
           <CurrentPage route={route} />

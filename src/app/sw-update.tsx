@@ -1,17 +1,19 @@
 // App-wide notices about the installed app and its storage: a new version is offered (有新版本，点击更新), never
-// forced mid-work; the app tells when it works offline; a database that cannot open is explained; persistent
-// storage is asked for once there is data.
+// forced mid-work; a database that cannot open is explained; persistent storage is asked for once there is data.
+// (That the app works offline is told by the header's OfflineStatus, fed by onOfflineReady.)
 // (Another tab's upgrade is told by pages/history/tab-sync-notice.)
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { db } from '../db/database';
 import { storageErrorMessage } from '../db/errors';
 import { requestPersistence } from '../db/storage';
 
 type Updater = (reloadPage?: boolean) => Promise<void>;
 
-export function SwUpdate() {
+export function SwUpdate({ onOfflineReady }: { onOfflineReady?: () => void }) {
   const [update, setUpdate] = useState<Updater | null>(null);
-  const [offlineReady, setOfflineReady] = useState(false);
+  // Registered once: a ref keeps the latest callback without registering the worker again.
+  const offlineReadyRef = useRef(onOfflineReady);
+  offlineReadyRef.current = onOfflineReady;
   const [openError, setOpenError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -22,7 +24,7 @@ export function SwUpdate() {
       if (cancelled) return;
       const updateSW = registerSW({
         onNeedRefresh: () => setUpdate(() => updateSW),
-        onOfflineReady: () => setOfflineReady(true),
+        onOfflineReady: () => offlineReadyRef.current?.(),
       });
     });
     return () => {
@@ -45,7 +47,7 @@ export function SwUpdate() {
   }, []);
 
   return (
-    <div className="app-notices">
+    <div className="app-notices no-print">
       {openError && (
         <p className="notice bad" role="alert">
           {openError}
@@ -60,14 +62,6 @@ export function SwUpdate() {
           <span className="muted">（更新会刷新页面；请先完成正在进行的导入或编辑。）</span>{' '}
           <button type="button" onClick={() => setUpdate(null)}>
             稍后
-          </button>
-        </p>
-      )}
-      {offlineReady && (
-        <p className="notice ok" role="status">
-          本应用已可离线使用。{' '}
-          <button type="button" onClick={() => setOfflineReady(false)}>
-            知道了
           </button>
         </p>
       )}
