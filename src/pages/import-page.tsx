@@ -6,7 +6,8 @@ import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, loadDemoFiles } from './import/demo-data';
 import { DropZone } from './import/drop-zone';
 import { FileList } from './import/file-list';
-import { rowStatus, summaryText, useImportSession } from './import/import-session';
+import { FirstSteps } from './import/first-steps';
+import { confirmHint, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { usePeriod } from './period-context';
 import './import/import.css';
 
@@ -29,61 +30,83 @@ export function ImportPage() {
     }
   };
 
+  const toWrite = settleable.filter((r) => ['ok', 'warning', 'replace'].includes(rowStatus(r))).length;
+  const refused = pending.filter((r) => rowStatus(r) === 'error').length;
+  const waiting = pending.length - settleable.length;
+
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">导入月报</h1>
+      <FirstSteps />
       <BackupReminderNotice />
-      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null} />
-      {session.progress && (
-        <div className="read-progress">
-          <label htmlFor="read-progress">
-            已读取 {session.progress.done} / {session.progress.total} 个文件
-          </label>
-          <progress id="read-progress" value={session.progress.done} max={session.progress.total} />
-        </div>
-      )}
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          disabled={session.busy !== null || settleable.length === 0}
-          onClick={() => void session.confirm()}
-        >
-          确认导入
-        </button>
+      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
         <span className="muted">
           示例数据：全省 50 个单位 2018年1-8月、1-9月的月报（{DEMO_FILE_COUNT} 个文件）。
         </span>
-        {session.rows.some((r) => r.done) && (
-          <button type="button" disabled={session.busy !== null} onClick={session.clearDone}>
-            清除已处理的文件
-          </button>
-        )}
-      </div>
-      {session.busy === 'saving' && (
-        <p className="loading" role="status">
-          正在保存…
-        </p>
-      )}
-      {session.summary && (
-        <p
-          className={session.summary.failed > 0 ? 'notice bad' : 'notice ok'}
-          role="status"
-          data-testid="import-summary"
-        >
-          {summaryText(session.summary)}
-        </p>
+      </DropZone>
+      {session.progress && (
+        <div className="read-progress">
+          <label htmlFor="read-progress">
+            已读取 {session.progress.done} / {session.progress.total} 个文件
+          </label>
+          {/* The bar only while reading; the count stays as the record of the last read. */}
+          {session.busy === 'reading' && (
+            <progress id="read-progress" value={session.progress.done} max={session.progress.total} />
+          )}
+        </div>
       )}
       {(session.error || demoError) && (
         <p className="notice bad" role="alert">
           {session.error ?? demoError}
         </p>
       )}
-      <FileList rows={session.rows} onConfirm={session.setConfirmed} />
-      <h2>完整性</h2>
+      {session.rows.length > 0 && (
+        <>
+          <h2>本次文件（{session.rows.length} 个）</h2>
+          {session.summary && (
+            <p
+              className={session.summary.failed > 0 ? 'notice bad' : 'notice ok'}
+              role="status"
+              data-testid="import-summary"
+            >
+              {summaryText(session.summary)}
+            </p>
+          )}
+          <div className="toolbar">
+            {/* Once every file is settled there is nothing to confirm: the button goes until new files come. */}
+            {pending.length > 0 && (
+              <>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={session.busy !== null || settleable.length === 0}
+                  onClick={() => void session.confirm()}
+                >
+                  确认导入
+                </button>
+                <span className="muted" data-testid="confirm-hint">
+                  {confirmHint(toWrite, refused, waiting)}
+                </span>
+              </>
+            )}
+            {session.rows.some((r) => r.done) && (
+              <button type="button" disabled={session.busy !== null} onClick={session.clearDone}>
+                清除已处理的文件
+              </button>
+            )}
+          </div>
+          {session.busy === 'saving' && (
+            <p className="loading" role="status">
+              正在保存…
+            </p>
+          )}
+          <FileList rows={session.rows} onConfirm={session.setConfirmed} />
+        </>
+      )}
+      <h2>报送完整性</h2>
       {/* Not live while saving: it would re-read the period after every one of the returns being written. */}
       {session.busy === 'saving' ? (
         <p className="loading">正在保存，完成后显示…</p>

@@ -1,9 +1,19 @@
-// Where files come in: a drop zone that also opens the picker (mouse or keyboard), and the labelled picker itself.
-import { type DragEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+// Where files come in: a drop zone that also opens the picker (mouse or keyboard), and the labelled picker itself,
+// drawn as a button (the browser's own picker would say "Choose Files / No file chosen" in the system language).
+import { type DragEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 
 export const ACCEPTED = '.xlsx,.xls,.csv';
 
-export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
+export function DropZone({
+  onFiles,
+  disabled,
+  children,
+}: {
+  onFiles: (files: File[]) => void;
+  disabled: boolean;
+  /** More actions on the picker's line (载入示例数据). */
+  children?: ReactNode;
+}) {
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
@@ -41,18 +51,16 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <strong>将月报文件拖到这里</strong>，或按回车键选择文件
+        <strong>将月报文件拖到这里</strong>，或点击此处选择文件
         <div id={hintId} className="muted">
           可一次选择多个 .xlsx、.xls 或 .csv 文件；读取在后台进行，页面可继续操作。
         </div>
       </div>
       <div className="toolbar">
-        <label className="file-picker" htmlFor={inputId}>
-          选择文件
-        </label>
         <input
           ref={inputRef}
           id={inputId}
+          className="visually-hidden file-input"
           type="file"
           multiple
           accept={ACCEPTED}
@@ -64,6 +72,10 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
             onFiles(files);
           }}
         />
+        <label className={disabled ? 'button disabled' : 'button'} htmlFor={inputId}>
+          选择文件…
+        </label>
+        {children}
       </div>
     </div>
   );

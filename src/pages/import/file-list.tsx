@@ -1,5 +1,8 @@
 // The files of the session, a row each: name, unit, period, status in words, and when expanded every issue with
 // its sheet and cell, or for a replacement the figures that change (old → new) and the box that confirms it.
+// Files that need the user (refused, unsaved, a replacement to confirm) come first; a count per status above the
+// list filters it, so a hundred files stay workable.
+import { useState } from 'react';
 import type { PlannedReturn } from '../../db/import-repo';
 import { periodLabel } from '../../domain/period';
 import type { ImportIssue } from '../../domain/types';
@@ -132,6 +135,39 @@ function Details({ row, onConfirm }: { row: FileRow; onConfirm: (confirmed: bool
   );
 }
 
+/** Display order: what needs the user first, then what will be written, then what is settled. */
+export const STATUS_ORDER: readonly FileStatus[] = [
+  'error',
+  'failed',
+  'replace',
+  'warning',
+  'ok',
+  'exists',
+  'replaced',
+  'imported',
+];
+
+/** The rows in display order (stable within a status) and the count of each status present. */
+export function orderRows(rows: readonly FileRow[]): {
+  rows: { row: FileRow; status: FileStatus }[];
+  counts: { status: FileStatus; count: number }[];
+} {
+  const withStatus = rows.map((row) => ({ row, status: rowStatus(row) }));
+  const rank = (s: FileStatus) => STATUS_ORDER.indexOf(s);
+  const ordered = withStatus
+    .map((r, i) => ({ ...r, i }))
+    .sort((a, b) => rank(a.status) - rank(b.status) || a.i - b.i)
+    .map(({ row, status }) => ({ row, status }));
+  const counts = STATUS_ORDER.map((status) => ({
+    status,
+    count: withStatus.filter((r) => r.status === status).length,
+  })).filter((c) => c.count > 0);
+  return { rows: ordered, counts };
+}
+
+/** Above this many files the list scrolls inside its own box, so the completeness grid stays near. */
+const SCROLL_FROM = 12;
+
 export function FileList({
   rows,
   onConfirm,
@@ -139,8 +175,13 @@ export function FileList({
   rows: FileRow[];
   onConfirm: (key: number, confirmed: boolean) => void;
 }) {
+  const [filter, setFilter] = useState<FileStatus | 'all'>('all');
   if (rows.length === 0) return null;
-  return (
+  const { rows: ordered, counts } = orderRows(rows);
+  // A filter whose files have all changed status (e.g. after 确认导入) falls back to all files.
+  const active = counts.some((c) => c.status === filter) ? filter : 'all';
+  const shown = active === 'all' ? ordered : ordered.filter((r) => r.status === active);
+  const table = (
     <table className="data file-list" aria-label="文件列表">
       <thead>
         <tr>
@@ -152,25 +193,71 @@ export function FileList({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const status = rowStatus(row);
-          return (
-            <tr key={row.key} data-status={status}>
-              <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal' }}>
-                {row.read.fileName}
-              </th>
-              <td>{unitNames(row)}</td>
-              <td>{periods(row)}</td>
-              <td>
-                <span className={`flag ${FLAG[status]}`}>{STATUS_LABEL[status]}</span>
-              </td>
-              <td>
-                <Details row={row} onConfirm={(c) => onConfirm(row.key, c)} />
-              </td>
-            </tr>
-          );
-        })}
+        {shown.map(({ row, status }) => (
+          <tr key={row.key} data-status={status}>
+            <th scope="row">{row.read.fileName}</th>
+            <td>{unitNames(row)}</td>
+            <td className="nowrap">{periods(row)}</td>
+            <td>
+              <span className={`flag ${FLAG[status]}`}>{STATUS_LABEL[status]}</span>
+            </td>
+            <td>
+              <Details row={row} onConfirm={(c) => onConfirm(row.key, c)} />
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
+  );
+  return (
+    <>
+      <fieldset className="status-filter">
+        <legend className="visually-hidden">按状态筛选文件</legend>
+        <FilterButton
+          label="全部"
+          count={rows.length}
+          pressed={active === 'all'}
+          onClick={() => setFilter('all')}
+        />
+        {counts.map((c) => (
+          <FilterButton
+            key={c.status}
+            label={STATUS_LABEL[c.status]}
+            count={c.count}
+            flag={FLAG[c.status]}
+            pressed={active === c.status}
+            onClick={() => setFilter(c.status)}
+          />
+        ))}
+      </fieldset>
+      {rows.length > SCROLL_FROM ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to scroll it
+        <section className="file-list-scroll" tabIndex={0} aria-label="文件列表（可滚动）">
+          {table}
+        </section>
+      ) : (
+        table
+      )}
+    </>
+  );
+}
+
+function FilterButton({
+  label,
+  count,
+  flag,
+  pressed,
+  onClick,
+}: {
+  label: string;
+  count: number;
+  flag?: string;
+  pressed: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="filter-chip" aria-pressed={pressed} onClick={onClick}>
+      {flag ? <span className={`flag ${flag}`}>{label}</span> : label} <span className="count">{count}</span>
+    </button>
   );
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommitOutcome, PlannedReturn } from '../../db/import-repo';
 import { sampleReturn } from '../../db/test-returns';
 import type { ReadResult } from '../../domain/types';
-import { type FileRow, rowStatus, STATUS_LABEL, summaryText } from './import-session';
+import { confirmHint, type FileRow, rowStatus, STATUS_LABEL, summaryText } from './import-session';
 
 const ret = sampleReturn('220122', '2018-09');
 const ok: ReadResult = { ok: true, returns: [ret], warnings: [] };
@@ -92,5 +92,16 @@ describe('summaryText', () => {
     ],
   ])('%o', (summary, text) => {
     expect(summaryText(summary)).toBe(text);
+  });
+});
+
+describe('confirmHint', () => {
+  it.each([
+    [98, 0, 0, '确认后保存 98 个文件。'],
+    [3, 2, 0, '确认后保存 3 个文件；2 个有错误的文件不会保存。'],
+    [0, 1, 1, '没有可保存的新数据；1 个有错误的文件不会保存；1 个待确认替换的文件需先勾选确认。'],
+    [0, 0, 0, '没有可保存的新数据。'],
+  ])('%i to write, %i refused, %i waiting → %s', (toWrite, refused, waiting, text) => {
+    expect(confirmHint(toWrite, refused, waiting)).toBe(text);
   });
 });

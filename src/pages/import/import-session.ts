@@ -83,6 +83,14 @@ export function summaryText(s: ImportSummary): string {
   return `${text}。`;
 }
 
+/** What 确认导入 will do with the pending files, next to the button. */
+export function confirmHint(toWrite: number, refused: number, waiting: number): string {
+  const parts = [toWrite > 0 ? `确认后保存 ${toWrite} 个文件` : '没有可保存的新数据'];
+  if (refused > 0) parts.push(`${refused} 个有错误的文件不会保存`);
+  if (waiting > 0) parts.push(`${waiting} 个待确认替换的文件需先勾选确认`);
+  return `${parts.join('；')}。`;
+}
+
 function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandidate }[] {
   return rows.flatMap((row) =>
     row.read.result.ok
