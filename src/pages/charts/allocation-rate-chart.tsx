@@ -73,6 +73,7 @@ export function AllocationRateChart({
           name: r.name,
           percent: ratePercent(r.rate) ?? 0,
           colour: FLAG_COLOUR[r.flag],
+          label: formatRate(r.rate),
           details: [
             `累计筹集：${r.raised}套`,
             `累计已分配：${r.allocated}套`,

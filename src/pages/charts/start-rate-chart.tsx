@@ -74,6 +74,7 @@ export function StartRateChart({
           name: r.name,
           percent: ratePercent(r.rate) ?? 0,
           colour: FLAG_COLOUR[r.flag],
+          label: formatRate(r.rate),
           details: [
             `年度计划：${r.plan}套`,
             `累计开工：${r.started}套`,

@@ -20,6 +20,8 @@ export interface RateBar {
   /** The rate in percent, for drawing only (the exact figure is in `details`). */
   percent: number;
   colour: string;
+  /** The figure written at the bar's end (86.02%), so the rate reads without hovering. */
+  label: string;
   /** Tooltip lines with the exact figures. */
   details: string[];
 }
@@ -63,7 +65,7 @@ export function RateBarChart({ bars, references, axisLabel, barTestId }: RateBar
   const height = bars.length * ROW_HEIGHT + 70;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={[...bars]} layout="vertical" margin={{ top: 20, right: 40, bottom: 20, left: 10 }}>
+      <BarChart data={[...bars]} layout="vertical" margin={{ top: 20, right: 64, bottom: 20, left: 10 }}>
         <CartesianGrid horizontal={false} stroke="#eaeef2" />
         <XAxis
           type="number"
@@ -71,7 +73,13 @@ export function RateBarChart({ bars, references, axisLabel, barTestId }: RateBar
           tickFormatter={(v: number) => `${v}%`}
           label={{ value: axisLabel, position: 'insideBottom', offset: -12 }}
         />
-        <YAxis type="category" dataKey="name" width={96} interval={0} tick={{ fontSize: 12 }} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={100}
+          interval={0}
+          tick={{ fontSize: 13, fill: '#1f2328' }}
+        />
         <Tooltip content={<RateTooltip />} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
         <Bar
           dataKey="percent"
@@ -86,6 +94,16 @@ export function RateBarChart({ bars, references, axisLabel, barTestId }: RateBar
                 height={props.height}
                 fill={props.payload?.colour ?? CHART_COLOURS.none}
               />
+              <text
+                className="bar-value"
+                x={(props.x ?? 0) + Math.max(0, props.width ?? 0) + 4}
+                y={(props.y ?? 0) + (props.height ?? 0) / 2}
+                dominantBaseline="central"
+                fontSize={12}
+                fill="#1f2328"
+              >
+                {props.payload?.label}
+              </text>
             </g>
           )}
         />
