@@ -56,7 +56,7 @@ beforeAll(() => {
 describe('the generated year', () => {
   it('has 13 periods of 50 returns, less the missed one, and August and September as the samples', () => {
     expect([...year.keys()]).toEqual(YEAR_PERIODS);
-    const missed = [YEAR_EVENTS.missing.period, YEAR_EVENTS.missingStock.period];
+    const missed: string[] = [YEAR_EVENTS.missing.period, YEAR_EVENTS.missingStock.period];
     expect(YEAR_PERIODS.map((p) => year.get(p)?.length)).toEqual(
       YEAR_PERIODS.map((p) => (missed.includes(p) ? 49 : 50)),
     );

@@ -1,0 +1,101 @@
+// Page model of 数据 and of a unit's page for the workflow spec: choose the 报告期, open an attachment, read a
+// row of a table as header → text, and the unit's 版本记录.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class DataPageModel {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/#/data');
+    await expect(this.page.getByRole('heading', { level: 1, name: '汇总数据' })).toBeVisible();
+  }
+
+  get period(): Locator {
+    return this.page.getByRole('combobox', { name: '报告期' });
+  }
+
+  async selectPeriod(label: string): Promise<void> {
+    await this.period.selectOption({ label });
+  }
+
+  /** Open 附件n by its tab in the 附件 navigation. */
+  async attachment(n: number): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: '附件' })
+      .getByRole('link', { name: new RegExp(`附件${n}`) })
+      .click();
+  }
+
+  table(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  /** 附件2 by bank: 按银行汇总. */
+  async loanByBank(): Promise<void> {
+    await this.page.getByRole('radio', { name: '按银行汇总' }).check();
+  }
+
+  /** The full header of every column in column order (a short banded header by its full name). */
+  async headers(table: Locator): Promise<string[]> {
+    return table.locator('thead th[data-col-index]').evaluateAll((ths) =>
+      ths
+        .map((th) => ({
+          index: Number(th.getAttribute('data-col-index')),
+          text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
+        }))
+        .sort((a, b) => a.index - b.index)
+        .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),
+    );
+  }
+
+  /** The body row whose row header is exactly `name`, as header → cell text. */
+  async row(table: Locator, name: string): Promise<Record<string, string>> {
+    const heads = await this.headers(table);
+    const row = table
+      .locator('tbody tr')
+      .filter({ has: this.page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
+    await expect(row).toHaveCount(1);
+    const cells = await row.locator('th, td').allTextContents();
+    return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
+  }
+
+  /** Wait until a row's cell shows `text` (the tables follow the store live). */
+  async expectCell(table: Locator, name: string, header: string, text: string | RegExp): Promise<void> {
+    await expect
+      .poll(async () => (await this.row(table, name))[header], { message: `${name} ${header}` })
+      .toMatch(text instanceof RegExp ? text : new RegExp(`^${escapeRegExp(text)}$`));
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class UnitPageModel {
+  constructor(
+    readonly page: Page,
+    readonly unitId: string,
+    readonly unitName: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`/#/unit/${this.unitId}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: this.unitName })).toBeVisible();
+  }
+
+  /** The 版本记录 of the unit for the selected 报告期. */
+  get history(): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`版本记录：${this.unitName}`) });
+  }
+
+  revision(fileName: string): Locator {
+    return this.history.getByRole('listitem').filter({ hasText: fileName });
+  }
+
+  async restore(fileName: string): Promise<void> {
+    await this.history
+      .getByRole('button', { name: new RegExp(`恢复此版本.*${escapeRegExp(fileName)}`) })
+      .click();
+    await expect(this.history.getByRole('status')).toContainText('已恢复');
+  }
+}
