@@ -6,6 +6,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  HeightRule,
   type ISectionOptions,
   LineRuleType,
   Packer,
@@ -178,7 +179,38 @@ function tableCell(
   });
 }
 
-function headerTableRows(model: AttachmentModel): TableRow[] {
+// A table line of 五号 text, and a character, in twips (the cell's own margins come off its width).
+const TABLE_LINE_TWIPS = 300;
+const TABLE_CHAR_TWIPS = SIZE.table * 10;
+const CELL_MARGIN_TWIPS = 120;
+
+/** Lines a header text needs in a cell of the given width (a CJK character is one em, ASCII half). */
+function linesNeeded(text: string, widthTwips: number): number {
+  const ems = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
+  const perLine = Math.max(1, Math.floor((widthTwips - CELL_MARGIN_TWIPS) / TABLE_CHAR_TWIPS));
+  return Math.max(1, Math.ceil(ems / perLine));
+}
+
+/**
+ * Each header row's height, tall enough for the wrapped text of every cell over it (a cell spanning rows shares
+ * its lines between them). Explicit heights keep the header whole where Word or LibreOffice repeat it on the
+ * next page: without them a merged header cell is cut short there.
+ */
+function headerRowHeights(model: AttachmentModel, columnWidths: readonly number[]): number[] {
+  const lines = model.headerRows.map(() => 1);
+  model.headerRows.forEach((cells, r) => {
+    for (const cell of cells) {
+      const width = columnWidths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
+      const perRow = Math.ceil(linesNeeded(cell.text, width) / cell.rowSpan);
+      for (let k = r; k < r + cell.rowSpan && k < lines.length; k++)
+        lines[k] = Math.max(lines[k] ?? 1, perRow);
+    }
+  });
+  return lines.map((n) => n * TABLE_LINE_TWIPS + 60);
+}
+
+function headerTableRows(model: AttachmentModel, columnWidths: readonly number[]): TableRow[] {
+  const heights = headerRowHeights(model, columnWidths);
   const rows: TableRow[] = [];
   model.headerRows.forEach((cells, r) => {
     const children: TableCell[] = [];
@@ -205,7 +237,14 @@ function headerTableRows(model: AttachmentModel): TableRow[] {
       );
       col += above?.colSpan ?? 1;
     }
-    rows.push(new TableRow({ children, tableHeader: true }));
+    rows.push(
+      new TableRow({
+        children,
+        tableHeader: true,
+        cantSplit: true,
+        height: { value: heights[r] ?? TABLE_LINE_TWIPS, rule: HeightRule.ATLEAST },
+      }),
+    );
   });
   return rows;
 }
@@ -229,7 +268,7 @@ function attachmentTable(model: AttachmentModel, widthTwips: number): Table {
       }),
   );
   return new Table({
-    rows: [...headerTableRows(model), ...bodyRows],
+    rows: [...headerTableRows(model, columnWidths), ...bodyRows],
     columnWidths,
     width: { size: widthTwips, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,

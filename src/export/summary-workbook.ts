@@ -43,6 +43,17 @@ function cellValue(cell: CellValue): ExcelJS.CellValue {
   }
 }
 
+/** Width of a text cell in Excel character units (a CJK character counts two). */
+function textWidth(cell: CellValue): number {
+  if (cell === null || cell.kind !== 'text') return 0;
+  return [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+}
+
+/** Text lines a cell needs in a column of the given width. */
+function linesIn(cell: CellValue, width: number): number {
+  return Math.max(1, Math.ceil(textWidth(cell) / Math.max(1, width - 1)));
+}
+
 function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel): void {
   const columnCount = model.columns.length;
   const headerHeight = model.headerRows.length;
@@ -62,7 +73,12 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
     },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
-  sheet.columns = model.columns.map((c) => ({ width: c.width }));
+  // The 市县 column fits its longest name on one line (延边朝鲜族自治州全市): a wrapped name in a row of fixed
+  // height would print over the next row. Other text columns wrap.
+  const nameWidth = Math.max(...model.rows.map((r) => textWidth(r.cells[1] ?? null)));
+  sheet.columns = model.columns.map((c, i) => ({
+    width: i === 1 ? Math.max(c.width, nameWidth + 2) : c.width,
+  }));
 
   // Row 1: 附件1; row 2: the title, merged across; row 3: the unit line, right-aligned.
   const labelCell = sheet.getCell(1, 1);
@@ -102,6 +118,13 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
 
   model.rows.forEach((row, i) => {
     const excelRow = sheet.getRow(lastHeaderRow + 1 + i);
+    // Room for 11pt text, and for every line of a wrapped text (project names, reasons).
+    const lines = Math.max(
+      ...row.cells.map((cell, c) =>
+        model.columns[c]?.kind === 'text' ? linesIn(cell, sheet.getColumn(c + 1).width ?? 10) : 1,
+      ),
+    );
+    excelRow.height = 18 * lines;
     row.cells.forEach((cell, c) => {
       const column = model.columns[c];
       const target = excelRow.getCell(c + 1);
@@ -112,7 +135,9 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
       if (fmt && cell !== null && cell.kind !== 'text') target.numFmt = fmt;
       target.alignment =
         column?.kind === 'text'
-          ? { horizontal: c === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true }
+          ? c === 1 || textWidth(cell) <= 12
+            ? { horizontal: 'center', vertical: 'middle', wrapText: true }
+            : { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }
           : { horizontal: column?.kind === 'seq' ? 'center' : 'right', vertical: 'middle' };
     });
   });

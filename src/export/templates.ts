@@ -31,6 +31,17 @@ function templateFields(def: TableDef): FieldDef[] {
 
 const YI = 100_000_000;
 
+/**
+ * Empty lines a blank template offers for the tables with one line per item: enough for the banks and
+ * carry-over projects of most units, so a county types figures in instead of inserting rows. The reader skips
+ * the lines left empty.
+ */
+export const BLANK_BANK_LINES = 5;
+export const BLANK_PROJECT_LINES = 10;
+
+const blankLines = (count: number, line: (seq: number) => Cell[]): Cell[][] =>
+  Array.from({ length: count }, (_, i) => line(i + 1));
+
 /** A field's value as typed in a return: counts as is, money in 亿元, rates in percent. */
 function figure(field: FieldDef, value: unknown): Cell {
   if (value === null || value === undefined) return null;
@@ -64,10 +75,11 @@ function dataRows(def: TableDef, fields: FieldDef[], request: TemplateRequest): 
       return [t?.publicRental ? rowOf({ ...t.publicRental }, 1) : empty(1)];
     case 'carryOver':
       if (t?.carryOver) return t.carryOver.map((p, i) => rowOf({ ...p }, i + 1));
-      return [empty(1)];
+      return blankLines(BLANK_PROJECT_LINES, empty);
     case 'loan': {
       const banks = t?.loan?.banks ?? [];
-      const rows = banks.length > 0 ? banks.map((b, i) => rowOf({ ...b }, i + 1)) : [empty(1)];
+      const rows =
+        banks.length > 0 ? banks.map((b, i) => rowOf({ ...b }, i + 1)) : blankLines(BLANK_BANK_LINES, empty);
       // The 合计 row: the sums of the bank rows (empty in a blank template).
       const total = fields.map((f): Cell => {
         if (f.key === 'bank') return '合计';

@@ -17,7 +17,13 @@ import type { ParsedReturn, PeriodKey } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import { A4_TWIPS, OFFICIAL_MARGINS_TWIPS, writeBulletinDocx } from '../export/bulletin-docx';
 import { writeSummaryWorkbook } from '../export/summary-workbook';
-import { buildTemplateWorkbook, writeAllTemplatesZip, writeTemplate } from '../export/templates';
+import {
+  BLANK_BANK_LINES,
+  BLANK_PROJECT_LINES,
+  buildTemplateWorkbook,
+  writeAllTemplatesZip,
+  writeTemplate,
+} from '../export/templates';
 import { readReturn } from '../import/read-return';
 import { loadSampleReturns } from './load-samples';
 
@@ -243,6 +249,19 @@ describe('导出汇总表', () => {
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(12);
   });
 
+  it('fits the longest unit or group name on one line of the 市县 column, rows high enough to read', () => {
+    for (const name of ['附件1', '附件2', '附件3', '附件5']) {
+      const sheet = exceljs.getWorksheet(name);
+      if (!sheet) throw new Error(name);
+      expect(sheet.getColumn(2).width, name).toBeGreaterThanOrEqual('延边朝鲜族自治州全市'.length * 2);
+      let total: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(2).value === '全省合计') total = row;
+      });
+      expect(total?.height, name).toBeGreaterThanOrEqual(18);
+    }
+  });
+
   it('writes texts that look like formulas as text', async () => {
     const evil = XLSX.read(await writeSummaryWorkbook(evilAnalysis), { cellFormula: true });
     const sheet = evil.Sheets.附件4 as XLSX.WorkSheet;
@@ -310,6 +329,23 @@ describe('导出通报', () => {
     expect(doc()).toContain('<w:sz w:val="32"/>');
   });
 
+  it('repeats each attachment header on every page at a height that holds its wrapped text', () => {
+    const tables = doc().match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables.length).toBe(5);
+    for (const table of tables) {
+      const headerRows = (table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).filter((r) =>
+        r.includes('<w:tblHeader/>'),
+      );
+      expect(headerRows.length).toBeGreaterThan(0);
+      for (const row of headerRows) expect(row).toMatch(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/);
+    }
+    // 附件2's merged 本年棚改需贷款（亿元） wraps to three lines in its narrow column: its two rows hold them.
+    const loanHeights = [...(tables[1] ?? '').matchAll(/<w:trHeight w:val="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect((loanHeights[0] ?? 0) + (loanHeights[1] ?? 0)).toBeGreaterThanOrEqual(3 * 300);
+  });
+
   it('numbers the pages at the foot as — 1 —', () => {
     const footers = Object.entries(files).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
     expect(footers.length).toBeGreaterThan(0);
@@ -369,7 +405,8 @@ describe('下载空白模板', () => {
     set('表1', 'D4', 900);
     set('表1', 'E4', 100);
     set('表1', 'F4', 75);
-    // 表2: one bank row and 合计 (row 5), the loan need in the header block.
+    // 表2: one bank row and 合计 (under the blank bank lines), the loan need in the header block.
+    const totalRow = 4 + BLANK_BANK_LINES;
     set('表2', 'A2', '填报单位：梨树县');
     set('表2', 'E2', '本年棚改需贷款（亿元）：3.50');
     set('表2', 'B4', '国开行');
@@ -380,7 +417,7 @@ describe('下载空白模板', () => {
       ['F', 0.25],
     ] as const) {
       set('表2', `${col}4`, v);
-      set('表2', `${col}5`, v);
+      set('表2', `${col}${totalRow}`, v);
     }
     // 表3: plan, 征收, 拆迁, 合计, 本月.
     for (const [col, v] of [
@@ -436,6 +473,148 @@ describe('下载空白模板', () => {
       yearTask: 40,
       yearAllocated: 20,
     });
+  });
+
+  it('offers empty lines for banks and projects, and reads a blank template as empty tables', () => {
+    const unit = defaultRegister.unit('220322');
+    if (!unit) throw new Error('no 梨树县');
+    const workbook = buildTemplateWorkbook({ unit, period: '2018-09' });
+    const t2 = sheetRows(workbook.Sheets.表2 as XLSX.WorkSheet);
+    const t4 = sheetRows(workbook.Sheets.表4 as XLSX.WorkSheet);
+    expect(t2.slice(3, 3 + BLANK_BANK_LINES).map((r) => r[0])).toEqual([1, 2, 3, 4, 5]);
+    expect(t2[3 + BLANK_BANK_LINES]?.[1]).toBe('合计');
+    expect(t4.slice(3, 3 + BLANK_PROJECT_LINES).every((r) => r[1] === '梨树县' && r[2] === null)).toBe(true);
+    const result = readReturn(writeTemplate({ unit, period: '2018-09' }), '梨树县-2018年1-9月.xlsx');
+    if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
+    expect(result.returns[0]?.tables.loan?.banks).toEqual([]);
+    expect(result.returns[0]?.tables.carryOver).toEqual([]);
+  });
+
+  it('imports a template a county filled in Excel (three banks, two projects) with exactly its figures', async () => {
+    const unit = defaultRegister.unit('220322');
+    if (!unit) throw new Error('no 梨树县');
+    const blank = writeTemplate({ unit, period: '2018-09' });
+    // Typed with ExcelJS, as a county's Excel saves it (merges and styles of the template kept).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      blank.buffer.slice(blank.byteOffset, blank.byteOffset + blank.byteLength) as ArrayBuffer,
+    );
+    const type = (sheet: string, address: string, value: string | number) => {
+      const ws = workbook.getWorksheet(sheet);
+      if (!ws) throw new Error(sheet);
+      ws.getCell(address).value = value;
+    };
+    type('表1', 'C4', 2706);
+    type('表1', 'D4', 2706);
+    type('表1', 'E4', 222);
+    type('表1', 'F4', 100);
+    type('表2', 'C2', '本年棚改需贷款（亿元）：8.45');
+    const banks = [
+      ['国开行', 2.5, 0, 1.25, 0.25],
+      ['农发行', 3, 1, 2, 0.5],
+      ['建设银行', 1.2, 0.2, 0.6, 0.1],
+    ] as const;
+    banks.forEach(([bank, ...figures], i) => {
+      type('表2', `B${4 + i}`, bank);
+      for (const [c, v] of figures.entries()) type('表2', `${'CDEF'[c]}${4 + i}`, v);
+    });
+    const totalRow = 4 + BLANK_BANK_LINES;
+    for (const [c, v] of [6.7, 1.2, 3.85, 0.85].entries()) type('表2', `${'CDEF'[c]}${totalRow}`, v);
+    for (const [col, v] of [
+      ['C', 300],
+      ['D', 120],
+      ['E', 30],
+      ['F', 150],
+      ['G', 10],
+    ] as const)
+      type('表3', `${col}4`, v);
+    const projects = [
+      ['站前棚户区改造项目', 120, 35, '补偿标准未达成一致', '2018年12月'],
+      ['和平小区二期', 64, 8, '安置房源不足', '2019年6月'],
+    ] as const;
+    for (const [i, p] of projects.entries()) {
+      for (const [c, v] of p.entries()) type('表4', `${'CDEFG'[c]}${4 + i}`, v);
+    }
+    for (const [col, v] of [
+      ['C', 500],
+      ['D', 450],
+      ['E', 90],
+      ['F', 40],
+      ['G', 20],
+      ['H', 50],
+      ['I', 85],
+    ] as const)
+      type('表5', `${col}4`, v);
+
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = readReturn(bytes, '梨树县-2018年1-9月.xlsx');
+    if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
+    expect(result.warnings).toEqual([]);
+    expect(result.returns).toEqual([
+      {
+        unitId: '220322',
+        period: '2018-09',
+        cutoff: '2018-09-30',
+        tables: {
+          start: { plan: 2706, started: 2706, startedMonth: 222, declaredRate: 10_000, note: '' },
+          loan: {
+            need: 845_000_000,
+            banks: [
+              {
+                bank: '国家开发银行',
+                credit: 250_000_000,
+                creditMonth: 0,
+                disbursed: 125_000_000,
+                disbursedMonth: 25_000_000,
+                note: '',
+              },
+              {
+                bank: '中国农业发展银行',
+                credit: 300_000_000,
+                creditMonth: 100_000_000,
+                disbursed: 200_000_000,
+                disbursedMonth: 50_000_000,
+                note: '',
+              },
+              {
+                bank: '中国建设银行',
+                credit: 120_000_000,
+                creditMonth: 20_000_000,
+                disbursed: 60_000_000,
+                disbursedMonth: 10_000_000,
+                note: '',
+              },
+            ],
+          },
+          expropriation: { plan: 300, expropriated: 120, demolished: 30, doneMonth: 10, note: '' },
+          carryOver: [
+            {
+              name: '站前棚户区改造项目',
+              households: 120,
+              unfinished: 35,
+              reason: '补偿标准未达成一致',
+              plannedFinish: '2018年12月',
+            },
+            {
+              name: '和平小区二期',
+              households: 64,
+              unfinished: 8,
+              reason: '安置房源不足',
+              plannedFinish: '2019年6月',
+            },
+          ],
+          publicRental: {
+            raised: 500,
+            allocated: 450,
+            declaredRate: 9000,
+            yearTask: 40,
+            yearAllocated: 20,
+            declaredYearRate: 5000,
+            lastYearRate: 8500,
+          },
+        },
+      },
+    ]);
   });
 
   it('writes formula-looking texts from a return as text', () => {
