@@ -3,8 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { CommitOutcome, PlannedReturn } from '../../db/import-repo';
 import { sampleReturn } from '../../db/test-returns';
-import type { ReadResult } from '../../domain/types';
-import { orderRows } from './file-list';
+import { makeIssue } from '../../domain/messages';
+import type { ImportIssue, ReadResult } from '../../domain/types';
+import { issueText, orderRows } from './file-list';
 import type { FileRow } from './import-session';
 
 const ret = sampleReturn('220122', '2018-09');
@@ -78,5 +79,33 @@ describe('orderRows', () => {
     expect(result.rows.map((r) => r.row.read.fileName)).toEqual(names);
     expect(result.counts.map((c) => [c.status, c.count])).toEqual(counts);
     expect(result.counts.reduce((n, c) => n + c.count, 0)).toBe(rows.length);
+  });
+});
+
+describe('issueText', () => {
+  const plain: ImportIssue = {
+    severity: 'error',
+    code: 'db.failed',
+    file: 'c.xlsx',
+    sheet: '表2',
+    cell: 'B7',
+    message: '保存失败。',
+  };
+  it.each([
+    [
+      'a located sentence drops the file the row already names',
+      makeIssue('error', 'file.encrypted', { file: 'a.xlsx' }, {}),
+      /^工作簿/,
+    ],
+    [
+      'sheet and cell stay',
+      makeIssue('error', 'file.encrypted', { file: 'a.xlsx', sheet: '表1', cell: 'D4' }, {}),
+      /^工作表“表1”单元格 D4：/,
+    ],
+    ['a sentence without a location gets one', plain, /^工作表“表2” 单元格 B7：保存失败。$/],
+  ])('%s', (_name, issue, expected) => {
+    const text = issueText(issue);
+    expect(text).toMatch(expected);
+    expect(text).not.toContain('文件“a.xlsx”');
   });
 });

@@ -39,6 +39,17 @@ function where(issue: ImportIssue): string {
   return parts.length > 0 ? `${parts.join(' ')}：` : '';
 }
 
+/**
+ * An issue as its file's row shows it: the row already names the file, so a sentence that begins with
+ * 文件“…” keeps only the sheet, cell and reason; a sentence without a location gets one.
+ */
+export function issueText(issue: ImportIssue): string {
+  const prefix = `文件“${issue.file}”`;
+  if (!issue.message.startsWith(prefix)) return `${where(issue)}${issue.message}`;
+  const rest = issue.message.slice(prefix.length);
+  return rest.startsWith('：') ? rest.slice(1) : rest;
+}
+
 /** Stable keys for list items that may repeat: the item's own text, numbered from its second occurrence. */
 function withKeys<T>(items: T[], keyOf: (item: T) => string): { item: T; key: string }[] {
   const seen = new Map<string, number>();
@@ -55,8 +66,8 @@ function IssueList({ issues }: { issues: ImportIssue[] }) {
     <ul>
       {withKeys(issues, (i) => `${i.code}|${i.sheet}|${i.cell}|${i.message}`).map(({ item: issue, key }) => (
         <li key={key} className={`issue-${issue.severity}`}>
-          <span className="flag-word">{issue.severity === 'error' ? '错误' : '警告'}</span>：{where(issue)}
-          {issue.message}
+          <span className="flag-word">{issue.severity === 'error' ? '错误' : '警告'}</span>：
+          {issueText(issue)}
         </li>
       ))}
     </ul>
@@ -196,9 +207,9 @@ export function FileList({
         {shown.map(({ row, status }) => (
           <tr key={row.key} data-status={status}>
             <th scope="row">{row.read.fileName}</th>
-            <td>{unitNames(row)}</td>
+            <td className="nowrap">{unitNames(row)}</td>
             <td className="nowrap">{periods(row)}</td>
-            <td>
+            <td className="nowrap">
               <span className={`flag ${FLAG[status]}`}>{STATUS_LABEL[status]}</span>
             </td>
             <td>
