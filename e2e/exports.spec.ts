@@ -197,3 +197,62 @@ test('bulletin: settings (a threshold, a fixed text) change the generated bullet
   await expect(doc).toContainText('吉林省住房和城乡建设厅');
   await expect(doc).not.toContainText('吉林省保障性安居工程领导小组办公室');
 });
+
+test('bulletin: edits and drafts stay with their period, past versions can be viewed and restored, 导出通报 says which text', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await openBulletin(page);
+  const doc = page.getByRole('article', { name: '通报正文' });
+  const period = page.getByRole('combobox', { name: '报告期', exact: true });
+
+  // A saved edit in 1-9月.
+  await page.getByRole('button', { name: '修改文字' }).click();
+  const editor = page.getByLabel(/通报文字/);
+  await editor.fill((await editor.inputValue()).replace('有关政府要高度重视', '九月的修改：务必高度重视'));
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(doc).toContainText('九月的修改');
+
+  // 导出通报 says it carries the edited text, and it does.
+  const edited = await downloadBytes(page, () => page.getByRole('button', { name: '导出通报' }).click());
+  await expect(page.getByRole('status').filter({ hasText: '导出通报' })).toContainText('修改后的文字');
+  const editedXml =
+    (await (await JSZip.loadAsync(edited.bytes)).file('word/document.xml')?.async('string')) ?? '';
+  expect(editedXml.replace(/<[^>]+>/g, '')).toContain('九月的修改：务必高度重视');
+
+  // 1-8月 has its own, generated text; an unsaved draft there survives going to 1-9月 and back.
+  await period.selectOption({ label: '2018年1-8月' });
+  await expect(doc).toContainText('截止8月31日');
+  await expect(doc).not.toContainText('九月的修改');
+  await expect(page.getByRole('status').filter({ hasText: '自动生成' })).toBeVisible();
+  const generated = await downloadBytes(page, () => page.getByRole('button', { name: '导出通报' }).click());
+  await expect(page.getByRole('status').filter({ hasText: '导出通报' })).toContainText('自动生成的文字');
+  const generatedXml =
+    (await (await JSZip.loadAsync(generated.bytes)).file('word/document.xml')?.async('string')) ?? '';
+  expect(generatedXml.replace(/<[^>]+>/g, '')).toContain('（8月新增7.39亿元）');
+
+  await page.getByRole('button', { name: '修改文字' }).click();
+  await page.getByLabel(/通报文字/).fill('八月草稿');
+  await period.selectOption({ label: '2018年1-9月' });
+  await expect(page.getByLabel(/通报文字/)).toBeHidden();
+  await expect(doc).toContainText('九月的修改');
+  await period.selectOption({ label: '2018年1-8月' });
+  await expect(page.getByLabel(/通报文字/)).toHaveValue('八月草稿');
+  await page.getByRole('button', { name: '取消修改' }).click();
+
+  // Back in 1-9月 after a reload: the edit is still there; regenerate, then view and restore the edit.
+  await period.selectOption({ label: '2018年1-9月' });
+  await page.reload();
+  await expect(page.getByRole('article', { name: '通报正文' })).toContainText('九月的修改');
+  await page.getByRole('button', { name: '重新生成' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确定重新生成' }).click();
+  await expect(doc).not.toContainText('九月的修改');
+  await page.getByText(/历史版本（2）/).click();
+  const editedItem = page.getByRole('listitem').filter({ hasText: '手动修改' });
+  await editedItem.getByRole('button', { name: '查看' }).click();
+  await expect(page.getByRole('article', { name: /历史版本.*手动修改/ })).toContainText('九月的修改');
+  await editedItem.getByRole('button', { name: '恢复此版本' }).click();
+  await expect(doc).toContainText('九月的修改');
+  await expect(page.getByRole('status').filter({ hasText: '修改后的文字' })).toBeVisible();
+  await expect(page.getByText(/历史版本（3）/)).toBeVisible();
+});

@@ -1,5 +1,7 @@
 // 通报: the bulletin generated from the selected period's data, editable (kept per period, 重新生成 after a
-// confirmation keeps the edit as a revision), and the exports: 导出通报, 导出汇总表, 下载空白模板, 打印.
+// confirmation keeps the edit as a revision that can be viewed and restored), and the exports: 导出通报 (which
+// says whether it carries the edited or the generated text), 导出汇总表, 下载空白模板, 打印.
+// An unsaved draft belongs to its period: switching period and back finds it again, never in another period.
 import { useId, useMemo, useState } from 'react';
 import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
 import { db } from '../db/database';
@@ -52,8 +54,9 @@ export function BulletinPage() {
     attachments: useId(),
   };
 
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
+  // Unsaved drafts by period: a period with a draft is being edited.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [viewing, setViewing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [order, setOrder] = useState<RowOrder>('grouped');
   const [templateUnit, setTemplateUnit] = useState<string>(ALL_UNITS);
@@ -104,12 +107,21 @@ export function BulletinPage() {
     );
   }
 
-  const run = async (label: string, action: () => Promise<void>) => {
+  const draft = drafts[period];
+  const editing = draft !== undefined;
+  const setDraft = (text: string) => setDrafts((all) => ({ ...all, [period]: text }));
+  const stopEditing = () =>
+    setDrafts((all) => {
+      const { [period]: _, ...rest } = all;
+      return rest;
+    });
+
+  const run = async (label: string, action: () => Promise<void>, note = '') => {
     setBusy(label);
     setMessage(null);
     try {
       await action();
-      setMessage({ kind: 'ok', text: `${label}：文件已生成，请查看浏览器的下载。` });
+      setMessage({ kind: 'ok', text: `${label}：文件已生成${note}，请查看浏览器的下载。` });
     } catch (err) {
       setMessage({ kind: 'bad', text: `${label}失败：${err instanceof Error ? err.message : String(err)}` });
     } finally {
@@ -119,13 +131,13 @@ export function BulletinPage() {
 
   const startEditing = () => {
     setDraft(edited?.text ?? generatedText);
-    setEditing(true);
     setMessage(null);
   };
   const saveDraft = async () => {
+    if (draft === undefined) return;
     try {
       await saveEditedBulletin(db, period, draft);
-      setEditing(false);
+      stopEditing();
       setMessage({ kind: 'ok', text: '修改已保存。' });
     } catch (err) {
       setMessage({ kind: 'bad', text: `保存失败：${err instanceof Error ? err.message : String(err)}` });
@@ -135,15 +147,27 @@ export function BulletinPage() {
     try {
       await recordRegenerated(db, period, generatedText);
       setConfirming(false);
-      setEditing(false);
+      stopEditing();
       setMessage({ kind: 'ok', text: '已按当前数据重新生成通报，之前的修改保留在历史版本中。' });
     } catch (err) {
       setMessage({ kind: 'bad', text: `重新生成失败：${err instanceof Error ? err.message : String(err)}` });
     }
   };
 
+  const restore = async (text: string, savedAt: number) => {
+    try {
+      await saveEditedBulletin(db, period, text);
+      stopEditing();
+      setViewing(null);
+      setMessage({ kind: 'ok', text: `已恢复 ${formatSavedAt(savedAt)} 的版本，正文现在显示该版本的文字。` });
+    } catch (err) {
+      setMessage({ kind: 'bad', text: `恢复失败：${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+
   const missing = analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id);
   const revisions = state?.revisions ?? [];
+  const viewed = revisions.find((r) => r.id === viewing);
 
   return (
     <section className="bulletin-page" aria-labelledby="bulletin-title">
@@ -152,8 +176,8 @@ export function BulletinPage() {
       <div className="bulletin-notices">
         {missing.length > 0 && (
           <p className="notice warn" role="note">
-            <strong>提醒：</strong>以下 {missing.length} 个单位本期尚未报送，通报中的全省数字不含这些单位：
-            {missing.join('、')}。
+            <strong>提醒：</strong>以下 {missing.length} 个单位本期尚未报送，全省数字为已报送的{' '}
+            {analysis.reportedUnits.length} 个单位的合计（自动生成的通报正文已写明）：{missing.join('、')}。
           </p>
         )}
         {analysis.warnings.length > 0 && (
@@ -171,7 +195,7 @@ export function BulletinPage() {
               <button type="button" className="primary" onClick={saveDraft}>
                 保存修改
               </button>
-              <button type="button" onClick={() => setEditing(false)}>
+              <button type="button" onClick={stopEditing}>
                 取消修改
               </button>
             </>
@@ -189,7 +213,13 @@ export function BulletinPage() {
             type="button"
             className="primary"
             disabled={busy !== null || editing}
-            onClick={() => run('导出通报', () => downloadBulletinDocx(paragraphs, analysis, order))}
+            onClick={() =>
+              run(
+                '导出通报',
+                () => downloadBulletinDocx(paragraphs, analysis, order),
+                edited ? '（正文为修改后的文字）' : '（正文为按本期数据自动生成的文字）',
+              )
+            }
           >
             导出通报
           </button>
@@ -277,7 +307,7 @@ export function BulletinPage() {
       {editing ? (
         <div className="bulletin-editor">
           <label htmlFor={ids.editor}>通报文字（每段一行；第一行为标题，最后两行为落款单位和日期）</label>
-          <textarea id={ids.editor} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea id={ids.editor} value={draft ?? ''} onChange={(e) => setDraft(e.target.value)} />
         </div>
       ) : (
         <BulletinDocument paragraphs={paragraphs} />
@@ -307,16 +337,26 @@ export function BulletinPage() {
                 {formatSavedAt(r.savedAt)} · {r.kind === 'edited' ? '手动修改' : '重新生成'} ·{' '}
                 <button
                   type="button"
-                  onClick={() => {
-                    setDraft(r.text);
-                    setEditing(true);
-                  }}
+                  aria-pressed={viewing === r.id}
+                  onClick={() => setViewing(viewing === r.id ? null : (r.id ?? null))}
                 >
+                  查看
+                </button>{' '}
+                <button type="button" onClick={() => restore(r.text, r.savedAt)} disabled={editing}>
+                  恢复此版本
+                </button>{' '}
+                <button type="button" onClick={() => setDraft(r.text)}>
                   以此版本修改
                 </button>
               </li>
             ))}
           </ol>
+          {viewed && (
+            <BulletinDocument
+              paragraphs={parseBulletinText(viewed.text)}
+              label={`历史版本 ${formatSavedAt(viewed.savedAt)}（${viewed.kind === 'edited' ? '手动修改' : '重新生成'}）`}
+            />
+          )}
         </details>
       )}
     </section>

@@ -26,9 +26,16 @@ function Paragraph({ p }: { p: BulletinParagraph }) {
   }
 }
 
-export function BulletinDocument({ paragraphs }: { paragraphs: readonly BulletinParagraph[] }) {
+export function BulletinDocument({
+  paragraphs,
+  label = '通报正文',
+}: {
+  paragraphs: readonly BulletinParagraph[];
+  /** The article's accessible name: 通报正文, or a past version's. */
+  label?: string;
+}) {
   return (
-    <article className="bulletin-doc" aria-label="通报正文">
+    <article className="bulletin-doc" aria-label={label}>
       {paragraphs.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are rebuilt whole from the text
         <Paragraph key={i} p={p} />
