@@ -11,6 +11,8 @@ export interface IssueParams {
   'file.unreadable': Record<string, never>;
   'file.encrypted': Record<string, never>;
   'file.html': Record<string, never>;
+  'file.wpsEt': Record<string, never>;
+  'file.severalUnits': { name: string; other: string; otherSheet: string };
   'table.none': Record<string, never>;
   'table.duplicate': { table: string; otherSheet: string };
   'table.missing': { table: string };
@@ -26,6 +28,7 @@ export interface IssueParams {
   'number.negative': { text: string; column: string };
   'number.fraction': { text: string; column: string; unit: string };
   'number.tooLarge': { text: string; column: string };
+  'number.unit': { text: string; column: string; unit: string };
   'rows.many': { table: string; count: number };
   'cell.empty': { column: string };
   'total.mismatch': { column: string; declared: string; computed: string };
@@ -52,24 +55,33 @@ const TEMPLATES: Templates = {
   'file.encrypted': () => '工作簿设置了打开密码（已加密），无法读取。请取消密码保护后另存一份再导入。',
   'file.html': () =>
     '这是网页（HTML）另存成的 .xls 文件，不是真正的 Excel 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',
+  'file.wpsEt': () =>
+    '这是 WPS 表格专用格式（.et）的文件，无法直接读取。请在 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入。',
+  'file.severalUnits': (p) =>
+    `本工作表的填报单位是“${p.name}”，而工作表“${p.otherSheet}”是“${p.other}”：一个文件只能装一个单位的月报。请把各单位的月报分别保存为单独的文件再导入（按市县分行的汇总表除外）。`,
   'table.none': () =>
     '没有找到可识别的月报表（表1至表5）。请检查表头是否为月报表的标准表头，例如“年度计划（套）”“累计开工（套）”。',
   'table.duplicate': (p) => `${p.table}在工作表“${p.otherSheet}”中已出现过，同一文件中不能有两张${p.table}。`,
   'table.missing': (p) => `文件中没有${p.table}，该表未导入。`,
   'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
-  'column.missing': (p) => `${p.table}缺少必填列“${p.column}”。`,
+  'column.missing': (p) =>
+    `${p.table}缺少必填列“${p.column}”。请按月报模板的表头补上这一列，或核对表头文字。`,
   'unit.missing': () => '找不到填报单位：表头没有“填报单位：”，表中也没有“市县”列。',
   'unit.unknown': (p) =>
     `“${p.name}”不是已知的填报单位。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
-  'unit.mismatch': (p) => `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。`,
-  'period.missing': () => '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。',
+  'unit.mismatch': (p) =>
+    `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。一个文件只能是一个单位的月报，请核对填报单位。`,
+  'period.missing': () =>
+    '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。请在表头写上“截止日期：2018年9月30日”。',
   'period.mismatch': (p) =>
     `报告期“${p.period}”与${p.otherPlace}的“${p.other}”不一致，无法确定是哪个月的月报。`,
   'date.invalid': (p) => `“${p.text}”不是有效的日期，请写成“2018年9月30日”。`,
-  'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白或“-”表示 0。`,
+  'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白、“-”或“无”表示 0。`,
   'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负。`,
   'number.fraction': (p) => `“${p.column}”列的“${p.text}”换算后不是整数${p.unit}，请核对数字和单位。`,
   'number.tooLarge': (p) => `“${p.column}”列的“${p.text}”数字过大，请核对。`,
+  'number.unit': (p) =>
+    `“${p.column}”列的“${p.text}”带的单位“${p.unit}”与本列的单位不符，请按列标题的单位填写数字（不带单位）。`,
   'rows.many': (p) => `${p.table}中同一单位应只有一行数据，却有 ${p.count} 行。`,
   'cell.empty': (p) => `这一行填了数字，但“${p.column}”是空的，请补上。`,
   'total.mismatch': (p) =>

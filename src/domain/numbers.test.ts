@@ -20,7 +20,7 @@ function textValue(raw: string): string | null {
   const parsed = parseNumberText(raw);
   if (parsed.kind === 'empty') return 'empty';
   if (parsed.kind === 'text') return null;
-  return `${formatDecimal(parsed.value)}${parsed.percent ? '%' : ''}`;
+  return `${formatDecimal(parsed.value)}${parsed.percent ? '%' : ''}${parsed.unit ?? ''}`;
 }
 
 describe('parseNumberText', () => {
@@ -44,7 +44,28 @@ describe('parseNumberText', () => {
     ['', 'empty'],
     ['   ', 'empty'],
     ['待统计', null],
-    ['12套', null],
+    // A unit typed after the figure is kept for the caller to scale (or refuse) by.
+    ['12套', '12套'],
+    ['1,200 户', '1200户'],
+    ['12.5亿元', '12.5亿元'],
+    ['12.5亿', '12.5亿元'],
+    ['5000万元', '5000万元'],
+    ['0.8万套', '0.8万套'],
+    ['套', null],
+    ['待统计套', null],
+    ['12套套', null],
+    // Excel's text marker typed literally, non-breaking and full-width spaces, negative zero.
+    ["'1200", '1200'],
+    ['\u00a01\u00a0200\u00a0', '1200'],
+    ['-0', '0'],
+    ['0.00', '0'],
+    // Marks that mean none: a slash (not applicable) and 无/暂无; words saying unknown are refused.
+    ['/', 'empty'],
+    ['／', 'empty'],
+    ['无', 'empty'],
+    ['暂无', 'empty'],
+    ['未统计', null],
+    ['无数据', null],
     ['1,2', null],
     ['1.2.3', null],
     ['0x10', null],
@@ -179,6 +200,18 @@ describe('dates', () => {
     ['2018年1月棚改', '2018-01'],
     ['2018年1-12月', '2018-12'],
     ['2018年10月', '2018-10'],
+    ['2018年1—9月', '2018-09'],
+    ['2018年1——9月', '2018-09'],
+    ['2018年1～9月', '2018-09'],
+    ['2018 年 1 ~ 9 月', '2018-09'],
+    ['2018年1月份-9月份', '2018-09'],
+    // Returns are cumulative from January: a span named by its end is its last month.
+    ['2018年前三季度棚户区改造开工进展情况', '2018-09'],
+    ['2018年1-3季度', '2018-09'],
+    ['2018年第一季度', '2018-03'],
+    ['2018年上半年', '2018-06'],
+    ['2018年全年', '2018-12'],
+    ['2018年度棚改计划', null],
     ['棚户区改造开工进展情况', null],
     ['2018年13月', null],
   ])('title %j → %j', (title, period) => {

@@ -104,29 +104,44 @@ export function formatDecimal(d: Decimal): string {
   return neg && out !== '0' ? `-${out}` : out;
 }
 
-/** What a number cell holds once read. */
+/** What a number cell holds once read; `unit` is a unit typed after the figure (1200套, 12.5亿元). */
 export type CellNumber =
   | { kind: 'empty' }
-  | { kind: 'number'; value: Decimal; percent: boolean }
+  | { kind: 'number'; value: Decimal; percent: boolean; unit?: string }
   | { kind: 'text'; text: string };
 
-// Dashes people type for "nothing": hyphen, en/em dashes, full-width hyphen-minus, horizontal bar, doubled.
-const ZERO_DASH_RE = /^(?:[-\u2010-\u2015\u2212\uff0d\ufe58\ufe63]{1,2})$/;
+// What people type for "nothing" in a figure cell, read as zero like a blank: dashes (hyphen, en/em dash,
+// full-width hyphen-minus, horizontal bar, doubled), a slash (not applicable) and 无/暂无 (none). Words that
+// say the figure is unknown (待统计, 未统计) are not here: they are refused, never read as 0.
+const ZERO_MARK_RE = /^(?:[-\u2010-\u2015\u2212\uff0d\ufe58\ufe63]{1,2}|[/\\]|无|暂无)$/;
 const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+// A unit typed after the figure; longest first so 万元 is not read as 元. 亿 alone is 亿元 (no count is in 亿).
+const SUFFIX_UNIT_RE = /(万套|万户|亿元|万元|套|户|个|元|亿)$/;
 
 /**
- * Read the text of a number cell: full-width digits, spaces, thousands separators, a trailing %, and the
- * dashes or blank that mean zero. Anything else stays text (the caller reports it).
+ * Read the text of a number cell: full-width digits, spaces (also non-breaking and full-width), a leading
+ * apostrophe (Excel's text marker, typed literally), thousands separators, a trailing % or unit, and the marks
+ * that mean zero. Anything else stays text (the caller reports it).
  */
 export function parseNumberText(raw: string): CellNumber {
-  const text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/^['\u2018\u2019`]+/, '');
   if (text === '') return { kind: 'empty' };
-  if (ZERO_DASH_RE.test(text)) return { kind: 'empty' };
+  if (ZERO_MARK_RE.test(text)) return { kind: 'empty' };
   let body = text;
   let percent = false;
+  let unit: string | undefined;
   if (body.endsWith('%')) {
     percent = true;
     body = body.slice(0, -1);
+  } else {
+    const suffix = SUFFIX_UNIT_RE.exec(body);
+    if (suffix?.[1] && suffix.index > 0) {
+      unit = suffix[1] === '亿' ? '亿元' : suffix[1];
+      body = body.slice(0, suffix.index);
+    }
   }
   if (body.includes(',')) {
     if (!GROUPED_RE.test(body)) return { kind: 'text', text: raw.trim() };
@@ -135,7 +150,7 @@ export function parseNumberText(raw: string): CellNumber {
   if (!/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(body)) return { kind: 'text', text: raw.trim() };
   const value = parseDecimal(body);
   if (!value) return { kind: 'text', text: raw.trim() };
-  return { kind: 'number', value, percent };
+  return unit ? { kind: 'number', value, percent, unit } : { kind: 'number', value, percent };
 }
 
 /** Read a cell value (number, text, boolean or nothing) as a number; `percentFormat` is a `0.0%` style format. */
@@ -249,10 +264,25 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
 /** The period a title names: 2018年1-9月… → 2018-09, 2018年9月… → 2018-09; null when it names none. */
 export function periodFromTitle(raw: string): PeriodKey | null {
   const text = raw.normalize('NFKC').replace(/\s+/g, '');
-  const m = /(\d{4})年(?:1月?[-~—–至到]|1月份?[-~—–至到])?(\d{1,2})月/.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
+  const m = /(\d{4})年(?:1月?份?[-~—–―至到]+)?(\d{1,2})月/.exec(text);
+  let year: number;
+  let month: number;
+  if (m) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+  } else {
+    // Returns are cumulative from January, so a span named by its end stands for its last month:
+    // 前三季度/1-3季度/三季度 → September, 上半年 → June, 全年/下半年 → December.
+    const q = /(\d{4})年(?:第|前|1[-~—–至到]+)?([一二两三四1-4])季度/.exec(text);
+    const h = /(\d{4})年(上半年|下半年|全年)/.exec(text);
+    if (q) {
+      year = Number(q[1]);
+      month = 3 * ('一二三四'.indexOf(q[2] ?? '') + 1 || (q[2] === '两' ? 2 : Number(q[2])));
+    } else if (h) {
+      year = Number(h[1]);
+      month = h[2] === '上半年' ? 6 : 12;
+    } else return null;
+  }
   if (year < 1990 || year > 2100 || month < 1 || month > 12) return null;
   return makePeriod(year, month);
 }

@@ -13,6 +13,8 @@ export interface GridCell {
   date: boolean;
   /** An Excel error value (#DIV/0! …). */
   error: boolean;
+  /** A date whose format shows no day (yyyy"年"m"月", mmm-yy): it names a month. */
+  monthOnly?: boolean;
 }
 
 export interface GridRow {
@@ -43,10 +45,16 @@ const ERROR_TEXT: Record<number, string> = {
   42: '#N/A',
 };
 
-const formatCache = new Map<string, { percent: boolean; date: boolean }>();
+interface FormatClass {
+  percent: boolean;
+  date: boolean;
+  monthOnly?: boolean;
+}
 
-/** Classify a number format once: does it show a percent, or a date? */
-function classifyFormat(format: unknown): { percent: boolean; date: boolean } {
+const formatCache = new Map<string, FormatClass>();
+
+/** Classify a number format once: does it show a percent, or a date (with or without its day)? */
+function classifyFormat(format: unknown): FormatClass {
   if (typeof format !== 'string' || format === 'General') return { percent: false, date: false };
   const cached = formatCache.get(format);
   if (cached) return cached;
@@ -58,7 +66,9 @@ function classifyFormat(format: unknown): { percent: boolean; date: boolean } {
   } catch {
     date = false;
   }
-  const out = { percent: bare.includes('%'), date };
+  const out: FormatClass = { percent: bare.includes('%'), date };
+  // Day tokens: d/dd (not the ddd/dddd weekday names alone); [$-…] locale tags and colours are no tokens.
+  if (date && !/d/i.test(bare.replace(/\[[^\]]*\]/g, ''))) out.monthOnly = true;
   if (formatCache.size < 1000) formatCache.set(format, out);
   return out;
 }

@@ -35,6 +35,8 @@ export function normaliseHeader(text: string): NormalisedHeader {
     return '';
   });
   key = key.replace(/^其中[:、,]?/, '').replace(/[:：]$/, '');
+  // A note marker after the header (年度计划（套）注1, 累计开工*, （注2）) is a footnote reference, not a word.
+  key = key.replace(/(?:\(注\d*\)|注\d+|[*※]+)$/, '');
   const out = { key, unit };
   // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
   if (headerCache.size < 5000) headerCache.set(text, out);
@@ -125,6 +127,24 @@ function groupText(merges: Merge[], head: GridRow, c: number): string {
   return '';
 }
 
+/** The unit a cell states on its own ((套), 套, 单位：万元), as a row of units under a header has them. */
+function unitOnly(text: string): string | null {
+  const bare = text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/^[(（[【]|[)）\]】]$/g, '')
+    .replace(/^单位[:：]?/, '');
+  return isKnownUnit(bare) ? bare : null;
+}
+
+/** A row of words right under the header: it may continue it (words split over two rows, or units only). */
+function isWordRow(head: GridRow, next: GridRow | undefined): next is GridRow {
+  if (!next || next.r !== head.r + 1) return false;
+  return next.cells.every(
+    (cell) => typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'text',
+  );
+}
+
 /** Match a table's fields against a header row (and the row below when it continues the header). */
 export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
   const head = grid.rows[rowIndex];
@@ -132,7 +152,31 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
   const next = grid.rows[rowIndex + 1];
   // Only the merges crossing this row matter; filtered once, so a sheet with many merges stays cheap.
   const merges = grid.merges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
-  const twoRows = isSubHeaderRow(merges, head, next);
+  const one = matchRows(def, rowIndex, merges, head, undefined);
+  const merged = isSubHeaderRow(merges, head, next);
+  if (!next || (!merged && !isWordRow(head, next))) return one;
+  // Without merges, a header may still span two rows: words split (年度 | 计划（套）) or a row of units
+  // under it (（套）). The two-row reading is taken when it recognises more, or when the row is units only.
+  const two = matchRows(def, rowIndex, merges, head, next);
+  const beats = (other: HeaderMatch) =>
+    two.score > other.score || (two.score === other.score && two.columns.length > other.columns.length);
+  if (next.cells.every((cell) => unitOnly(cellText(cell))))
+    return two.columns.length >= one.columns.length ? two : one;
+  // It must also beat the lower row alone: a line of words above the header (农安县 | 2018年9月30日, key
+  // values spread over two lines) adds nothing to it and is no part of it.
+  const alone = matchRows(def, rowIndex + 1, merges, next, undefined);
+  if (!beats(alone)) return one;
+  return merged || beats(one) ? two : one;
+}
+
+function matchRows(
+  def: TableDef,
+  rowIndex: number,
+  merges: Merge[],
+  head: GridRow,
+  next: GridRow | undefined,
+): HeaderMatch {
+  const twoRows = next !== undefined;
   const columns: ColumnMap[] = [];
   const used = new Set<string>();
   const cols = new Set<number>(head.cells.map((cell) => cell.c));
@@ -143,7 +187,8 @@ export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): Hea
     const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
     if (typeof cellAt(head, c)?.value === 'number') continue;
     const group = normaliseHeader(groupRaw);
-    const sub = normaliseHeader(subRaw);
+    const subUnit = unitOnly(subRaw);
+    const sub = subUnit ? { key: '', unit: subUnit } : normaliseHeader(subRaw);
     let field = matchColumn(def, group.key, sub.key);
     // A bare 其中：本月 / 本月新增 column is the month of the cumulative column just left of it.
     if (!field && lastFigure && MONTH_SUB_RE.test(sub.key || group.key)) {

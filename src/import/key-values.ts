@@ -2,7 +2,7 @@
 // in one cell (several keys may share it), or a key in one cell and its value in the next non-empty cell.
 import { LOAN_NEED_KEYS } from '../domain/tables';
 import type { GridCell, GridRow } from './grid';
-import { cellText } from './grid';
+import { cellAt, cellText } from './grid';
 
 export type KeyKind = 'unit' | 'cutoff' | 'sheetUnit' | 'need';
 
@@ -15,6 +15,8 @@ export interface KeyValue {
   /** Row and column of the cell holding the value. */
   r: number;
   c: number;
+  /** The value was taken from the cell below the key (a guess: kept only when it reads as a unit or date). */
+  below?: boolean;
 }
 
 const KEYS: [string, KeyKind][] = [
@@ -23,13 +25,27 @@ const KEYS: [string, KeyKind][] = [
   ['报送单位', 'unit'],
   ['填报市县', 'unit'],
   ['单位名称', 'unit'],
+  ['填表单位', 'unit'],
+  ['上报单位', 'unit'],
+  ['报表单位', 'unit'],
+  // 截至 (up to) is as common a spelling as 截止 (ends at); both, with or without 日期/时间.
   ['统计截止日期', 'cutoff'],
+  ['统计截至日期', 'cutoff'],
+  ['统计截止时间', 'cutoff'],
   ['数据截止日期', 'cutoff'],
+  ['数据截至日期', 'cutoff'],
+  ['数据截止', 'cutoff'],
+  ['数据截至', 'cutoff'],
   ['截止日期', 'cutoff'],
   ['截至日期', 'cutoff'],
   ['截止时间', 'cutoff'],
   ['截至时间', 'cutoff'],
+  ['截止', 'cutoff'],
+  ['截至', 'cutoff'],
   ['统计日期', 'cutoff'],
+  ['报告期', 'cutoff'],
+  ['统计期间', 'cutoff'],
+  ['报告期间', 'cutoff'],
   ['计量单位', 'sheetUnit'],
   ['金额单位', 'sheetUnit'],
   ['单位', 'sheetUnit'],
@@ -59,19 +75,35 @@ function normaliseKvText(text: string): string {
     .trim();
 }
 
-/** The key–value pairs found in a row. */
-export function rowKeyValues(row: GridRow): KeyValue[] {
+/** The kind of a key; a bracket saying 盖章 (单位（盖章）：) makes any 单位 key the reporting unit. */
+function kindOf(key: string, bracket: string | null): KeyKind | undefined {
+  const kind = KIND_BY_KEY.get(key);
+  if (kind === 'sheetUnit' && bracket && /[盖公]章/.test(bracket)) return 'unit';
+  return kind;
+}
+
+/**
+ * The key–value pairs found in a row. A key whose value is not to its right (the next cell is another key,
+ * or there is none) may have it in the cell below, in `below` (the next row of the header block).
+ */
+export function rowKeyValues(row: GridRow, below?: GridRow): KeyValue[] {
   const out: KeyValue[] = [];
+  const under = (c: number, kind: KeyKind, unit: string | null) => {
+    if (!below || below.r !== row.r + 1) return;
+    const cell = cellAt(below, c);
+    if (cell && !isKeyCell(cell)) out.push({ kind, value: cell, unit, r: below.r, c, below: true });
+  };
   row.cells.forEach((cell, index) => {
     if (typeof cell.value !== 'string') return;
     const text = normaliseKvText(cell.value);
     const only = KEY_ONLY_RE.exec(text.replace(/\s+/g, ''));
     if (only) {
       const next = row.cells[index + 1];
-      const kind = KIND_BY_KEY.get(only[1] ?? '');
-      if (next && kind && !isKeyCell(next)) {
+      const kind = kindOf(only[1] ?? '', only[2] ?? null);
+      if (!kind) return;
+      if (next && !isKeyCell(next)) {
         out.push({ kind, value: next, unit: only[2] ?? null, r: row.r, c: next.c });
-      }
+      } else under(cell.c, kind, only[2] ?? null);
       return;
     }
     KEY_RE.lastIndex = 0;
@@ -80,13 +112,15 @@ export function rowKeyValues(row: GridRow): KeyValue[] {
       found.push({ key: m[1] ?? '', unit: m[2] ?? null, start: m.index, end: m.index + m[0].length });
     }
     found.forEach((f, i) => {
-      const kind = KIND_BY_KEY.get(f.key);
+      const kind = kindOf(f.key, f.unit);
       if (!kind) return;
       const value = text.slice(f.end, found[i + 1]?.start ?? text.length).trim();
       if (value === '') {
-        // 键： with its value in the next cell.
-        const next = i === found.length - 1 ? row.cells[index + 1] : undefined;
+        // 键： with its value in the next cell, or else in the cell below.
+        if (i !== found.length - 1) return;
+        const next = row.cells[index + 1];
         if (next && !isKeyCell(next)) out.push({ kind, value: next, unit: f.unit, r: row.r, c: next.c });
+        else if (found.length === 1) under(cell.c, kind, f.unit);
         return;
       }
       out.push({

@@ -128,8 +128,23 @@ function readBook(data: Uint8Array | string, csv: boolean): OpenResult {
   }
 }
 
-/** Open a file's bytes as a workbook, or say why it cannot be one. */
+/**
+ * Open a file's bytes as a workbook, or say why it cannot be one. A WPS .et file that is not readable as an
+ * Excel workbook gets its own message: the fix is to save it as .xlsx in WPS.
+ */
 export function openWorkbook(bytes: Uint8Array, fileName: string): OpenResult {
+  const opened = openBytes(bytes, fileName);
+  if (
+    !opened.ok &&
+    /\.(?:et|ett)$/i.test(fileName.trim()) &&
+    (opened.code === 'file.unreadable' || opened.code === 'file.notSpreadsheet')
+  ) {
+    return { ok: false, code: 'file.wpsEt' };
+  }
+  return opened;
+}
+
+function openBytes(bytes: Uint8Array, fileName: string): OpenResult {
   if (bytes.length === 0) return { ok: false, code: 'file.empty' };
   if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) {
     const unpacked = declaredUnpackedSize(bytes);

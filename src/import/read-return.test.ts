@@ -582,6 +582,8 @@ const errorCases: ErrorCase[] = [
     name: 'no period anywhere',
     sheets: [sheet1([['填报单位：农安县'], H1, [1, '农安县', 800, 400, 50, 50]])],
     code: 'period.missing',
+    sheet: '表1',
+    cell: 'A1',
   },
   {
     name: 'a cutoff that is not a date (2018年9月31日)',

@@ -5,11 +5,11 @@ import { makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
-import type { ParsedReturn, PeriodKey, ReadResult, TableKey, UnitId } from '../domain/types';
+import type { ParsedReturn, PeriodKey, ReadResult, UnitId } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
 import { defaultRegister } from '../domain/units';
 import { buildReturns } from './build-returns';
-import { sheetGrid } from './grid';
+import { cellAddress, sheetGrid } from './grid';
 import { findTable } from './headers';
 import { openWorkbook } from './open-workbook';
 import type { SheetRead } from './read-sheet';
@@ -64,8 +64,10 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const wb = opened.workbook;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
 
-  const sheets: SheetRead[] = [];
-  const seen = new Map<TableKey, string>();
+  // Each table is read into its own log, kept only when the table is: a copy of a header without rows (in a
+  // 填表说明 sheet, a blank template) gives way to the table with rows, and says nothing.
+  const kept: { read: SheetRead; log: IssueLog }[] = [];
+  let severalUnits = false;
   let anyCell = false;
   // Visible sheets first: a hidden sheet holding an old copy of a table is then ignored, not a duplicate.
   const hidden = (index: number) => Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
@@ -82,24 +84,47 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     for (let t = 0; t < MAX_TABLES_PER_SHEET && from < grid.rows.length; t++) {
       const match = findTable(grid, from);
       if (!match) break;
-      const other = seen.get(match.def.key);
-      // A duplicate is still read (to find where it ends), but what it says is not reported.
-      const read = readSheet(grid, match, {
-        log: other === undefined ? log : new IssueLog(fileName),
-        register,
-        date1904,
-      });
+      const own = new IssueLog(fileName);
+      const read = readSheet(grid, match, { log: own, register, date1904 });
       from = Math.max(read.endIndex, match.rowIndex + match.headerRows);
-      if (other !== undefined) {
-        if (!isHidden) {
-          log.error('table.duplicate', name, undefined, { table: tableName(match.def), otherSheet: other });
-        }
+      const index = kept.findIndex((k) => k.read.def.key === match.def.key);
+      const other = kept[index];
+      if (!other) {
+        kept.push({ read, log: own });
         continue;
       }
-      seen.set(match.def.key, name);
-      sheets.push(read);
+      if (read.rows.length === 0) continue;
+      if (other.read.rows.length === 0) {
+        kept[index] = { read, log: own };
+        continue;
+      }
+      if (isHidden) continue;
+      const a = other.read.sender;
+      const b = read.sender;
+      if (a?.unitId && b?.unitId && a.unitId !== b.unitId) {
+        // Two units' returns in one workbook: said once, with how to fix it, not once per table.
+        if (!severalUnits) {
+          log.error('file.severalUnits', name, b.cell, {
+            name: b.name,
+            other: a.name,
+            otherSheet: other.read.grid.name,
+          });
+        }
+        severalUnits = true;
+        continue;
+      }
+      log.error('table.duplicate', name, undefined, {
+        table: tableName(match.def),
+        otherSheet: other.read.grid.name,
+      });
     }
   }
+  const sheets = kept.map((k) => k.read);
+  for (const k of kept) {
+    log.errors.push(...k.log.errors);
+    log.warnings.push(...k.log.warnings);
+  }
+  const seen = new Set(sheets.map((s) => s.def.key));
   if (!anyCell) {
     log.error('file.empty', undefined, undefined, {});
     return { ok: false, issues: log.errors };
@@ -112,7 +137,15 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const senderId = agreeOnSender(sheets, log, register);
   const period = agreeOnPeriod(sheets, log);
   if (!period && log.errors.every((e) => e.code !== 'period.mismatch' && e.code !== 'date.invalid')) {
-    log.error('period.missing', undefined, undefined, {});
+    // Named at the first table's top-left cell: where its title and 截止日期 belong.
+    const first = sheets[0] as SheetRead;
+    const top = first.grid.rows[first.blockStart] ?? first.grid.rows[0];
+    log.error(
+      'period.missing',
+      first.grid.name,
+      top ? cellAddress(top.r, top.cells[0]?.c ?? 0) : undefined,
+      {},
+    );
   }
   let returns: ParsedReturn[] = [];
   if (period)

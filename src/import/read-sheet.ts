@@ -5,6 +5,7 @@ import { makeIssue } from '../domain/messages';
 import {
   excelSerialToIso,
   formatDecimal,
+  isKnownUnit,
   isNegative,
   isWhole,
   parseDateText,
@@ -76,6 +77,8 @@ export interface SheetRead {
   period: { period: PeriodKey; cutoff: string; cell: string; stated: boolean } | undefined;
   need: { yuan: number; cell: string } | undefined;
   rows: RowRecord[];
+  /** Index into grid.rows of the first row of this table's block (title, key–values). */
+  blockStart: number;
   /** Index into grid.rows of the first row after this table (its footer, or the next table's block). */
   endIndex: number;
 }
@@ -91,12 +94,21 @@ function isTotalLabel(text: string): boolean {
 
 /** A row of column numbers right under a header (甲 乙 1 2 3 …), which statistical forms often carry. */
 function isColumnNumberRow(row: GridRow): boolean {
-  const numbers = row.cells
-    .filter((cell) => typeof cell.value === 'number')
-    .map((cell) => cell.value as number);
+  // The numbers may be typed as text ('1', '2', '3'), as a template often has them.
+  const numberOf = (cell: GridCell): number | null => {
+    if (typeof cell.value === 'number') return cell.value;
+    const text = cellText(cell).normalize('NFKC').trim();
+    return /^\d{1,2}$/.test(text) ? Number(text) : null;
+  };
+  const numbers: number[] = [];
+  for (const cell of row.cells) {
+    const n = numberOf(cell);
+    if (n !== null) numbers.push(n);
+    else if (cellText(cell).trim().length > 1) return false;
+  }
   if (numbers.length < 3) return false;
   for (let i = 1; i < numbers.length; i++) if (numbers[i] !== (numbers[i - 1] ?? 0) + 1) return false;
-  return row.cells.every((cell) => typeof cell.value === 'number' || cellText(cell).trim().length <= 1);
+  return true;
 }
 
 /** The stored unit of a figure column and the power of ten that converts to it. */
@@ -143,7 +155,19 @@ function readFigure(
     ctx.log.error('number.negative', ctx.sheet, address, { text: shown, column });
     return null;
   }
-  const scaled = shiftDecimal(parsed.value, power.power);
+  // A unit typed after the figure (1200套, 5000万元) decides its scale; it must measure what the column does.
+  let scale = power.power;
+  if (parsed.unit) {
+    const kind = col.field.kind === 'money' ? 'money' : 'count';
+    const typed = unitPower(parsed.unit, kind);
+    const base = parsed.unit.slice(-1);
+    if (typed === null || (kind === 'count' && base !== '个' && base !== power.unit)) {
+      ctx.log.error('number.unit', ctx.sheet, address, { text: shown, column, unit: parsed.unit });
+      return null;
+    }
+    scale = typed;
+  }
+  const scaled = shiftDecimal(parsed.value, scale);
   const whole = toWholeNumber(scaled);
   if (whole === null) {
     // Either a fraction, or beyond what a number holds exactly.
@@ -162,9 +186,9 @@ function readRate(cell: GridCell | undefined, col: ColumnMap, ctx: CellContext, 
   if (!cell || cell.error) return null;
   const parsed = readNumber(cell.value, cell.percent);
   if (parsed.kind === 'empty') return null;
-  if (parsed.kind === 'text') {
+  if (parsed.kind === 'text' || parsed.unit) {
     ctx.log.error('number.text', ctx.sheet, cellAddress(r, cell.c), {
-      text: parsed.text,
+      text: cellText(cell).trim(),
       column: col.header || col.field.header,
     });
     return null;
@@ -174,22 +198,44 @@ function readRate(cell: GridCell | undefined, col: ColumnMap, ctx: CellContext, 
   return rateToBp(parsed.value, fraction);
 }
 
+/** A text cell; a real date in it (计划完成时间) is written as shown: 2018年12月, or 2018年12月31日 with a day. */
 function readText(cell: GridCell | undefined, ctx: CellContext): string {
   if (!cell || cell.value === null) return '';
-  if (typeof cell.value === 'number' && cell.date)
-    return excelSerialToIso(cell.value, ctx.date1904) ?? String(cell.value);
+  if (typeof cell.value === 'number' && cell.date) {
+    const iso = excelSerialToIso(cell.value, ctx.date1904);
+    if (!iso) return String(cell.value);
+    const [y, m, d] = iso.split('-').map(Number);
+    return cell.monthOnly ? `${y}年${m}月` : `${y}年${m}月${d}日`;
+  }
   return cellText(cell).trim();
 }
 
-/** A cutoff date from a key–value value: text, a date cell, or a bare serial number. */
+/**
+ * A cutoff date from a key–value value: text, a date cell, or a bare serial number. A period written where
+ * the date belongs (截止日期：2018年1-9月, 报告期：2018年前三季度) stands for its month's last day.
+ */
 function readCutoff(kv: KeyValue, date1904: boolean): string | null {
   const v = kv.value.value;
   if (typeof v === 'number') {
     if (v >= 20000 && v <= 80000) return excelSerialToIso(v, date1904);
     return parseDateText(String(v));
   }
-  if (typeof v === 'string') return parseDateText(v);
-  return null;
+  if (typeof v !== 'string') return null;
+  const date = parseDateText(v);
+  if (date) return date;
+  // Only a span (1-9月, 前三季度) is read so; a day that does not exist (9月31日) stays an invalid date.
+  const span = /^\s*\d{4}\s*年.*(?:\d\s*月?\s*[-~—–―至到]|季度|半年|全年)/.test(v.normalize('NFKC'));
+  const period = span ? periodFromTitle(v) : null;
+  return period ? defaultCutoff(period) : null;
+}
+
+/** A 单位 cell that names a measure (套, 万元, （亿元）) rather than the reporting unit. */
+function measureOf(text: string): string | null {
+  const bare = text
+    .normalize('NFKC')
+    .replace(/[\s()（）]/g, '')
+    .replace(/^单位[:：]?/, '');
+  return isKnownUnit(bare) ? bare : null;
 }
 
 export interface ReadSheetOptions {
@@ -216,25 +262,29 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   // The header block: every row above the header; the footer rows are searched too for a stray 截止日期.
   const dataStart = match.rowIndex + match.headerRows;
   const blockRows = grid.rows.slice(match.blockStart, match.rowIndex);
-  const kvs = blockRows.flatMap(rowKeyValues);
+  const kvs = blockRows.flatMap((row, i) => rowKeyValues(row, blockRows[i + 1]));
   let sender: SheetRead['sender'];
   let period: SheetRead['period'];
   let sheetUnit: string | null = null;
   let needKv: KeyValue | undefined;
   for (const kv of kvs) {
     const cell = cellAddress(kv.r, kv.c);
-    if (kv.kind === 'unit' && !sender) {
+    // 单位：农安县 names the reporting unit, not a measure.
+    const unitNamed =
+      kv.kind === 'sheetUnit' && !measureOf(keyValueText(kv)) && register.resolve(keyValueText(kv)).ok;
+    if ((kv.kind === 'unit' || unitNamed) && !sender) {
       const name = keyValueText(kv);
       if (!name) continue;
       const resolved = register.resolve(name);
       if (resolved.ok) sender = { unitId: resolved.unit.id, name, cell };
       else if (isPrefectureName(register, name)) sender = { unitId: undefined, name, cell };
-      else log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
+      // A value guessed from the cell below that names no unit was never a value (a header, a note).
+      else if (!kv.below) log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
     } else if (kv.kind === 'cutoff' && !period) {
       const iso = readCutoff(kv, opts.date1904);
       if (iso) period = { period: periodOfCutoff(iso), cutoff: iso, cell, stated: true };
-      else log.error('date.invalid', sheet, cell, { text: keyValueText(kv) });
-    } else if (kv.kind === 'sheetUnit' && sheetUnit === null) {
+      else if (!kv.below) log.error('date.invalid', sheet, cell, { text: keyValueText(kv) });
+    } else if (kv.kind === 'sheetUnit' && sheetUnit === null && !unitNamed && !kv.below) {
       sheetUnit = normaliseHeader(`(${keyValueText(kv)})`).unit ?? keyValueText(kv).normalize('NFKC');
     } else if (kv.kind === 'need' && !needKv) {
       needKv = kv;
@@ -384,7 +434,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     }
     rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });
   }
-  return { grid, def, columns, sender, period, need, rows, endIndex };
+  return { grid, def, columns, sender, period, need, rows, blockStart: match.blockStart, endIndex };
 }
 
 function readField(

@@ -10,7 +10,26 @@ export const seqField: FieldDef = {
   required: false,
 };
 
-const UNIT_SYNONYMS = ['市县名称', '单位', '地区', '市（县）', '县市', '市县区'];
+const UNIT_SYNONYMS = [
+  '市县名称',
+  '单位',
+  '地区',
+  '市（县）',
+  '县市',
+  '市县区',
+  '县（市、区）',
+  '市（县、区）',
+  '县（市）',
+  '县（市区）',
+  '市（县区）',
+  '市县（区）',
+  '县（市、区）名称',
+  '市、县',
+  '县区',
+  '区县',
+  '单位名称',
+  '地区名称',
+];
 
 /** 市县; optional, since a one-unit return may name its unit only in the 填报单位 cell. */
 export function unitField(extraSynonyms: readonly string[] = []): FieldDef {

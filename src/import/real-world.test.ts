@@ -1,0 +1,645 @@
+// The reader against what hand-typed Excel/WPS returns really show, beyond the template: key–value wordings
+// (截至, 单位（盖章）, a value below its key), periods only in a title, headers split over rows or with notes,
+// figures with units or marks typed in, explanatory sheets, two units in one file, .et and CSV variants.
+// Every file is built here (xlsx and xls) and read from its bytes.
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { ParsedReturn, ReadResult } from '../domain/types';
+import { readReturn } from './read-return';
+import type { BookType, SheetSpec } from './test-workbooks';
+import {
+  buildWorkbook,
+  carryOverSheet,
+  expropriationSheet,
+  loanSheet,
+  publicRentalSheet,
+  standardReturn,
+  workbookBytes,
+} from './test-workbooks';
+
+const BOOK_TYPES: BookType[] = ['xlsx', 'xls'];
+
+const NONG_AN = '220122';
+const DE_HUI = '220183';
+
+function read(sheets: SheetSpec[], bookType: BookType = 'xlsx', name = `农安县.${bookType}`): ReadResult {
+  return readReturn(workbookBytes(sheets, bookType), name);
+}
+
+function returnsOf(result: ReadResult): ParsedReturn[] {
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.returns;
+}
+
+/** A 表1 sheet of the given rows. */
+function t1(rows: unknown[][], extra: Partial<SheetSpec> = {}): SheetSpec {
+  return { name: '表1', rows, ...extra };
+}
+
+const TITLE = ['2018年1-9月棚户区改造开工进展情况（表1）'];
+const BARE_TITLE = ['棚户区改造开工进展情况（表1）'];
+const KV = ['填报单位：农安县', null, '截止日期：2018年9月30日'];
+// No 市县 column: the unit can only come from the key–value cells, so a case shows they were read.
+const HEAD = ['序号', '年度计划（套）', '累计开工（套）', '其中：本月开工（套）', '开工率（%）', '备注'];
+const ROW = [1, 800, 400, 50, 50, ''];
+
+type Pick = (returns: ParsedReturn[]) => unknown;
+/** Unit, period and cutoff of the only return. */
+const who: Pick = (rs) => rs.map((r) => [r.unitId, r.period, r.cutoff]);
+/** Plan, started, month, declared rate of each return's 表1. */
+const start: Pick = (rs) =>
+  rs.map((r) => {
+    const s = r.tables.start;
+    return s && [s.plan, s.started, s.startedMonth, s.declaredRate];
+  });
+const banks: Pick = (rs) =>
+  rs.map((r) =>
+    r.tables.loan?.banks.map((b) => [b.bank, b.credit, b.creditMonth, b.disbursed, b.disbursedMonth]),
+  );
+const rental: Pick = (rs) =>
+  rs.map((r) => {
+    const p = r.tables.publicRental;
+    return p && [p.raised, p.allocated, p.declaredRate, p.lastYearRate];
+  });
+const projects: Pick = (rs) =>
+  rs.map((r) => r.tables.carryOver?.map((p) => [p.name, p.households, p.unfinished, p.plannedFinish]));
+const expropriation: Pick = (rs) =>
+  rs.map((r) => {
+    const e = r.tables.expropriation;
+    return e && [e.plan, e.expropriated, e.demolished, e.doneMonth];
+  });
+
+const SEPT = [[NONG_AN, '2018-09', '2018-09-30']];
+const SEPT_25 = [[NONG_AN, '2018-09', '2018-09-25']];
+
+const keyValueCases: [string, SheetSpec[], Pick, unknown][] = [
+  ['填报单位（盖章）：', [t1([TITLE, ['填报单位（盖章）：农安县'], HEAD, ROW])], who, SEPT],
+  ['单位（盖章）： names the reporting unit', [t1([TITLE, ['单位（盖章）：农安县'], HEAD, ROW])], who, SEPT],
+  [
+    '单位：农安县 names the reporting unit, not a measure',
+    [t1([TITLE, ['单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    '报送单位： and 截至日期：2018年09月25日',
+    [t1([BARE_TITLE, ['报送单位：农安县', '截至日期：2018年09月25日'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  ['填报单位: with a half-width colon', [t1([TITLE, ['填报单位:农安县'], HEAD, ROW])], who, SEPT],
+  ['单位名称：', [t1([TITLE, ['单位名称：农安县'], HEAD, ROW])], who, SEPT],
+  [
+    'values three cells to the right of their keys; 截至： alone',
+    [t1([BARE_TITLE, ['填报单位：', null, null, '农安县', '截至：', null, '2018/9/25'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    'values in the cells below their keys',
+    [t1([BARE_TITLE, ['填报单位：', '截止日期：'], ['农安县', '2018年9月25日'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    'keys without colons and values below them',
+    [t1([BARE_TITLE, ['填报单位', '截止日期'], ['农安县', '2018-09-25'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    '截至：2018/9/25 in one cell',
+    [t1([BARE_TITLE, ['填报单位：农安县', '截至：2018/9/25'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    '统计截止时间 alone, its value 2018.09 in the next cell',
+    [t1([BARE_TITLE, ['单位名称：农安县', '统计截止时间', '2018.09'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    '数据截止： with a date typed with spaces',
+    [t1([BARE_TITLE, ['填报单位：农安县', '数据截止：2018 年 9 月 25 日'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    '截止日期：2018年9月末',
+    [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：2018年9月末'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'a text date with spaces around its dashes',
+    [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：', ' 2018 - 09 - 25 '], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    'a period where the date belongs: 截止日期：2018年1-9月',
+    [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：2018年1-9月'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'a cutoff not at a month end, as a real Excel date: still that month',
+    [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：', 43368], HEAD, ROW], { formats: { C2: 'yyyy/m/d' } })],
+    who,
+    SEPT_25,
+  ],
+];
+
+const periodCases: [string, SheetSpec[], Pick, unknown][] = [
+  [
+    'title 2018年1—9月 (em dash)',
+    [t1([['2018年1—9月棚户区改造开工进展情况'], ['填报单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'title 2018年1～9月 (full-width tilde)',
+    [t1([['2018年1～9月棚改开工情况'], ['填报单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'title 2018年1——9月 (doubled dash)',
+    [t1([['2018年1——9月棚改开工情况'], ['填报单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'title 2018年前三季度 (January–September)',
+    [t1([['2018年前三季度棚户区改造开工进展情况'], ['填报单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'a subtitle line （截至2018年9月30日）',
+    [t1([BARE_TITLE, ['（截至2018年9月30日）'], ['填报单位：农安县'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+];
+
+const headerCases: [string, SheetSpec[], Pick, unknown][] = [
+  [
+    'units in a row of their own under the header, no merges',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '年度计划', '累计开工', '其中：本月开工', '开工率', '备注'],
+        [null, '（套）', '（套）', '（套）', '（%）'],
+        ROW,
+      ]),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
+    'a units row of bare 万套 under the header converts',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '年度计划', '累计开工', '其中：本月开工'],
+        [null, '万套', '万套', '万套'],
+        [1, 0.08, 0.04, 0.005],
+      ]),
+    ],
+    start,
+    [[800, 400, 50, null]],
+  ],
+  [
+    'header words split over two rows without merges (年度 | 计划（套）)',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '年度', '累计', '其中：本月', '开工率', '备注'],
+        [null, '计划（套）', '开工（套）', '开工（套）', '（%）'],
+        ROW,
+      ]),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
+    'the unit only in the 单位 cell (单位：万套)',
+    [
+      t1([
+        TITLE,
+        ['填报单位：农安县', '截止日期：2018年9月30日', '单位：万套'],
+        ['序号', '年度计划', '累计开工', '本月开工'],
+        [1, 0.08, 0.04, 0.005],
+      ]),
+    ],
+    start,
+    [[800, 400, 50, null]],
+  ],
+  [
+    'header notes (注1, *, （注2）) after the unit',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '年度计划（套）注1', '累计开工（套）*', '本月开工（套）（注2）', '开工率（%）※'],
+        [1, 800, 400, 50, 50],
+      ]),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
+    'columns in another order with extra columns 完成比例, 责任单位, 联系人 and no 序号',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['联系人', '累计开工（套）', '责任单位', '年度计划（套）', '完成比例', '其中：本月开工（套）'],
+        ['张三', 400, '住建局', 800, '50%', 50],
+      ]),
+    ],
+    start,
+    [[800, 400, 50, null]],
+  ],
+  [
+    'a combined return whose unit column is 县（市、区）',
+    [
+      t1([
+        TITLE,
+        ['填报单位：长春市', '截止日期：2018年9月30日'],
+        ['序号', '县（市、区）', '年度计划（套）', '累计开工（套）'],
+        [1, '农安县', 800, 400],
+        [2, '德惠市', 600, 300],
+      ]),
+    ],
+    (rs) => rs.map((r) => [r.unitId, r.tables.start?.plan]),
+    [
+      [NONG_AN, 800],
+      [DE_HUI, 600],
+    ],
+  ],
+  [
+    'a combined return whose unit column is 市（县、区）',
+    [
+      t1([
+        TITLE,
+        ['填报单位：长春市', '截止日期：2018年9月30日'],
+        ['序号', '市（县、区）', '年度计划（套）', '累计开工（套）'],
+        [1, '农安县', 800, 400],
+        [2, '德惠市', 600, 300],
+      ]),
+    ],
+    (rs) => rs.map((r) => r.unitId),
+    [NONG_AN, DE_HUI],
+  ],
+  [
+    '表2 with its bank column called 金融机构名称',
+    [loanSheet({}, [[1, '国开行', 1.2, 0, 0.5, 0, '']], [null, '合计', 1.2, 0, 0.5, 0, ''])].map((s) => ({
+      ...s,
+      rows: s.rows.map((r, i) => (i === 2 ? ['序号', '金融机构名称', ...r.slice(2)] : r)),
+    })),
+    banks,
+    [[['国家开发银行', 120_000_000, 0, 50_000_000, 0]]],
+  ],
+  [
+    '表5 分配率 as a fraction in a % cell, 上年同期 as text 95.06%',
+    [
+      {
+        ...publicRentalSheet({}, [1, '农安县', 9260, 7279, 0.7861, 300, 0, 0, '95.06%']),
+        formats: { E4: '0.00%' },
+      },
+    ],
+    rental,
+    [[9260, 7279, 7861, 9506]],
+  ],
+];
+
+const bodyCases: [string, SheetSpec[], Pick, unknown][] = [
+  [
+    'figures with their unit typed in: 1200套, 1,200 套',
+    [t1([TITLE, KV, HEAD, [1, '1200套', '1,200 套', '50 套']])],
+    start,
+    [[1200, 1200, 50, null]],
+  ],
+  [
+    'money with its unit typed in: 12.5亿元, 12.5亿, 5000万元 in a 亿元 column',
+    [
+      loanSheet(
+        {},
+        [[1, '国开行', '12.5亿元', '0.5亿', '5000万元', 0, '']],
+        [null, '合计', 12.5, 0.5, 0.5, 0, ''],
+      ),
+    ],
+    banks,
+    [[['国家开发银行', 1_250_000_000, 50_000_000, 50_000_000, 0]]],
+  ],
+  [
+    '表3 households typed as 1,200 户',
+    [expropriationSheet({}, [1, '农安县', '1,200 户', '342户', 8, 350, 41, ''])],
+    expropriation,
+    [[1200, 342, 8, 41]],
+  ],
+  [
+    'a leading apostrophe, non-breaking and full-width spaces, full-width digits',
+    [t1([TITLE, KV, HEAD, [1, "'800", '\u00a0400\u00a0', '\u3000５０\u3000']])],
+    start,
+    [[800, 400, 50, null]],
+  ],
+  [
+    '１，２００ in full-width digits and comma',
+    [t1([TITLE, KV, HEAD, [1, '１，２００', '６００']])],
+    start,
+    [[1200, 600, 0, null]],
+  ],
+  [
+    'marks for none: /, 无, 暂无, —, －, 0.00 read as zero',
+    [
+      t1([TITLE, KV, [...HEAD, '其他'], [1, 800, '/', '无', '—', '']]),
+      { ...publicRentalSheet({}, [1, '农安县', '－', '0.00', '暂无', '/', '无', '', '']) },
+    ],
+    (rs) => [start(rs), rs[0]?.tables.publicRental?.raised, rs[0]?.tables.publicRental?.allocated],
+    [[[800, 0, 0, null]], 0, 0],
+  ],
+  [
+    'negative zero, typed and as a number',
+    [t1([TITLE, KV, HEAD, [1, 800, '-0', -0]])],
+    start,
+    [[800, 0, 0, null]],
+  ],
+  [
+    'money in 亿元 with four decimals converts to whole yuan',
+    [loanSheet({}, [[1, '国开行', 12.3456, 0.0001, 0, 0, '']], [null, '合计', 12.3456, 0.0001, 0, 0, ''])],
+    banks,
+    [[['国家开发银行', 1_234_560_000, 10_000, 0, 0]]],
+  ],
+  [
+    'blank rows between data rows and a 合计 row above them in a combined return',
+    [
+      t1([
+        TITLE,
+        ['填报单位：长春市', '截止日期：2018年9月30日'],
+        ['序号', '市县', '年度计划（套）', '累计开工（套）'],
+        [null, '合计', 1400, 700],
+        [],
+        [1, '农安县', 800, 400],
+        [],
+        [],
+        [2, '德惠市', 600, 300],
+      ]),
+    ],
+    (rs) => rs.map((r) => [r.unitId, r.tables.start?.plan, r.tables.start?.started]),
+    [
+      [NONG_AN, 800, 400],
+      [DE_HUI, 600, 300],
+    ],
+  ],
+  [
+    '小计 lines of a prefecture in a combined return are no unit',
+    [
+      t1([
+        TITLE,
+        ['填报单位：长春市', '截止日期：2018年9月30日'],
+        ['序号', '市县', '年度计划（套）', '累计开工（套）'],
+        [1, '农安县', 800, 400],
+        [2, '德惠市', 600, 300],
+        [null, '长春市小计', 1400, 700],
+        [null, '总计', 1400, 700],
+      ]),
+    ],
+    (rs) => rs.map((r) => r.unitId),
+    [NONG_AN, DE_HUI],
+  ],
+  [
+    '计划完成时间 as real dates: a month format reads 2018年12月, a day format 2018年12月31日',
+    [
+      {
+        ...carryOverSheet({}, [
+          [1, '农安县', '光明片区', 156, 45, '补偿未谈妥', 43435],
+          [2, '农安县', '和平片区', 478, 152, '房源不足', 43465],
+        ]),
+        formats: { G4: 'yyyy"年"m"月"', G5: 'yyyy/m/d' },
+      },
+    ],
+    projects,
+    [
+      [
+        ['光明片区', 156, 45, '2018年12月'],
+        ['和平片区', 478, 152, '2018年12月31日'],
+      ],
+    ],
+  ],
+];
+
+/** A 填表说明 sheet that repeats the header (with its column numbers typed as text) to explain it. */
+const explanationSheet: SheetSpec = {
+  name: '填表说明',
+  rows: [
+    ['填表说明'],
+    ['1、本表按月填报，数字为本年1月1日至截止日期的累计数。'],
+    ['序号', '市县', '年度计划（套）', '累计开工（套）', '其中：本月开工（套）', '开工率（%）'],
+    ['甲', '乙', '1', '2', '3', '4'],
+    ['2、“累计开工”指本年已开工的套数；“开工率”＝累计开工÷年度计划。'],
+  ],
+};
+
+const workbookCases: [string, SheetSpec[], Pick, unknown][] = [
+  [
+    'a 填表说明 sheet before the tables, repeating a header with table words',
+    [explanationSheet, ...standardReturn()],
+    (rs) => [who(rs), start(rs)],
+    [SEPT, [[800, 400, 50, 5000]]],
+  ],
+  [
+    'a 填表说明 sheet after the tables',
+    [...standardReturn(), explanationSheet],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  ['an empty 表4: no projects', [carryOverSheet({}, [])], projects, [[]]],
+];
+
+describe('real-world returns are read', () => {
+  const all = [
+    ...keyValueCases.map((c) => ['key–value', ...c] as const),
+    ...periodCases.map((c) => ['period', ...c] as const),
+    ...headerCases.map((c) => ['header', ...c] as const),
+    ...bodyCases.map((c) => ['body', ...c] as const),
+    ...workbookCases.map((c) => ['workbook', ...c] as const),
+  ];
+  it.each(
+    BOOK_TYPES.flatMap((bt) =>
+      all.map(([group, name, sheets, pick, want]) => [bt, group, name, sheets, pick, want] as const),
+    ),
+  )('%s %s: %s', (bookType, _group, _name, sheets, pick, want) => {
+    const result = read(sheets, bookType);
+    const returns = returnsOf(result);
+    expect(pick(returns)).toEqual(want);
+    if (result.ok) {
+      // Nothing to warn about but the tables the case leaves out.
+      expect(result.warnings.filter((w) => w.code !== 'table.missing').map((w) => w.message)).toEqual([]);
+    }
+  });
+
+  it('a hidden column holding old figures is read like any other: only the matched columns count', () => {
+    const wb = buildWorkbook([
+      t1([TITLE, KV, ['序号', '年度计划（套）', '旧数', '累计开工（套）'], [1, 800, 999, 400]]),
+    ]);
+    const ws = wb.Sheets.表1 as XLSX.WorkSheet;
+    ws['!cols'] = [{}, {}, { hidden: true }, {}];
+    const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
+    expect(start(returnsOf(readReturn(bytes, '农安县.xlsx')))).toEqual([[800, 400, null, null]]);
+  });
+
+  it('a WPS .et name on a workbook SheetJS can read is read', () => {
+    const bytes = workbookBytes(standardReturn(), 'xls');
+    expect(who(returnsOf(readReturn(bytes, '农安县.et')))).toEqual(SEPT);
+  });
+});
+
+describe('real-world CSV files', () => {
+  const lines = [
+    ['填报单位：农安县', '截止日期：2018年9月30日'],
+    ['序号', '市县', '年度计划（套）', '累计开工（套）', '其中：本月开工（套）'],
+    ['1', '农安县', '800', '400', '50'],
+  ];
+  it.each([
+    ['semicolons', ';', '农安县.csv'],
+    ['tabs', '\t', '农安县.csv'],
+    ['tabs in a .txt', '\t', '农安县.txt'],
+  ])('separated by %s', (_n, sep, name) => {
+    const text = lines.map((l) => l.join(sep)).join('\r\n');
+    const rs = returnsOf(readReturn(new TextEncoder().encode(text), name));
+    expect([who(rs), start(rs)]).toEqual([SEPT, [[800, 400, 50, null]]]);
+  });
+
+  it('a CSV of 表4 with a quoted comma in its reason', () => {
+    const text = [
+      '2018年1-9月拆迁结转项目未完成情况（表4）',
+      '填报单位：农安县,截止日期：2018年9月30日',
+      '序号,市县,项目名称,涉及户数,未完成拆迁户数,未完成原因,计划完成时间',
+      '1,农安县,光明片区,156,45,"补偿标准未达成一致,协商中",2018年12月',
+    ].join('\n');
+    const rs = returnsOf(readReturn(new TextEncoder().encode(text), '农安县表4.csv'));
+    expect(projects(rs)).toEqual([[['光明片区', 156, 45, '2018年12月']]]);
+    expect(rs[0]?.tables.carryOver?.[0]?.reason).toBe('补偿标准未达成一致,协商中');
+  });
+});
+
+interface Refusal {
+  name: string;
+  sheets: SheetSpec[];
+  code: string;
+  sheet?: string;
+  cell?: string;
+  text: RegExp;
+}
+
+const refusals: Refusal[] = [
+  {
+    name: '待统计 in a figure cell',
+    sheets: [t1([TITLE, KV, HEAD, [1, 800, '待统计', 0]])],
+    code: 'number.text',
+    sheet: '表1',
+    cell: 'C4',
+    text: /“累计开工（套）”列的“待统计”不是数字。请填写数字/,
+  },
+  {
+    name: '未统计 in a figure cell',
+    sheets: [t1([TITLE, KV, HEAD, [1, '未统计', 400, 0]])],
+    code: 'number.text',
+    sheet: '表1',
+    cell: 'B4',
+    text: /“未统计”不是数字/,
+  },
+  {
+    name: 'households typed in a 套 column',
+    sheets: [t1([TITLE, KV, HEAD, [1, 800, '400户', 0]])],
+    code: 'number.unit',
+    sheet: '表1',
+    cell: 'C4',
+    text: /“400户”带的单位“户”与本列的单位不符/,
+  },
+  {
+    name: '万元 typed in a count column',
+    sheets: [t1([TITLE, KV, HEAD, [1, '12.5万元', 400, 0]])],
+    code: 'number.unit',
+    sheet: '表1',
+    cell: 'B4',
+    text: /“12.5万元”带的单位“万元”/,
+  },
+  {
+    name: 'a unit typed into a rate',
+    sheets: [t1([TITLE, KV, HEAD, [1, 800, 400, 0, '50套']])],
+    code: 'number.text',
+    sheet: '表1',
+    cell: 'E4',
+    text: /“开工率（%）”列的“50套”不是数字/,
+  },
+  {
+    name: 'a date that does not exist stays refused (not read as its month)',
+    sheets: [t1([BARE_TITLE, ['填报单位：农安县', '截至：2018年9月31日'], HEAD, ROW])],
+    code: 'date.invalid',
+    sheet: '表1',
+    cell: 'B2',
+    text: /“2018年9月31日”不是有效的日期/,
+  },
+  {
+    name: 'no period anywhere: the sheet and its top cell are named, with the fix',
+    sheets: [t1([BARE_TITLE, ['填报单位：农安县'], HEAD, ROW])],
+    code: 'period.missing',
+    sheet: '表1',
+    cell: 'A1',
+    text: /请在表头写上“截止日期：2018年9月30日”/,
+  },
+  {
+    name: 'two units’ returns on separate sheets of one workbook',
+    sheets: [
+      ...standardReturn().map((s) => ({ ...s, name: `农安${s.name}` })),
+      ...standardReturn({ unit: '德惠市' }).map((s) => ({ ...s, name: `德惠${s.name}` })),
+    ],
+    code: 'file.severalUnits',
+    sheet: '德惠表1',
+    cell: 'A2',
+    text: /填报单位是“德惠市”，而工作表“农安表1”是“农安县”.*请把各单位的月报分别保存为单独的文件/,
+  },
+];
+
+describe('real-world refusals name file, sheet, cell, reason and fix', () => {
+  it.each(BOOK_TYPES.flatMap((bt) => refusals.map((c) => [bt, c.name, c] as const)))(
+    '%s: %s',
+    (bookType, _n, c) => {
+      const file = `农安县.${bookType}`;
+      const result = read(c.sheets, bookType, file);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues).toHaveLength(1);
+      const issue = result.issues[0];
+      expect(issue).toMatchObject({ code: c.code, file, sheet: c.sheet, cell: c.cell, severity: 'error' });
+      expect(issue?.message).toContain(`文件“${file}”工作表“${c.sheet}”单元格 ${c.cell}：`);
+      expect(issue?.message).toMatch(c.text);
+    },
+  );
+
+  it.each([
+    [
+      'an OLE file that is not a workbook',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]),
+    ],
+    ['bytes of an unknown format', new Uint8Array([0x45, 0x54, 0x01, 0x02, 0x03, 0x04])],
+  ])('a WPS .et file it cannot read (%s) is told to be saved as .xlsx', (_n, bytes) => {
+    const result = readReturn(bytes, '农安县.et');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        'file.wpsEt',
+        '文件“农安县.et”：这是 WPS 表格专用格式（.et）的文件，无法直接读取。请在 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入。',
+      ],
+    ]);
+  });
+});
