@@ -386,6 +386,13 @@ describe('bulletin for every period and edge', () => {
     ['January 2019', '总额度310.04亿元（1月新增310.04亿元）'],
     ['January 2019', '2019年已发放棚改贷款252.32亿元（1月新增252.32亿元）'],
     ['January 2019', '附件：1.2019年1月全省棚户区改造开工进展情况'],
+    // The requirements' placeholders follow the period and the data.
+    ['samples 2018-09', '特别是9月底开工进展较慢、开工率未达到100%的22个市县，要认真分析'],
+    ['January 2019', '特别是1月底开工进展较慢、开工率未达到100%的22个市县，要认真分析'],
+    [
+      'everyone at 100%',
+      '（一）加快推进棚户区改造开工建设进度。各地要进一步加快推进棚改开工建设进度。省政府督查室、省住房和城乡建设厅将对棚改开工建设进展情况进行跟踪督办。',
+    ],
     // December.
     ['December', '关于2018年1-12月全省棚户区改造'],
     ['December', '截止12月31日，已开工8.19万套'],
@@ -522,7 +529,7 @@ describe('bulletin for every period and edge', () => {
         const head = (m[1] ?? '').replace(/^.*?(特别是|仍有|本期|截止\d+月\d+日，)/, '');
         expect(head.split('、').length, m[0]).toBe(Number(m[2]));
       }
-      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共]0个|NaN|undefined|null|Infinity/);
+      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共的]0个|\{\w+\}|NaN|undefined|null|Infinity/);
       const a = analyse(data, period);
       const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
       expect(a.start.province.plan).toBe(sum(a.start.units, (u) => u.plan));

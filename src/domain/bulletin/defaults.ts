@@ -1,5 +1,7 @@
 // The bulletin's fixed texts as the office wrote them on 2018-10-10: the defaults of 设置 → 通报固定文字.
-// Placeholders follow the period: {period} → 2018年1-9月, {months} → 1-9月, {year} → 2018, {month} → 9.
+// Placeholders follow the period: {period} → 2018年1-9月, {months} → 1-9月, {year} → 2018, {month} → 9, and the
+// data: {startTarget} → 100 (the start target), {lagging} → 22 (units below it). A sentence that counts
+// {lagging} units is dropped when there are none (no "0个市县" in a published text).
 import type { BulletinTextSettings } from '../settings';
 
 export const BULLETIN_TEXT_KEY = 'bulletinText';
@@ -11,7 +13,7 @@ export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
     '为进一步落实工作责任，加快推进棚户区改造、棚改贷款、房屋征收和公租房分配等工作，确保完成年度目标任务，现将{months}全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况通报如下。',
   requirements: [
     '二、下步工作要求',
-    '（一）加快推进棚户区改造开工建设进度。各地要进一步加快推进棚改开工建设进度。特别是9月底开工进展较慢、开工率未达到100%的22个市县，要认真分析开工进度慢的原因，由政府制定具体工作方案，明确责任单位和责任人、整改措施和项目开工时限，加大措施力度，推动棚改开工率有实质性提升，确保12月20日前完成开工率达100%的目标。省政府督查室、省住房和城乡建设厅将对棚改开工建设进展情况进行跟踪督办。',
+    '（一）加快推进棚户区改造开工建设进度。各地要进一步加快推进棚改开工建设进度。特别是{month}月底开工进展较慢、开工率未达到{startTarget}%的{lagging}个市县，要认真分析开工进度慢的原因，由政府制定具体工作方案，明确责任单位和责任人、整改措施和项目开工时限，加大措施力度，推动棚改开工率有实质性提升，确保12月20日前完成开工率达100%的目标。省政府督查室、省住房和城乡建设厅将对棚改开工建设进展情况进行跟踪督办。',
     '（二）做好全省第二次专项检查工作。省住房和城乡建设厅将组成5个检查组，在全省范围内开展第二次大检查现场实地核查工作。在各地自查自纠的基础上，采取听取工作情况汇报、查阅相关档案资料、现场实地核查等方式，对全省棚户区改造有关工作进行重点检查和督导。各地要积极配合检查组对各地上报的棚改逾期未安置项目逐个进行核查。检查结束后省安居办将向全省通报检查情况，并对工作进展缓慢、存在问题突出的市（县）政府进行约谈和重点督办。',
     '（三）全面做好棚改逾期未安置问题整改工作。各地要按照《吉林省人民政府办公厅关于印发吉林省解决城市棚户区改造逾期未安置问题工作方案的通知》（吉政办发[2018]35号）要求，结合落实《关于解决城市棚户区改造逾期未安置问题的指导意见》（吉安居办[2018]42号），加快推进棚改逾期未安置问题整改落实工作。省政府将与市州政府签订目标责任书，市州政府要组织与存在棚改逾期未安置问题的所辖县市政府签订目标责任书，层层落实工作责任，建立工作推进机制，严格实行考核问责，切实做好棚改逾期未安置问题整改工作，全面完成省政府明确的节点目标任务。',
     '（四）加快推进棚改资金筹集工作。各地要按照《吉林省试点发行棚户区改造专项债券管理实施细则》（吉财债[2018]250号）要求，积极申报棚改专项债券；具有承贷能力的市县要继续协调政策性银行申请棚改贷款，筹集项目资金，推动2018年尚未开工项目建设进度，新建项目要在11月15日前开工建设，货币化安置项目要在12月20日前完成征收补偿安置，确保完成全年目标任务。',
@@ -23,12 +25,29 @@ export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
   issueDate: '2018年10月10日',
 };
 
-/** Fill a fixed text's placeholders for the period. */
-export function fillPlaceholders(
-  text: string,
-  values: { period: string; months: string; year: number; month: number },
-): string {
-  return text
+export interface PlaceholderValues {
+  period: string;
+  months: string;
+  year: number;
+  month: number;
+  /** The start target in percent (100). */
+  startTarget?: number;
+  /** Units below the start target. */
+  lagging?: number;
+}
+
+/** Fill a fixed text's placeholders for the period; with no lagging unit, sentences counting them go. */
+export function fillPlaceholders(text: string, values: PlaceholderValues): string {
+  const kept =
+    values.lagging === 0
+      ? text
+          .split(/(?<=[。；])/)
+          .filter((sentence) => !sentence.includes('{lagging}'))
+          .join('')
+      : text;
+  return kept
+    .replaceAll('{startTarget}', String(values.startTarget ?? ''))
+    .replaceAll('{lagging}', String(values.lagging ?? ''))
     .replaceAll('{period}', values.period)
     .replaceAll('{months}', values.months)
     .replaceAll('{year}', String(values.year))

@@ -323,7 +323,14 @@ export function generateBulletin(
 ): Bulletin {
   const { year, month } = periodParts(analysis.period);
   const label = periodLabel(analysis.period);
-  const values = { period: label, months: label.slice(String(year).length + 1), year, month };
+  const values = {
+    period: label,
+    months: label.slice(String(year).length + 1),
+    year,
+    month,
+    startTarget: analysis.thresholds.startTarget,
+    lagging: analysis.start.lists.lagging.length,
+  };
   const fill = (text: string) => fillPlaceholders(text, values);
   const requirementLines = fill(texts.requirements)
     .split(/\r?\n/)

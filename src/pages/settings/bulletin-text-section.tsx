@@ -11,7 +11,7 @@ const FIELDS: { key: keyof BulletinTextSettings; label: string; hint?: string; r
   {
     key: 'requirements',
     label: '“二、下步工作要求”部分',
-    hint: '每段一行；（一）（二）… 开头的段落在 Word 中以楷体标题开头',
+    hint: '每段一行；（一）（二）… 开头的段落在 Word 中以楷体标题开头。{month} 为月份（如 9），{startTarget} 为开工率目标（如 100），{lagging} 为未达目标的市县数；没有未达目标的市县时，含 {lagging} 的句子自动省去',
     rows: 14,
   },
   { key: 'issuer', label: '落款单位' },
