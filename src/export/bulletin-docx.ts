@@ -331,6 +331,14 @@ export function buildBulletinDocument(
             alignment: AlignmentType.RIGHT,
           }),
           attachmentTable(model, landscapeContentWidth),
+          ...(model.footnote
+            ? [
+                new Paragraph({
+                  children: [run(model.footnote, FONTS.body, SIZE.small)],
+                  spacing: { before: 120 },
+                }),
+              ]
+            : []),
         ],
       }),
     ),

@@ -141,6 +141,18 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
           : { horizontal: column?.kind === 'seq' ? 'center' : 'right', vertical: 'middle' };
     });
   });
+
+  if (model.footnote) {
+    // Under the table, merged across it: which units the totals leave out.
+    const r = lastHeaderRow + model.rows.length + 2;
+    sheet.mergeCells(r, 1, r, columnCount);
+    const note = sheet.getCell(r, 1);
+    note.value = model.footnote;
+    note.font = { name: FONT, size: 11 };
+    note.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    sheet.getRow(r).height =
+      18 * Math.max(1, Math.ceil(textWidth({ kind: 'text', text: model.footnote }) / 150));
+  }
 }
 
 /** The summary workbook's bytes: sheets 附件1 … 附件5. */

@@ -642,3 +642,45 @@ describe('下载空白模板', () => {
     expect(sheetRows(one.Sheets.表1 as XLSX.WorkSheet)[1]?.[0]).toBe('填报单位：长白山管委会');
   });
 });
+
+describe('a period some units have not reported', () => {
+  // 农安县 sends nothing; 伊通县 sends a return without 表4.
+  let partial: PeriodAnalysis;
+  beforeAll(() => {
+    const copy = structuredClone(samples);
+    const september = (copy.get('2018-09') ?? []).filter((r) => r.unitId !== '220122');
+    const yitong = september.find((r) => r.unitId === '220323');
+    if (!yitong) throw new Error('no 伊通县');
+    delete yitong.tables.carryOver;
+    copy.set('2018-09', september);
+    partial = analyse(copy);
+  });
+
+  it('says under each table which units its totals leave out, and nothing when all reported', () => {
+    expect(buildAttachments(analysis).map((m) => m.footnote)).toEqual([null, null, null, null, null]);
+    const notes = buildAttachments(partial).map((m) => m.footnote);
+    expect(notes).toEqual([
+      '注：合计不含未报送本表的1个市县：农安县。',
+      '注：合计不含未报送本表的1个市县：农安县。',
+      '注：合计不含未报送本表的1个市县：农安县。',
+      '注：合计不含未报送本表的2个市县：农安县、伊通县。',
+      '注：合计不含未报送本表的1个市县：农安县。',
+    ]);
+  });
+
+  it('carries the notes into the summary workbook and the Word file', async () => {
+    const book = XLSX.read(await writeSummaryWorkbook(partial));
+    const rows = sheetRows(book.Sheets.附件4 as XLSX.WorkSheet);
+    expect(rows.at(-1)?.[0]).toBe('注：合计不含未报送本表的2个市县：农安县、伊通县。');
+    expect(rows.at(-2)?.every((c) => c === null)).toBe(true);
+
+    const bulletin = generateBulletin(partial, DEFAULT_BULLETIN_TEXT);
+    const zip = await JSZip.loadAsync(
+      await writeBulletinDocx(bulletin.paragraphs, buildAttachments(partial)),
+    );
+    const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('本期农安县未报送月报，以下全省数据为已报送的49个市县的合计。');
+    expect(text).toContain('注：合计不含未报送本表的2个市县：农安县、伊通县。');
+    expect(text.match(/注：合计不含未报送本表/g)?.length).toBe(5);
+  });
+});

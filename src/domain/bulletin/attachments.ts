@@ -12,6 +12,7 @@ import type {
 import { periodLabel } from '../period';
 import { type TableDef, tableDef } from '../tables';
 import type { TableKey } from '../types';
+import { defaultRegister } from '../units';
 
 /** How a column's values are typed and formatted. */
 export type ColumnKind = 'seq' | 'text' | 'count' | 'money' | 'rate';
@@ -58,6 +59,11 @@ export interface AttachmentModel {
   columns: ColumnModel[];
   headerRows: HeaderCell[][];
   rows: RowModel[];
+  /**
+   * 注：合计不含未报送本表的3个市县：农安县、伊通县、乾安县。 — under the table when units of the register did not
+   * report it, so a printed or exported table never shows a smaller total without saying why. Null otherwise.
+   */
+  footnote: string | null;
 }
 
 /** grouped: by prefecture with 全市 subtotals; ranked: units by their rank, best first. */
@@ -138,7 +144,10 @@ const ALLOCATION_FLAG_WORDS: Record<AllocationFlag, string> = {
   none: '无房源',
 };
 
-function startModel(a: PeriodAnalysis, order: RowOrder): Omit<AttachmentModel, 'number' | 'label' | 'title'> {
+function startModel(
+  a: PeriodAnalysis,
+  order: RowOrder,
+): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
   const def = tableDef('start');
   const rows = orderRows(a.start, order).map(({ row, role, seq }) => ({
     role,
@@ -177,7 +186,10 @@ function startModel(a: PeriodAnalysis, order: RowOrder): Omit<AttachmentModel, '
   };
 }
 
-function loanModel(a: PeriodAnalysis, order: RowOrder): Omit<AttachmentModel, 'number' | 'label' | 'title'> {
+function loanModel(
+  a: PeriodAnalysis,
+  order: RowOrder,
+): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
   const def = tableDef('loan');
   // Ranked by credit, largest first: loans have no rate to rank by.
   const byCredit = [...a.loan.units].sort((x, y) => y.total.credit - x.total.credit);
@@ -244,7 +256,7 @@ function policyOf(
 function expropriationModel(
   a: PeriodAnalysis,
   order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title'> {
+): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
   const def = tableDef('expropriation');
   const rows = orderRows(a.expropriation, order).map(({ row, role, seq }) => ({
     role,
@@ -288,7 +300,7 @@ function expropriationModel(
 function carryOverModel(
   a: PeriodAnalysis,
   order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title'> {
+): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
   const def = tableDef('carryOver');
   const co = a.carryOver;
   const rows: RowModel[] = [
@@ -382,7 +394,7 @@ function sumHouseholds(items: readonly { project: { households: number } }[]): n
 function publicRentalModel(
   a: PeriodAnalysis,
   order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title'> {
+): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
   const def = tableDef('publicRental');
   const rows = orderRows(a.publicRental, order).map(({ row, role, seq }) => ({
     role,
@@ -434,7 +446,7 @@ function publicRentalModel(
 
 const BUILDERS: Record<
   TableKey,
-  (a: PeriodAnalysis, order: RowOrder) => Omit<AttachmentModel, 'number' | 'label' | 'title'>
+  (a: PeriodAnalysis, order: RowOrder) => Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'>
 > = {
   start: startModel,
   loan: loanModel,
@@ -443,16 +455,27 @@ const BUILDERS: Record<
   publicRental: publicRentalModel,
 };
 
+/** The register's units that did not report a table this period (register order), by name. */
+function unreported(section: Section<RowIdentity>): string[] {
+  const reported = new Set(section.units.map((u) => u.id));
+  return defaultRegister.units.filter((u) => !reported.has(u.id)).map((u) => u.name);
+}
+
 /** The five attachments of a period, in the official order. */
 export function buildAttachments(analysis: PeriodAnalysis, order: RowOrder = 'grouped'): AttachmentModel[] {
   const period = periodLabel(analysis.period);
   return (['start', 'loan', 'expropriation', 'carryOver', 'publicRental'] as const).map((key) => {
     const def = tableDef(key);
+    const missing = unreported(analysis[key]);
     return {
       ...BUILDERS[key](analysis, order),
       number: def.number,
       label: `附件${def.number}`,
       title: `${period}${def.attachmentTitle}`,
+      footnote:
+        missing.length === 0
+          ? null
+          : `注：合计不含未报送本表的${missing.length}个市县：${missing.join('、')}。`,
     };
   });
 }

@@ -55,6 +55,7 @@ function AttachmentTable({ model }: { model: AttachmentModel }) {
           ))}
         </tbody>
       </table>
+      {model.footnote && <p className="attachment-note">{model.footnote}</p>}
     </section>
   );
 }
