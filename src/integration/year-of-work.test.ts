@@ -456,6 +456,14 @@ describe('every total is the sum of its parts, in every period', () => {
             u.id,
           ).toHaveLength(1);
       }
+      // A rolled-up 本月 says how it was known: declared if a part was, incomplete if a part is unknown.
+      for (const g of [...a.start.groups, a.start.province]) {
+        const parts = a.start.units.filter((u) => g.kind === 'province' || u.groupId === g.id);
+        expect(g.month.source === 'declared', `${period} ${g.name}`).toBe(
+          parts.some((u) => u.month.source === 'declared'),
+        );
+        expect(g.month.incomplete, `${period} ${g.name}`).toBe(parts.some((u) => u.month.value === null));
+      }
       // Loans: each bank of the province is the sum of that bank over the units.
       for (const bank of a.loan.province.banks) {
         const parts = a.loan.units.flatMap((u) => u.banks.filter((b) => b.bank === bank.bank));
