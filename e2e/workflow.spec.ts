@@ -1,6 +1,6 @@
 // A month of work in the built app: August's returns, then September's, through the file picker; September's
 // increases on 数据; a corrected September return replacing a unit's figure only once confirmed; the unit's
-// 版本记录 bringing the old figure back; and August's totals when the 报告期 goes back a month.
+// 版本记录 bringing the old figure back; August's totals when the 报告期 goes back a month; and a late August return.
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { DataPageModel, UnitPageModel } from './data-model';
@@ -144,4 +144,34 @@ test('a month of work: August, then September, a corrected return, its history, 
   await data.loanByBank();
   // September's 1.22亿元 was the whole difference: August disbursed 252.32 − 1.22.
   expect((await data.row(data.table('table-loan-banks'), '全省合计'))['本年发放（亿元）']).toBe('251.10');
+});
+
+test('a late return: September first with its declared 本月, then August arrives and 本月 is computed', async ({
+  page,
+}) => {
+  const unitFile = (period: string) => samplePaths(period).filter((p) => p.includes('德惠市'));
+  const [augustStarted] = startFigures(unitFile('2018-08')[0] ?? '');
+  const [septemberStarted, declared] = startFigures(unitFile('2018-09')[0] ?? '');
+  const importPage = new ImportPageModel(page);
+  await importPage.open();
+  await importPage.choose(unitFile('2018-09'));
+  expect(await importPage.confirm()).toContain('已导入 1 份');
+
+  const data = new DataPageModel(page);
+  await data.open();
+  const start = data.table('table-start');
+  await expect(page.getByTestId('data-missing')).toContainText('本期有 49 个单位尚未上报');
+  expect((await data.row(start, '德惠市'))['本月开工（套）']).toBe(`${count(declared)}（填报）`);
+  expect((await data.row(start, '全省合计'))['本月开工（套）']).toBe(`${count(declared)}（填报）`);
+
+  // August comes late: September stays the 报告期, and its 本月 is now the difference of the two months.
+  await importPage.open();
+  await importPage.choose(unitFile('2018-08'));
+  expect(await importPage.confirm()).toContain('已导入 1 份');
+  await data.open();
+  await expect(data.period).toHaveValue('2018-09');
+  await data.expectCell(start, '德惠市', '本月开工（套）', count(septemberStarted - augustStarted));
+  expect((await data.row(start, '全省合计'))['本月开工（套）']).toBe(count(septemberStarted - augustStarted));
+  // The unit's own figure agreed with the difference: no warning.
+  await expect(page.getByTestId('data-warnings')).toHaveCount(0);
 });
