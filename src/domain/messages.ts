@@ -74,7 +74,7 @@ const TEMPLATES: Templates = {
   'period.missing': () =>
     '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。请在表头写上“截止日期：2018年9月30日”。',
   'period.mismatch': (p) =>
-    `报告期“${p.period}”与${p.otherPlace}的“${p.other}”不一致，无法确定是哪个月的月报。`,
+    `报告期“${p.period}”与${p.otherPlace}的“${p.other}”不一致，无法确定是哪个月的月报。请核对标题中的期间和截止日期（截止日期应是统计截止的那一天，不是填报日期）。`,
   'date.invalid': (p) => `“${p.text}”不是有效的日期，请写成“2018年9月30日”。`,
   'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白、“-”或“无”表示 0。`,
   'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负。`,

@@ -35,6 +35,11 @@ export function normaliseHeader(text: string): NormalisedHeader {
     return '';
   });
   key = key.replace(/^其中[:、,]?/, '').replace(/[:：]$/, '');
+  // Months and years named instead of 本月/累计/年度: 1-9月累计开工, 其中：9月开工, 9月份新增授信, 2018年度计划.
+  key = key
+    .replace(/^\d{4}年(?:度|年度)?(?=计划|任务|征收计划|分配任务)/, '年度')
+    .replace(/^1月?份?[-~—–―至到]+\d{1,2}月份?(?:累计)?/, '累计')
+    .replace(/^\d{1,2}月份?/, '本月');
   // A note marker after the header (年度计划（套）注1, 累计开工*, （注2）) is a footnote reference, not a word.
   key = key.replace(/(?:\(注\d*\)|注\d+|[*※]+)$/, '');
   const out = { key, unit };
@@ -147,6 +152,27 @@ function isWordRow(head: GridRow, next: GridRow | undefined): next is GridRow {
 
 /** Match a table's fields against a header row (and the row below when it continues the header). */
 export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
+  const match = matchHeader(grid, def, rowIndex);
+  return match && withUnitsRow(grid, match);
+}
+
+/** A row of units only ((套) | (%)) right under a header of one or two rows belongs to it. */
+function withUnitsRow(grid: Grid, match: HeaderMatch): HeaderMatch {
+  const last = grid.rows[match.rowIndex + match.headerRows - 1];
+  const after = grid.rows[match.rowIndex + match.headerRows];
+  if (!last || !after || after.r !== last.r + 1) return match;
+  if (!after.cells.every((cell) => typeof cell.value === 'string' && unitOnly(cell.value))) return match;
+  return {
+    ...match,
+    headerRows: match.headerRows + 1,
+    columns: match.columns.map((col) => ({
+      ...col,
+      unit: unitOnly(cellText(cellAt(after, col.c))) ?? col.unit,
+    })),
+  };
+}
+
+function matchHeader(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
   const head = grid.rows[rowIndex];
   if (!head) return null;
   const next = grid.rows[rowIndex + 1];

@@ -275,7 +275,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     if ((kv.kind === 'unit' || unitNamed) && !sender) {
       const name = keyValueText(kv);
       if (!name) continue;
-      const resolved = register.resolve(name);
+      const resolved = resolveSender(register, name);
       if (resolved.ok) sender = { unitId: resolved.unit.id, name, cell };
       else if (isPrefectureName(register, name)) sender = { unitId: undefined, name, cell };
       // A value guessed from the cell below that names no unit was never a value (a header, a note).
@@ -456,6 +456,26 @@ function readField(
     default:
       return readText(cell, ctx);
   }
+}
+
+/**
+ * The unit a 填报单位 value names. It often carries the office that fills it in or a seal note
+ * (农安县住建局（盖章）, 农安县房屋征收办公室): tried as written first, then without them.
+ */
+function resolveSender(register: UnitRegister, name: string): ReturnType<UnitRegister['resolve']> {
+  const resolved = register.resolve(name);
+  if (resolved.ok) return resolved;
+  const bare = name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\([^)]*[盖公签]章[^)]*\)|[盖公签]章$/g, '')
+    .replace(
+      /(?:人民政府|政府|住房和城乡建设局|住房城乡建设局|住建局|住房保障和房屋管理局|房产局|房管局|住房保障中心|保障性住房管理中心|房屋征收(?:与补偿)?(?:办公室|管理办公室|中心)|棚改办|征收办)$/,
+      '',
+    );
+  if (bare === name || bare === '') return resolved;
+  const again = register.resolve(bare);
+  return again.ok ? again : resolved;
 }
 
 function isPrefectureName(register: UnitRegister, name: string): boolean {

@@ -2,6 +2,7 @@
 // (截至, 单位（盖章）, a value below its key), periods only in a title, headers split over rows or with notes,
 // figures with units or marks typed in, explanatory sheets, two units in one file, .et and CSV variants.
 // Every file is built here (xlsx and xls) and read from its bytes.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ParsedReturn, ReadResult } from '../domain/types';
@@ -86,6 +87,19 @@ const keyValueCases: [string, SheetSpec[], Pick, unknown][] = [
     [t1([BARE_TITLE, ['报送单位：农安县', '截至日期：2018年09月25日'], HEAD, ROW])],
     who,
     SEPT_25,
+  ],
+  [
+    '填报单位 with the filling office and a seal note: 农安县住建局（盖章）',
+    [t1([TITLE, ['填报单位：农安县住建局（盖章）'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  ['填报单位：农安县（公章）', [t1([TITLE, ['填报单位：农安县（公章）'], HEAD, ROW])], who, SEPT],
+  [
+    '填报单位：农安县房屋征收管理办公室',
+    [t1([TITLE, ['填报单位：农安县房屋征收管理办公室'], HEAD, ROW])],
+    who,
+    SEPT,
   ],
   ['填报单位: with a half-width colon', [t1([TITLE, ['填报单位:农安县'], HEAD, ROW])], who, SEPT],
   ['单位名称：', [t1([TITLE, ['单位名称：农安县'], HEAD, ROW])], who, SEPT],
@@ -228,6 +242,61 @@ const headerCases: [string, SheetSpec[], Pick, unknown][] = [
     [[800, 400, 50, 5000]],
   ],
   [
+    'months named instead of 累计/本月: 1-9月累计开工, 其中：9月开工',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '年度计划（套）', '1-9月累计开工（套）', '其中：9月开工（套）', '开工率（%）'],
+        ROW,
+      ]),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
+    'a year named in the plan and a month in the increase: 2018年度计划, 9月份新开工',
+    [t1([TITLE, KV, ['序号', '2018年度计划（套）', '累计开工（套）', '9月份新开工（套）'], ROW])],
+    start,
+    [[800, 400, 50, null]],
+  ],
+  [
+    '表2 month sub-headers named 9月 under merged groups',
+    [
+      {
+        name: '表2',
+        rows: [
+          ['2018年1-9月棚改贷款进展情况（表2）'],
+          ['填报单位：农安县', '截止日期：2018年9月30日', '单位：亿元'],
+          ['序号', '贷款银行', '授信额度', null, '发放贷款', null],
+          [null, null, '1-9月', '9月', '1-9月', '9月'],
+          [1, '国开行', 1.2, 0.2, 0.5, 0.1],
+        ],
+        merges: ['C3:D3', 'E3:F3', 'A3:A4', 'B3:B4'],
+      },
+    ],
+    banks,
+    [[['国家开发银行', 120_000_000, 20_000_000, 50_000_000, 10_000_000]]],
+  ],
+  [
+    'three header rows: merged groups, sub-headers, then a row of units',
+    [
+      t1(
+        [
+          TITLE,
+          ['填报单位：农安县'],
+          ['序号', '年度计划', '开工', null, '开工率'],
+          [null, null, '累计', '其中：本月', null],
+          [null, '万套', '万套', '万套', '%'],
+          [1, 0.08, 0.04, 0.005, 50],
+        ],
+        { merges: ['C3:D3', 'A3:A4', 'B3:B4', 'E3:E4'] },
+      ),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
     'the unit only in the 单位 cell (单位：万套)',
     [
       t1([
@@ -337,6 +406,20 @@ const bodyCases: [string, SheetSpec[], Pick, unknown][] = [
     ],
     banks,
     [[['国家开发银行', 1_250_000_000, 50_000_000, 50_000_000, 0]]],
+  ],
+  [
+    'the loan need with its unit typed in: 本年棚改需贷款：12.5亿元',
+    [
+      {
+        ...loanSheet({}, [[1, '国开行', 1.2, 0, 0.5, 0, '']], [null, '合计', 1.2, 0, 0.5, 0, '']),
+        rows: loanSheet({}, [[1, '国开行', 1.2, 0, 0.5, 0, '']], [null, '合计', 1.2, 0, 0.5, 0, '']).rows.map(
+          (r, i) =>
+            i === 1 ? ['填报单位：农安县', '截止日期：2018年9月30日', '本年棚改需贷款：12.5亿元'] : r,
+        ),
+      },
+    ],
+    (rs) => rs.map((r) => r.tables.loan?.need),
+    [1_250_000_000],
   ],
   [
     '表3 households typed as 1,200 户',
@@ -463,6 +546,47 @@ const workbookCases: [string, SheetSpec[], Pick, unknown][] = [
   ['an empty 表4: no projects', [carryOverSheet({}, [])], projects, [[]]],
 ];
 
+const NS = 'http://schemas.openxmlformats.org';
+
+/** Add a chart sheet (开工图) as the first sheet of an .xlsx: chartsheet → drawing → bar chart of 表1. */
+function withChartSheet(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const edit = (path: string, change: (text: string) => string) => {
+    files[path] = strToU8(change(strFromU8(files[path] as Uint8Array)));
+  };
+  const rel = (type: string, target: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
+  edit('xl/workbook.xml', (t) =>
+    t.replace('<sheets>', '<sheets><sheet name="开工图" sheetId="99" r:id="rId99"/>'),
+  );
+  edit('xl/_rels/workbook.xml.rels', (t) =>
+    t.replace(
+      '</Relationships>',
+      `<Relationship Id="rId99" Type="${NS}/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+    ),
+  );
+  edit('[Content_Types].xml', (t) =>
+    t.replace(
+      '</Types>',
+      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+    ),
+  );
+  files['xl/chartsheets/sheet1.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${NS}/officeDocument/2006/relationships"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`,
+  );
+  files['xl/chartsheets/_rels/sheet1.xml.rels'] = strToU8(rel('drawing', '../drawings/drawing1.xml'));
+  files['xl/drawings/drawing1.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="${NS}/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS}/drawingml/2006/main" xmlns:c="${NS}/drawingml/2006/chart" xmlns:r="${NS}/officeDocument/2006/relationships"><xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9000000" cy="6000000"/><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS}/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:absoluteAnchor></xdr:wsDr>`,
+  );
+  files['xl/drawings/_rels/drawing1.xml.rels'] = strToU8(rel('chart', '../charts/chart1.xml'));
+  files['xl/charts/chart1.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="${NS}/drawingml/2006/chart" xmlns:a="${NS}/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>棚户区改造开工进展情况（表1）</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>表1!$C$3</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>年度计划（套）</c:v></c:pt></c:strCache></c:strRef></c:tx><c:val><c:numRef><c:f>表1!$C$4</c:f><c:numCache><c:ptCount val="1"/><c:pt idx="0"><c:v>800</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+  );
+  return zipSync(files);
+}
+
 describe('real-world returns are read', () => {
   const all = [
     ...keyValueCases.map((c) => ['key–value', ...c] as const),
@@ -493,6 +617,14 @@ describe('real-world returns are read', () => {
     ws['!cols'] = [{}, {}, { hidden: true }, {}];
     const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
     expect(start(returnsOf(readReturn(bytes, '农安县.xlsx')))).toEqual([[800, 400, null, null]]);
+  });
+
+  it('a chart sheet (with table words in its chart title) before the tables is passed over', () => {
+    const bytes = withChartSheet(workbookBytes(standardReturn()));
+    expect(XLSX.read(bytes, { type: 'array' }).SheetNames[0]).toBe('开工图');
+    const result = readReturn(bytes, '农安县.xlsx');
+    expect([who(returnsOf(result)), start(returnsOf(result))]).toEqual([SEPT, [[800, 400, 50, 5000]]]);
+    expect(result.ok && result.warnings).toEqual([]);
   });
 
   it('a WPS .et name on a workbook SheetJS can read is read', () => {
@@ -587,6 +719,14 @@ const refusals: Refusal[] = [
     sheet: '表1',
     cell: 'B2',
     text: /“2018年9月31日”不是有效的日期/,
+  },
+  {
+    name: 'a filing date typed as the cutoff disagrees with the title, and the message says what to check',
+    sheets: [t1([TITLE, ['填报单位：农安县', '截止日期：2018年10月8日'], HEAD, ROW])],
+    code: 'period.mismatch',
+    sheet: '表1',
+    cell: 'A1',
+    text: /报告期“2018年1-9月”与本表截止日期的“2018年1-10月”不一致.*不是填报日期/,
   },
   {
     name: 'no period anywhere: the sheet and its top cell are named, with the fix',
