@@ -153,6 +153,7 @@ export function BackupSection() {
         </p>
       )}
 
+      {/* One line of actions: save a backup, or bring one in (restore into an empty store, or merge). */}
       <div className="toolbar">
         <button type="button" className="button primary" disabled={busy} onClick={doExport}>
           导出备份
@@ -161,9 +162,7 @@ export function BackupSection() {
           <input type="checkbox" checked={gzip} onChange={(e) => setGzip(e.currentTarget.checked)} />{' '}
           压缩（.json.gz）
         </label>
-      </div>
-
-      <div className="toolbar">
+        <span className="toolbar-gap" aria-hidden="true" />
         <label className="button file-button">
           从备份恢复…
           <input
@@ -171,6 +170,15 @@ export function BackupSection() {
             accept=".json,.gz,application/json,application/gzip"
             disabled={busy}
             onChange={onRestoreFile}
+          />
+        </label>
+        <label className="button file-button">
+          合并其他电脑的备份…
+          <input
+            type="file"
+            accept=".json,.gz,application/json,application/gzip"
+            disabled={busy}
+            onChange={onMergeFile}
           />
         </label>
       </div>
@@ -199,17 +207,6 @@ export function BackupSection() {
         </div>
       )}
 
-      <div className="toolbar">
-        <label className="button file-button">
-          合并其他电脑的备份…
-          <input
-            type="file"
-            accept=".json,.gz,application/json,application/gzip"
-            disabled={busy}
-            onChange={onMergeFile}
-          />
-        </label>
-      </div>
       {merge && (
         <MergeReview
           plan={merge.plan}
