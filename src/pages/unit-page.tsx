@@ -28,7 +28,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const groupName = defaultRegister.groupName(defaultRegister.groupOf(unit));
   return (
     <section aria-labelledby="unit-title">
-      <p className="no-print">
+      <p className="no-print back-link">
         <a href={dataHref()}>← 返回汇总数据</a>
       </p>
       <h1 id="unit-title">{unit.name}</h1>
