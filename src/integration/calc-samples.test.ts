@@ -77,6 +77,9 @@ describe('2018-09 province figures equal the bulletin', () => {
     expect(a.carryOver.province.previousCount ?? 0).toBe(
       a.carryOver.province.count + a.carryOver.province.finished - a.carryOver.province.added,
     );
+    // Every unit has both months: the change is the difference of the counts, as the bulletin says (减少6个).
+    expect(a.carryOver.province.change).toBe(78 - 84);
+    expect(a.carryOver.province.change).toBe(a.carryOver.province.added - a.carryOver.province.finished);
   });
 
   it('public rental: raised 336,200, allocated 319,600, 95.06%; task 5,000 in 13 units, 1,043 allocated, 20.9%', () => {
