@@ -83,6 +83,23 @@ function numberedParagraph(text: string): Paragraph {
   return bodyParagraph(runs);
 }
 
+const EM_TWIPS = 320; // one 三号 (16pt) character
+
+/** Width of a text in 三号 characters: CJK one, digits and Latin half. */
+function ems(text: string): number {
+  return [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
+}
+
+/**
+ * GB/T 9704-2012 7.3.5.1 (a sealed document): the date 右空四字, the issuer centred over the date. An issuer
+ * longer than the room to the right of that centre ends at the margin.
+ */
+export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const dateRight = 4;
+  const issuerRight = Math.max(0, dateRight + ems(date) / 2 - ems(issuer) / 2);
+  return { issuer: Math.round(issuerRight * EM_TWIPS), date: dateRight * EM_TWIPS };
+}
+
 function bulletinParagraphs(paragraphs: readonly BulletinParagraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
@@ -111,6 +128,8 @@ function bulletinParagraphs(paragraphs: readonly BulletinParagraph[]): Paragraph
       case 'attachment': {
         // 附件：1.… with the following items aligned under the first title.
         const first = p.text.startsWith('附件');
+        // GB/T 9704: 附件说明 one blank line below the body.
+        if (first) out.push(new Paragraph({ children: [], spacing: LINE }));
         out.push(
           new Paragraph({
             children: [run(p.text, FONTS.body, SIZE.body)],
@@ -120,7 +139,9 @@ function bulletinParagraphs(paragraphs: readonly BulletinParagraph[]): Paragraph
         );
         break;
       }
-      case 'issuer':
+      case 'issuer': {
+        // Room for the seal above the signature, then the issuer centred over the date.
+        const date = paragraphs.find((q) => q.kind === 'date')?.text ?? '';
         out.push(new Paragraph({ children: [], spacing: LINE }));
         out.push(new Paragraph({ children: [], spacing: LINE }));
         out.push(
@@ -128,20 +149,23 @@ function bulletinParagraphs(paragraphs: readonly BulletinParagraph[]): Paragraph
             children: [run(p.text, FONTS.body, SIZE.body)],
             alignment: AlignmentType.RIGHT,
             spacing: LINE,
-            indent: { right: 1280 },
+            indent: { right: signatureIndents(p.text, date).issuer },
           }),
         );
         break;
-      case 'date':
+      }
+      case 'date': {
+        const issuer = paragraphs.find((q) => q.kind === 'issuer')?.text ?? '';
         out.push(
           new Paragraph({
             children: [run(p.text, FONTS.body, SIZE.body)],
             alignment: AlignmentType.RIGHT,
             spacing: LINE,
-            indent: { right: 1280 + 640 },
+            indent: { right: signatureIndents(issuer, p.text).date },
           }),
         );
         break;
+      }
     }
   }
   return out;

@@ -15,7 +15,12 @@ import { DEFAULT_THRESHOLDS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
 import type { ParsedReturn, PeriodKey } from '../domain/types';
 import { defaultRegister } from '../domain/units';
-import { A4_TWIPS, OFFICIAL_MARGINS_TWIPS, writeBulletinDocx } from '../export/bulletin-docx';
+import {
+  A4_TWIPS,
+  OFFICIAL_MARGINS_TWIPS,
+  signatureIndents,
+  writeBulletinDocx,
+} from '../export/bulletin-docx';
 import { writeSummaryWorkbook } from '../export/summary-workbook';
 import {
   BLANK_BANK_LINES,
@@ -344,6 +349,14 @@ describe('导出通报', () => {
       Number(m[1]),
     );
     expect((loanHeights[0] ?? 0) + (loanHeights[1] ?? 0)).toBeGreaterThanOrEqual(3 * 300);
+  });
+
+  it.each([
+    // The date 右空四字 (1280); a short issuer centred over it, a long one ending at the margin.
+    ['省安居办', '2018年10月10日', 1280 + Math.round(1.5 * 320), 1280],
+    ['吉林省保障性安居工程领导小组办公室', '2018年10月10日', 0, 1280],
+  ])('signs %s over %s (GB/T 9704 sealed layout)', (issuer, date, issuerRight, dateRight) => {
+    expect(signatureIndents(issuer, date)).toEqual({ issuer: issuerRight, date: dateRight });
   });
 
   it('numbers the pages at the foot as — 1 —', () => {
