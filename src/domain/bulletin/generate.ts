@@ -182,7 +182,8 @@ function finishLoan(text: string, a: PeriodAnalysis, ctx: Context): string[] {
   }
   if (needNoCredit.length > 0) {
     sentences.push(
-      `仍有${counted(needNoCredit, '等')}未取得${ctx.year}年棚改贷款授信（审批）。这部分市县要加大措施力度，加快推进贷款工作落实。`,
+      // 仍有 (still) only follows a sentence naming units that have credit.
+      `${withCredit.length > 0 ? '仍有' : ''}${counted(needNoCredit, '等')}未取得${ctx.year}年棚改贷款授信（审批）。这部分市县要加大措施力度，加快推进贷款工作落实。`,
     );
   }
   return sentences.length > 0 ? [text, sentences.join('')] : [text];
