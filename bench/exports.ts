@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildAttachments } from '../src/domain/bulletin/attachments';
 import { DEFAULT_BULLETIN_TEXT } from '../src/domain/bulletin/defaults';
-import { bulletinToText, generateBulletin } from '../src/domain/bulletin/generate';
+import { bulletinToText, generateBulletin, parseBulletinText } from '../src/domain/bulletin/generate';
 import { analysePeriod } from '../src/domain/calc';
 import { DEFAULT_THRESHOLDS } from '../src/domain/settings';
 import { defaultRegister } from '../src/domain/units';
@@ -71,6 +71,16 @@ export async function run(): Promise<void> {
   const paragraphs = generateBulletin(analysis, DEFAULT_BULLETIN_TEXT).paragraphs;
   const docx = await time(5, () => writeBulletinDocx(paragraphs, buildAttachments(analysis)));
   line('bulletin .docx (docx)', docx, 1000, `  (${(docx.result.byteLength / 1024).toFixed(0)} KB)`);
+
+  // 导出通报 of an edited text: read back from the text, then written with the attachments.
+  const editedText = bulletinToText(generateBulletin(analysis, DEFAULT_BULLETIN_TEXT)).replace(
+    '有关政府',
+    '有关市县政府',
+  );
+  const edited = await time(5, () =>
+    writeBulletinDocx(parseBulletinText(editedText), buildAttachments(analysis)),
+  );
+  line('edited text → .docx', edited, 1000);
 
   const unit = defaultRegister.units[0];
   if (unit) {
