@@ -142,12 +142,31 @@ function unitOnly(text: string): string | null {
   return isKnownUnit(bare) ? bare : null;
 }
 
+/** What a row is as a header continuation, worked out once per row (five tables ask about each row). */
+interface RowShape {
+  /** Words only, no figures (not even typed as text). */
+  words: boolean;
+  /** Units only: (套) | (%) | 万元. */
+  units: boolean;
+}
+
+const rowShapes = new WeakMap<GridRow, RowShape>();
+
+function rowShape(row: GridRow): RowShape {
+  let shape = rowShapes.get(row);
+  if (!shape) {
+    const words = row.cells.every(
+      (cell) => typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'text',
+    );
+    shape = { words, units: words && row.cells.every((cell) => unitOnly(cellText(cell)) !== null) };
+    rowShapes.set(row, shape);
+  }
+  return shape;
+}
+
 /** A row of words right under the header: it may continue it (words split over two rows, or units only). */
 function isWordRow(head: GridRow, next: GridRow | undefined): next is GridRow {
-  if (!next || next.r !== head.r + 1) return false;
-  return next.cells.every(
-    (cell) => typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'text',
-  );
+  return next !== undefined && next.r === head.r + 1 && rowShape(next).words;
 }
 
 /** Match a table's fields against a header row (and the row below when it continues the header). */
@@ -161,7 +180,7 @@ function withUnitsRow(grid: Grid, match: HeaderMatch): HeaderMatch {
   const last = grid.rows[match.rowIndex + match.headerRows - 1];
   const after = grid.rows[match.rowIndex + match.headerRows];
   if (!last || !after || after.r !== last.r + 1) return match;
-  if (!after.cells.every((cell) => typeof cell.value === 'string' && unitOnly(cell.value))) return match;
+  if (!rowShape(after).units) return match;
   return {
     ...match,
     headerRows: match.headerRows + 1,
@@ -179,20 +198,19 @@ function matchHeader(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch |
   // Only the merges crossing this row matter; filtered once, so a sheet with many merges stays cheap.
   const merges = grid.merges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
   const one = matchRows(def, rowIndex, merges, head, undefined);
+  // A row of units under the header is taken by withUnitsRow.
+  if (!next || (next.r === head.r + 1 && rowShape(next).units)) return one;
   const merged = isSubHeaderRow(merges, head, next);
-  if (!next || (!merged && !isWordRow(head, next))) return one;
-  // Without merges, a header may still span two rows: words split (年度 | 计划（套）) or a row of units
-  // under it (（套）). The two-row reading is taken when it recognises more, or when the row is units only.
+  if (!merged && !isWordRow(head, next)) return one;
+  // A header may span two rows: a group cell merged over its sub-headers, or, without merges, words split
+  // over two rows (年度 | 计划（套）). Without merges, the two-row reading must recognise more.
   const two = matchRows(def, rowIndex, merges, head, next);
   const beats = (other: HeaderMatch) =>
     two.score > other.score || (two.score === other.score && two.columns.length > other.columns.length);
-  if (next.cells.every((cell) => unitOnly(cellText(cell))))
-    return two.columns.length >= one.columns.length ? two : one;
+  if (!merged && !beats(one)) return one;
   // It must also beat the lower row alone: a line of words above the header (农安县 | 2018年9月30日, key
   // values spread over two lines) adds nothing to it and is no part of it.
-  const alone = matchRows(def, rowIndex + 1, merges, next, undefined);
-  if (!beats(alone)) return one;
-  return merged || beats(one) ? two : one;
+  return beats(matchRows(def, rowIndex + 1, merges, next, undefined)) ? two : one;
 }
 
 function matchRows(
