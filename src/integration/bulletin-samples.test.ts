@@ -282,6 +282,7 @@ const DATASET_NAMES = [
   'no credit anywhere',
   'carry-over up',
   'a bank new this month',
+  'a bank gone this month',
 ] as const;
 
 let built: [string, Samples, PeriodKey][] | undefined;
@@ -313,6 +314,7 @@ function buildDatasets(): [string, Samples, PeriodKey][] {
     ['no credit anywhere', transform(['2018-08', '2018-09'], noLoans), '2018-09'],
     ['carry-over up', transform(['2018-08', '2018-09'], moreProjects), '2018-09'],
     ['a bank new this month', transform(['2018-08', '2018-09'], newBank), '2018-09'],
+    ['a bank gone this month', transform(['2018-08', '2018-09'], bankGone), '2018-09'],
   ];
 }
 
@@ -352,6 +354,14 @@ function moreProjects(r: ParsedReturn): ParsedReturn {
 
 const NEW_BANK_CREDIT = 2 * 100_000_000;
 const NEW_BANK_DISBURSED = 50_000_000;
+
+/** 敦化市's 建设银行 line (11.8亿元 of credit, nothing lent) is gone from its September return. */
+function bankGone(r: ParsedReturn): ParsedReturn {
+  if (r.period === '2018-09' && r.unitId === '222403' && r.tables.loan) {
+    r.tables.loan.banks = r.tables.loan.banks.filter((b) => b.bank !== '中国建设银行');
+  }
+  return r;
+}
 
 /** 梨树县 borrows from 吉林银行 in September only (a bank the province has not seen before). */
 function newBank(r: ParsedReturn): ParsedReturn {
@@ -421,6 +431,12 @@ describe('bulletin for every period and edge', () => {
       '商业银行已为棚改贷款授信102.04亿元（建设银行37.22亿元、工商银行25亿元、浦发银行1.2亿元、光大银行26.62亿元、邮政储蓄银行10亿元、吉林银行2亿元。9月新增2亿元）',
     ],
     ['a bank new this month', '商业银行发放贷款89.34亿元（9月新增0.5亿元）'],
+    // A bank line gone: the credit fell, said as 减少, never 新增-….
+    ['a bank gone this month', '总额度298.24亿元（9月减少11.8亿元）'],
+    [
+      'a bank gone this month',
+      '商业银行已为棚改贷款授信88.24亿元（建设银行25.42亿元、工商银行25亿元、浦发银行1.2亿元、光大银行26.62亿元、邮政储蓄银行10亿元。9月减少11.8亿元）',
+    ],
   ])('%s: says %s', (name, phrase) => {
     const [, data, period] = datasets().find(([n]) => n === name) ?? [];
     if (!data || !period) throw new Error(name);
@@ -432,6 +448,7 @@ describe('bulletin for every period and edge', () => {
     ['everyone at 100%', /滞后|特别是|分配率低于|分配率为零|没有完成房屋拆迁|进度缓慢|较去年下降/],
     ['no credit anywhere', /[^\d.]0亿元|已取得2018年|其中：国开行|其中：农发行|其中：商业银行|仍有/],
     ['samples 2018-09', /未报送/],
+    ['a bank gone this month', /新增-/],
   ])('%s: never says %s', (name, pattern) => {
     const [, data, period] = datasets().find(([n]) => n === name) ?? [];
     if (!data || !period) throw new Error(name);
@@ -529,7 +546,7 @@ describe('bulletin for every period and edge', () => {
         const head = (m[1] ?? '').replace(/^.*?(特别是|仍有|本期|截止\d+月\d+日，)/, '');
         expect(head.split('、').length, m[0]).toBe(Number(m[2]));
       }
-      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共的]0个|\{\w+\}|NaN|undefined|null|Infinity/);
+      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共的]0个|\{\w+\}|新增-|NaN|undefined|null|Infinity/);
       const a = analyse(data, period);
       const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
       expect(a.start.province.plan).toBe(sum(a.start.units, (u) => u.plan));

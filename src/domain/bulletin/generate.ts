@@ -85,6 +85,8 @@ function unitRate(rate: Rate | null): string {
  */
 function increase(month: number, inc: MonthIncrease): string | null {
   if (inc.value === null) return null;
+  // A cumulative figure that fell (a bank line withdrawn or corrected; calc warns of it): 减少, never 新增-….
+  if (inc.value < 0) return inc.incomplete ? null : `${month}月减少${formatYi(-inc.value)}`;
   if (!inc.incomplete) return monthIncreaseYi(month, inc.value);
   return inc.value > 0 ? `${month}月新增不少于${formatYi(inc.value)}` : null;
 }
