@@ -546,7 +546,9 @@ describe('bulletin for every period and edge', () => {
         const head = (m[1] ?? '').replace(/^.*?(特别是|仍有|本期|截止\d+月\d+日，)/, '');
         expect(head.split('、').length, m[0]).toBe(Number(m[2]));
       }
-      expect(text).not.toMatch(/。。|，。|；。|、。|（）|[等共的]0个|\{\w+\}|新增-|NaN|undefined|null|Infinity/);
+      expect(text).not.toMatch(
+        /。。|，。|；。|、。|（）|[等共的]0个|\{\w+\}|新增-|NaN|undefined|null|Infinity/,
+      );
       const a = analyse(data, period);
       const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
       expect(a.start.province.plan).toBe(sum(a.start.units, (u) => u.plan));
