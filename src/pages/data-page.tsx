@@ -25,7 +25,7 @@ export function DataPage(props: { table?: string }) {
   const state = useAnalysis();
   const def = tableDef(key);
   return (
-    <section aria-labelledby="data-title">
+    <section aria-labelledby="data-title" className="data-page">
       <h1 id="data-title">汇总数据</h1>
       <TableTabs current={key} />
       {state.status === 'loading' && <p className="loading">正在读取数据…</p>}

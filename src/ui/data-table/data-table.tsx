@@ -177,7 +177,8 @@ export function DataTable<R extends RowData>(props: DataTableProps<R>) {
     // A wide table scrolls on its own; the region is focusable so keyboard users can scroll it too.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data" data-testid={testId}>
+      {/* "wide" prints smaller: 附件2 (banks × 授信/发放) has twenty columns. */}
+      <table className={columns.length > 12 ? 'data wide' : 'data'} data-testid={testId}>
         <caption id={captionId}>{caption}</caption>
         <thead>
           {bands ? (
