@@ -116,7 +116,7 @@ export type CellNumber =
 const ZERO_MARK_RE = /^(?:[-\u2010-\u2015\u2212\uff0d\ufe58\ufe63]{1,2}|[/\\]|无|暂无)$/;
 const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 // A unit typed after the figure; longest first so 万元 is not read as 元. 亿 alone is 亿元 (no count is in 亿).
-const SUFFIX_UNIT_RE = /(万套|万户|亿元|万元|套|户|个|元|亿)$/;
+const SUFFIX_UNIT_RE = /\(?(万套|万户|亿元|万元|套|户|个|元|亿)\)?$/;
 
 /**
  * Read the text of a number cell: full-width digits, spaces (also non-breaking and full-width), a leading
@@ -230,18 +230,26 @@ export function isoDate(year: number, month: number, day: number): string | null
  * (2018年9月) means its last day. Null when it is not a date.
  */
 export function parseDateText(raw: string): string | null {
-  const text = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  // 2018年9月30日止 (up to and including): the 止 adds nothing.
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/止$/, '');
+  // A two-digit year is only read with 年 (18年9月30日): 18.9.30 could be anything.
+  const fullYear = (y: string | undefined) => (y && y.length === 2 ? 2000 + Number(y) : Number(y));
   let m =
-    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ?? /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/.exec(text);
+    /^(\d{4}|\d{2})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ??
+    /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/.exec(text);
   if (m) {
     const parts = m.length === 4 ? [m[1], m[2], m[3]] : [m[1], m[3], m[4]];
-    return isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+    return isoDate(fullYear(parts[0]), Number(parts[1]), Number(parts[2]));
   }
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})(?:年|[./-])(\d{1,2})月?(?:底|末)?$/.exec(text);
+  m =
+    /^(\d{4})(?:年|[./-])(\d{1,2})月?(?:底|末)?$/.exec(text) ?? /^(\d{2})年(\d{1,2})月(?:底|末)?$/.exec(text);
   if (m) {
-    const year = Number(m[1]);
+    const year = fullYear(m[1]);
     const month = Number(m[2]);
     if (month < 1 || month > 12) return null;
     return isoDate(year, month, daysInMonth(year, month));

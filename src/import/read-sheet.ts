@@ -217,8 +217,10 @@ function readText(cell: GridCell | undefined, ctx: CellContext): string {
 function readCutoff(kv: KeyValue, date1904: boolean): string | null {
   const v = kv.value.value;
   if (typeof v === 'number') {
-    if (v >= 20000 && v <= 80000) return excelSerialToIso(v, date1904);
-    return parseDateText(String(v));
+    if (v < 20000 || v > 80000) return parseDateText(String(v));
+    const iso = excelSerialToIso(v, date1904);
+    // 2018-9 typed into Excel becomes 1 September shown as a month: it means the month, to its last day.
+    return iso && 'monthOnly' in kv.value && kv.value.monthOnly ? defaultCutoff(periodOfCutoff(iso)) : iso;
   }
   if (typeof v !== 'string') return null;
   const date = parseDateText(v);

@@ -152,6 +152,25 @@ const keyValueCases: [string, SheetSpec[], Pick, unknown][] = [
     SEPT_25,
   ],
   [
+    'a cutoff typed as 2018-9 that Excel made a month-formatted date: the month’s last day',
+    [
+      t1([BARE_TITLE, ['填报单位：农安县', '截止日期：', 43344], HEAD, ROW], {
+        formats: { C2: 'yyyy"年"m"月"' },
+      }),
+    ],
+    who,
+    SEPT,
+  ],
+  [
+    '截止日期：2018年9月25日止 and a two-digit year 18年',
+    [
+      t1([BARE_TITLE, ['填报单位：农安县', '截止日期：2018年9月25日止'], HEAD, ROW]),
+      { ...expropriationSheet({ cutoff: '18年9月25日', title: '房屋征收进展情况（表3）' }) },
+    ],
+    who,
+    SEPT_25,
+  ],
+  [
     'a period where the date belongs: 截止日期：2018年1-9月',
     [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：2018年1-9月'], HEAD, ROW])],
     who,
@@ -390,8 +409,8 @@ const headerCases: [string, SheetSpec[], Pick, unknown][] = [
 
 const bodyCases: [string, SheetSpec[], Pick, unknown][] = [
   [
-    'figures with their unit typed in: 1200套, 1,200 套',
-    [t1([TITLE, KV, HEAD, [1, '1200套', '1,200 套', '50 套']])],
+    'figures with their unit typed in: 1200套, 1,200 套, 50（套）',
+    [t1([TITLE, KV, HEAD, [1, '1200套', '1,200 套', '50（套）']])],
     start,
     [[1200, 1200, 50, null]],
   ],
@@ -703,6 +722,22 @@ const refusals: Refusal[] = [
     sheet: '表1',
     cell: 'B4',
     text: /“12.5万元”带的单位“万元”/,
+  },
+  {
+    name: 'a figure too large to be a count',
+    sheets: [t1([TITLE, KV, HEAD, [1, 1e20, 400, 0]])],
+    code: 'number.tooLarge',
+    sheet: '表1',
+    cell: 'B4',
+    text: /“年度计划（套）”列的“100000000000000000000”数字过大/,
+  },
+  {
+    name: 'a figure in words that says it is an estimate (约800)',
+    sheets: [t1([TITLE, KV, HEAD, [1, '约800', 400, 0]])],
+    code: 'number.text',
+    sheet: '表1',
+    cell: 'B4',
+    text: /“约800”不是数字/,
   },
   {
     name: 'a unit typed into a rate',
