@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { expect, test } from './fixtures';
+import { ImportPageModel, samplePaths } from './import-model';
 
 async function loadDemo(page: Page) {
   await page.goto('/#/import');
@@ -255,4 +256,30 @@ test('bulletin: edits and drafts stay with their period, past versions can be vi
   await expect(doc).toContainText('九月的修改');
   await expect(page.getByRole('status').filter({ hasText: '修改后的文字' })).toBeVisible();
   await expect(page.getByText(/历史版本（3）/)).toBeVisible();
+});
+
+test('bulletin: a period only three units reported names the others in the notice, the text and the attachments', async ({
+  page,
+}) => {
+  const importer = new ImportPageModel(page);
+  await importer.open();
+  await importer.choose(samplePaths('2018-09').slice(0, 3));
+  await importer.confirm();
+  await openBulletin(page);
+
+  await expect(page.getByRole('note').filter({ hasText: '尚未报送' })).toContainText(
+    '以下 47 个单位本期尚未报送，全省数字为已报送的 3 个单位的合计',
+  );
+  const doc = page.getByRole('article', { name: '通报正文' });
+  await expect(doc).toContainText('等47个市县未报送月报，以下全省数据为已报送的3个市县的合计。');
+  // The province figures are the three units' (东丰县, 东辽县, 临江市); August is not stored, so the month
+  // increase is their declared 本月 (0).
+  await expect(doc).toContainText('2018年为棚改项目授信（审批）总额度14.4亿元（9月无新增）');
+  await expect(doc).toContainText(
+    '东辽县、临江市等2个市县已取得2018年棚改项目贷款授信（审批）。仍有东丰县未取得',
+  );
+  await page.getByLabel(/显示附件表/).check();
+  await expect(page.getByRole('region', { name: /全省棚户区改造开工进展情况/ })).toContainText(
+    '注：合计不含未报送本表的47个市县',
+  );
 });
