@@ -47,9 +47,10 @@ type Templates = { [K in IssueCode]: (p: IssueParams[K]) => string };
 const TEMPLATES: Templates = {
   'file.tooLarge': (p) =>
     `文件大小 ${p.sizeMb} MB，超过了 ${p.limitMb} MB 的上限，未读取。请只报送月报表本身。`,
-  'file.empty': () => '工作簿是空的，没有任何内容。',
+  'file.empty': () => '工作簿是空的，没有任何内容。请确认选中的是填好的月报表文件。',
   'file.zipBomb': () => '工作簿解压后的大小异常（远超正常月报表），可能是恶意文件，未读取。',
-  'file.notSpreadsheet': () => '不是 Excel 工作簿（.xlsx、.xls）或 CSV 文件，无法读取。',
+  'file.notSpreadsheet': () =>
+    '不是 Excel 工作簿（.xlsx、.xls）或 CSV 文件，无法读取。请导入用 Excel 或 WPS 保存的月报表（.xlsx 或 .xls）。',
   'file.unreadable': () =>
     '文件已损坏或不是 Excel 工作簿，无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',
   'file.encrypted': () => '工作簿设置了打开密码（已加密），无法读取。请取消密码保护后另存一份再导入。',
@@ -61,14 +62,16 @@ const TEMPLATES: Templates = {
     `本工作表的填报单位是“${p.name}”，而工作表“${p.otherSheet}”是“${p.other}”：一个文件只能装一个单位的月报。请把各单位的月报分别保存为单独的文件再导入（按市县分行的汇总表除外）。`,
   'table.none': () =>
     '没有找到可识别的月报表（表1至表5）。请检查表头是否为月报表的标准表头，例如“年度计划（套）”“累计开工（套）”。',
-  'table.duplicate': (p) => `${p.table}在工作表“${p.otherSheet}”中已出现过，同一文件中不能有两张${p.table}。`,
+  'table.duplicate': (p) =>
+    `${p.table}在工作表“${p.otherSheet}”中已出现过，同一文件中不能有两张${p.table}。请删去多余的一张再导入。`,
   'table.missing': (p) => `文件中没有${p.table}，该表未导入。`,
   'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
   'column.missing': (p) =>
     `${p.table}缺少必填列“${p.column}”。请按月报模板的表头补上这一列，或核对表头文字。`,
-  'unit.missing': () => '找不到填报单位：表头没有“填报单位：”，表中也没有“市县”列。',
+  'unit.missing': () =>
+    '找不到填报单位：表头没有“填报单位：”，表中也没有“市县”列。请在表头写上“填报单位：××县”。',
   'unit.unknown': (p) =>
-    `“${p.name}”不是已知的填报单位。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
+    `“${p.name}”不是已知的填报单位，请写成规范的单位名称（如“农安县”“长春市九台区”）。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
   'unit.mismatch': (p) =>
     `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。一个文件只能是一个单位的月报，请核对填报单位。`,
   'period.missing': () =>
@@ -77,12 +80,13 @@ const TEMPLATES: Templates = {
     `报告期“${p.period}”与${p.otherPlace}的“${p.other}”不一致，无法确定是哪个月的月报。请核对标题中的期间和截止日期（截止日期应是统计截止的那一天，不是填报日期）。`,
   'date.invalid': (p) => `“${p.text}”不是有效的日期，请写成“2018年9月30日”。`,
   'number.text': (p) => `“${p.column}”列的“${p.text}”不是数字。请填写数字，空白、“-”或“无”表示 0。`,
-  'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负。`,
+  'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负，请核对。`,
   'number.fraction': (p) => `“${p.column}”列的“${p.text}”换算后不是整数${p.unit}，请核对数字和单位。`,
   'number.tooLarge': (p) => `“${p.column}”列的“${p.text}”数字过大，请核对。`,
   'number.unit': (p) =>
     `“${p.column}”列的“${p.text}”带的单位“${p.unit}”与本列的单位不符，请按列标题的单位填写数字（不带单位）。`,
-  'rows.many': (p) => `${p.table}中同一单位应只有一行数据，却有 ${p.count} 行。`,
+  'rows.many': (p) =>
+    `${p.table}中同一单位应只有一行数据，却有 ${p.count} 行。请删去重复的行，或核对各行的市县名称。`,
   'cell.empty': (p) => `这一行填了数字，但“${p.column}”是空的，请补上。`,
   'total.mismatch': (p) =>
     `“${p.column}”的合计行为 ${p.declared}，各行之和为 ${p.computed}，两者不符；已按各行之和计算，合计行不保存。`,
