@@ -2,7 +2,7 @@
 // confirmation keeps the edit as a revision that can be viewed and restored), and the exports: 导出通报 (which
 // says whether it carries the edited or the generated text), 导出汇总表, 下载空白模板, 打印.
 // An unsaved draft belongs to its period: switching period and back finds it again, never in another period.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
 import { db } from '../db/database';
 import { useAllCurrentReturns } from '../db/hooks';
@@ -64,6 +64,14 @@ export function BulletinPage() {
   const [showAttachments, setShowAttachments] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
+
+  // A confirmation, a message or a past version on screen belongs to the period it was made in.
+  useEffect(() => {
+    if (period === undefined) return;
+    setConfirming(false);
+    setMessage(null);
+    setViewing(null);
+  }, [period]);
 
   const analysis = useMemo(() => {
     if (!period || !returnsByPeriod) return null;
