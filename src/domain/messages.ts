@@ -29,6 +29,8 @@ export interface IssueParams {
   'number.fraction': { text: string; column: string; unit: string };
   'number.tooLarge': { text: string; column: string };
   'number.unit': { text: string; column: string; unit: string };
+  'number.date': { text: string; column: string };
+  'number.implausible': { text: string; column: string; stored: string; unit: string };
   'rows.many': { table: string; count: number };
   'cell.empty': { column: string };
   'total.mismatch': { column: string; declared: string; computed: string };
@@ -83,6 +85,10 @@ const TEMPLATES: Templates = {
   'number.negative': (p) => `“${p.column}”列的“${p.text}”是负数，月报数字不能为负，请核对。`,
   'number.fraction': (p) => `“${p.column}”列的“${p.text}”换算后不是整数${p.unit}，请核对数字和单位。`,
   'number.tooLarge': (p) => `“${p.column}”列的“${p.text}”数字过大，请核对。`,
+  'number.date': (p) =>
+    `“${p.column}”列的单元格是日期（${p.text}），不是数字。Excel 会把“9-30”这样的输入变成日期，请把单元格格式改为“常规”或“数值”后重新填写数字。`,
+  'number.implausible': (p) =>
+    `“${p.column}”列的“${p.text}”按单位“${p.unit}”换算为 ${p.stored}，数字异常大。请核对是否把套、户或元的数字填在了以万套、万元、亿元为单位的列中。`,
   'number.unit': (p) =>
     `“${p.column}”列的“${p.text}”带的单位“${p.unit}”与本列的单位不符，请按列标题的单位填写数字（不带单位）。`,
   'rows.many': (p) =>

@@ -123,6 +123,18 @@ function columnPower(col: ColumnMap, sheetUnit: string | null): { power: number;
   return { power: 0, unit: stored };
 }
 
+/** Beyond any county's figures: a million 套/户, a trillion yuan (1万亿元). */
+const IMPLAUSIBLE_COUNT = 1_000_000;
+const IMPLAUSIBLE_YUAN = 1_000_000_000_000;
+
+/** The unit a column's figures are typed in, for messages: 万套 under 累计开工（万套）. */
+function columnUnitName(col: ColumnMap, power: { power: number; unit: string }): string {
+  if (power.power === 0) return power.unit;
+  const kind = col.field.kind === 'money' ? 'money' : 'count';
+  for (const u of ['万套', '万户', '万元', '亿元']) if (unitPower(u, kind) === power.power) return u;
+  return power.unit;
+}
+
 interface CellContext {
   log: IssueLog;
   sheet: string;
@@ -142,6 +154,12 @@ function readFigure(
   const column = col.header || col.field.header;
   if (cell.error) {
     ctx.log.error('number.text', ctx.sheet, address, { text: String(cell.value), column });
+    return null;
+  }
+  // Excel turns 9-30 or 2018.9 typed into a cell into a date; its serial day (43373) is no figure.
+  if (cell.date && typeof cell.value === 'number') {
+    const iso = excelSerialToIso(cell.value, ctx.date1904);
+    ctx.log.error('number.date', ctx.sheet, address, { text: iso ?? String(cell.value), column });
     return null;
   }
   const parsed = readNumber(cell.value, false);
@@ -177,6 +195,16 @@ function readFigure(
       unit: power.unit,
     });
     return null;
+  }
+  // A figure typed in 套 or 元 under a 万套 or 亿元 header is multiplied ten thousandfold without a sound:
+  // no county has a million 套 or 户, nor a loan of a trillion yuan, so such a figure is flagged.
+  if (whole >= (col.field.kind === 'money' ? IMPLAUSIBLE_YUAN : IMPLAUSIBLE_COUNT)) {
+    ctx.log.warn('number.implausible', ctx.sheet, address, {
+      text: shown,
+      column,
+      stored: `${whole}${power.unit}`,
+      unit: parsed.unit ?? columnUnitName(col, power),
+    });
   }
   return whole;
 }

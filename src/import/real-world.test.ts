@@ -740,6 +740,14 @@ const refusals: Refusal[] = [
     text: /“约800”不是数字/,
   },
   {
+    name: 'a figure Excel turned into a date (9-30 typed into a count cell)',
+    sheets: [t1([TITLE, KV, HEAD, [1, 800, 43373, 0]], { formats: { C4: 'm-d' } })],
+    code: 'number.date',
+    sheet: '表1',
+    cell: 'C4',
+    text: /“累计开工（套）”列的单元格是日期（2018-09-30），不是数字.*改为“常规”或“数值”/,
+  },
+  {
     name: 'a unit typed into a rate',
     sheets: [t1([TITLE, KV, HEAD, [1, 800, 400, 0, '50套']])],
     code: 'number.text',
@@ -816,5 +824,46 @@ describe('real-world refusals name file, sheet, cell, reason and fix', () => {
         '文件“农安县.et”：这是 WPS 表格专用格式（.et）的文件，无法直接读取。请在 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入。',
       ],
     ]);
+  });
+});
+
+interface Flagged {
+  name: string;
+  sheets: SheetSpec[];
+  cell: string;
+  text: RegExp;
+}
+
+const flaggedCases: Flagged[] = [
+  {
+    name: '套 typed under a 万套 header (800 → 8000000套)',
+    sheets: [t1([TITLE, KV, ['序号', '年度计划（万套）', '累计开工（万套）'], [1, 800, 0.04]])],
+    cell: 'B4',
+    text: /“年度计划（万套）”列的“800”按单位“万套”换算为 8000000套，数字异常大/,
+  },
+  {
+    name: '万元 typed under an 亿元 header (12500000 → 1250000万亿元)',
+    sheets: [loanSheet({}, [[1, '国开行', 12_500_000, 0, 0.5, 0, '']], [])],
+    cell: 'C4',
+    text: /“本年授信（审批）额度（亿元）”列的“12500000”按单位“亿元”换算为 1250000000000000元，数字异常大/,
+  },
+];
+
+describe('real-world figures that read but are flagged', () => {
+  it.each(BOOK_TYPES.flatMap((bt) => flaggedCases.map((c) => [bt, c.name, c] as const)))(
+    '%s: %s',
+    (bookType, _n, c) => {
+      const result = read(c.sheets, bookType);
+      if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+      const flagged = result.warnings.filter((w) => w.code === 'number.implausible');
+      expect(flagged.map((w) => w.cell)).toEqual([c.cell]);
+      expect(flagged[0]?.message).toMatch(c.text);
+    },
+  );
+
+  it('the flagged figures are still read as written (the warning asks; it does not guess)', () => {
+    const [count, money] = flaggedCases.map((c) => returnsOf(read(c.sheets)));
+    expect(start(count ?? [])).toEqual([[8_000_000, 400, null, null]]);
+    expect(banks(money ?? [])).toEqual([[['国家开发银行', 1_250_000_000_000_000, 0, 50_000_000, 0]]]);
   });
 });
