@@ -76,6 +76,16 @@ test('refuses a corrupt file and text in a number cell, naming file and cell, wh
   await expect(bad).toContainText('D4');
   await expect(bad).toContainText('表1');
   for (const f of good) await expect(model.row(f.name)).toContainText(/可导入|有警告/);
+  // The refused files lead the list; the status filter shows them alone, and 全部 brings the rest back.
+  const list = page.getByRole('table', { name: '文件列表' });
+  await expect(list.locator('tbody tr').first()).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('confirm-hint')).toHaveText(
+    '确认后保存 3 个文件；2 个有错误的文件不会保存。',
+  );
+  await page.getByRole('button', { name: '有错误 2' }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('button', { name: /^全部/ }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(5);
 
   expect(await model.confirm()).toContain('已导入 3 份，替换 0 份，跳过 0 份（已存在），拒绝 2 个文件');
   await model.selectPeriod('2018年1-9月');

@@ -16,9 +16,12 @@ test('works offline after the first visit: app, demo data and stored returns', a
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
+  await expect(page.getByTestId('offline-status')).toContainText('可离线使用');
+
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
+  await expect(page.getByTestId('offline-status')).toContainText('当前离线');
 
   // The demo workbooks come from the precache, read by the worker, stored in IndexedDB: all without network.
   await page.getByRole('button', { name: '载入示例数据' }).click();

@@ -1,5 +1,5 @@
 // The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { BulletinPage } from '../pages/bulletin-page';
 import { DataPage } from '../pages/data-page';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
@@ -22,6 +22,39 @@ const NAV: { page: Route['page']; href: string; label: string }[] = [
   { page: 'bulletin', href: '#/bulletin', label: '通报' },
   { page: 'settings', href: '#/settings', label: '设置' },
 ];
+
+const APP_TITLE = '安居工程月报汇总';
+
+const PAGE_TITLE: Record<Route['page'], string> = {
+  import: '导入月报',
+  data: '汇总数据',
+  charts: '图表',
+  bulletin: '通报',
+  settings: '设置',
+  unit: '市县数据',
+};
+
+/**
+ * On a move to another page: the tab and the history say which page it is, and the focus goes to the page's
+ * main region, so a keyboard or screen-reader user starts at its top rather than on the link just used.
+ * (Switching 附件 within 数据 keeps the focus where it is.)
+ */
+function usePageChange(route: Route) {
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${PAGE_TITLE[route.page]} - ${APP_TITLE}`;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [route.page]);
+}
+
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}
 
 function CurrentPage({ route }: { route: Route }) {
   switch (route.page) {
@@ -48,9 +81,11 @@ export function App() {
   const route = useRoute();
   const active = route.page === 'unit' ? 'data' : route.page;
   const [offlineReady, setOfflineReady] = useState(false);
+  usePageChange(route);
   return (
     <PeriodProvider>
-      <a className="skip-link" href="#main">
+      {/* The hash holds the route, so the skip link moves the focus itself instead of going to #main. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         跳到正文
       </a>
       <header className="app-header">
@@ -71,7 +106,7 @@ export function App() {
           <PeriodSelect />
         </div>
       </header>
-      <main id="main" className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         <SwUpdate onOfflineReady={() => setOfflineReady(true)} />
         <TabSyncNoticeBar />
         <ErrorBoundary>
