@@ -360,6 +360,15 @@ export function BulletinPage() {
             ))}
           </ol>
           {viewed && (
+            <p className="muted">
+              以下是 {formatSavedAt(viewed.savedAt)}（{viewed.kind === 'edited' ? '手动修改' : '重新生成'}
+              ）的版本，仅供查看；点“恢复此版本”可将其设为当前正文。{' '}
+              <button type="button" onClick={() => setViewing(null)}>
+                关闭
+              </button>
+            </p>
+          )}
+          {viewed && (
             <BulletinDocument
               paragraphs={parseBulletinText(viewed.text)}
               label={`历史版本 ${formatSavedAt(viewed.savedAt)}（${viewed.kind === 'edited' ? '手动修改' : '重新生成'}）`}
