@@ -252,6 +252,8 @@ test('bulletin: edits and drafts stay with their period, past versions can be vi
   const editedItem = page.getByRole('listitem').filter({ hasText: '手动修改' });
   await editedItem.getByRole('button', { name: '查看' }).click();
   await expect(page.getByRole('article', { name: /历史版本.*手动修改/ })).toContainText('九月的修改');
+  const axe = await new AxeBuilder({ page }).include('.bulletin-page').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await editedItem.getByRole('button', { name: '恢复此版本' }).click();
   await expect(doc).toContainText('九月的修改');
   await expect(page.getByRole('status').filter({ hasText: '修改后的文字' })).toBeVisible();
