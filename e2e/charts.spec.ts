@@ -26,6 +26,12 @@ test('charts: empty state, then the start-rate chart of the demo data', async ({
   await expect(start.getByRole('heading', { name: '各市县棚户区改造开工率' })).toBeVisible();
   await expect(start).toContainText('全省开工率 86.02%');
   await expect(start.getByTestId('start-rate-bar')).toHaveCount(UNITS_WITH_PLAN);
+  // Each bar carries its figure, so the rate reads without hovering (农安县 has no bar at all at 0%).
+  await expect(start.locator('[data-unit="伊通县"] text.bar-value')).toHaveText('5.20%');
+  await expect(start.locator('[data-unit="农安县"] text.bar-value')).toHaveText('0.00%');
+  await expect(page.getByTestId('loan-bank-chart').locator('svg text', { hasText: /^197\.54$/ })).toHaveCount(
+    1,
+  );
   await expect(start.locator('.recharts-reference-line')).toHaveCount(2);
   await expect(start.locator('.recharts-reference-line.ref-target')).toHaveCount(1);
   await expect(start.locator('.recharts-reference-line.ref-warning')).toHaveCount(1);

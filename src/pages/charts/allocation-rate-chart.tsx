@@ -75,8 +75,8 @@ export function AllocationRateChart({
           colour: FLAG_COLOUR[r.flag],
           label: formatRate(r.rate),
           details: [
-            `累计筹集：${r.raised}套`,
-            `累计已分配：${r.allocated}套`,
+            `累计筹集：${r.raised.toLocaleString('zh-CN')}套`,
+            `累计已分配：${r.allocated.toLocaleString('zh-CN')}套`,
             `分配率：${formatRate(r.rate)}（${allocationFlagLabel(r.flag, t)}）`,
           ],
         }))}

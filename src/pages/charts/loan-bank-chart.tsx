@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  LabelList,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -22,6 +23,9 @@ interface BankBar {
   categoryLabel: string;
   credit: number;
   disbursed: number;
+  /** Exact figures written on the bars (12.46), so a small bank's amounts read without hovering. */
+  creditLabel: string;
+  disbursedLabel: string;
   amounts: LoanAmounts;
 }
 
@@ -83,6 +87,8 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
     categoryLabel: CATEGORY_LABEL[b.category],
     credit: yuanToYi(b.credit),
     disbursed: yuanToYi(b.disbursed),
+    creditLabel: formatYi(b.credit),
+    disbursedLabel: formatYi(b.disbursed),
     amounts: b,
   }));
   // The table adds the category subtotals and the total, each the sum of the bank lines above it.
@@ -147,13 +153,17 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
               name="本年授信（亿元）"
               fill={CHART_COLOURS.credit}
               isAnimationActive={false}
-            />
+            >
+              <LabelList dataKey="creditLabel" position="top" fontSize={11} fill="#1f2328" />
+            </Bar>
             <Bar
               dataKey="disbursed"
               name="本年发放（亿元）"
               fill={CHART_COLOURS.disbursed}
               isAnimationActive={false}
-            />
+            >
+              <LabelList dataKey="disbursedLabel" position="top" fontSize={11} fill="#1f2328" />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       )}

@@ -76,8 +76,8 @@ export function StartRateChart({
           colour: FLAG_COLOUR[r.flag],
           label: formatRate(r.rate),
           details: [
-            `年度计划：${r.plan}套`,
-            `累计开工：${r.started}套`,
+            `年度计划：${r.plan.toLocaleString('zh-CN')}套`,
+            `累计开工：${r.started.toLocaleString('zh-CN')}套`,
             `开工率：${formatRate(r.rate)}（${startFlagLabel(r.flag, t)}）`,
           ],
         }))}

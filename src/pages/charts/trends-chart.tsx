@@ -14,6 +14,7 @@ import { formatRate, formatYi, ratePercent, yuanToYi } from '../../domain/calc';
 import type { TrendPoint } from '../../domain/calc/types';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
 import { CHART_COLOURS } from '../../ui/charts/colours';
+import { niceTicks } from '../../ui/charts/nice-ticks';
 
 interface Series {
   key: 'started' | 'disbursed' | 'allocationRate';
@@ -95,6 +96,9 @@ export function TrendsChart({ trends }: { trends: TrendPoint[] }) {
       <div className="chart-grid">
         {SERIES.map((s) => {
           const data = trends.map((p) => ({ label: p.label, value: s.value(p), point: p }));
+          const ticks = niceTicks(Math.max(0, ...data.map((d) => d.value ?? 0)));
+          // A few periods fit side by side; a year of them is slanted to stay readable.
+          const slanted = data.length > 6;
           return (
             <div key={s.key} data-testid={`trend-${s.key}`}>
               <h3>
@@ -105,17 +109,20 @@ export function TrendsChart({ trends }: { trends: TrendPoint[] }) {
                   <CartesianGrid stroke="#eaeef2" />
                   <XAxis
                     dataKey="label"
-                    angle={-30}
-                    textAnchor="end"
-                    height={50}
+                    angle={slanted ? -30 : 0}
+                    textAnchor={slanted ? 'end' : 'middle'}
+                    height={slanted ? 50 : 30}
                     interval={0}
-                    tick={{ fontSize: 11 }}
+                    padding={{ left: 36, right: 36 }}
+                    tick={{ fontSize: 12 }}
                   />
+                  {/* The unit is in the heading above; no sideways 亿元 beside the axis. */}
                   <YAxis
                     width={64}
-                    tick={{ fontSize: 11 }}
+                    tick={{ fontSize: 12 }}
+                    domain={[0, ticks.at(-1) ?? 1]}
+                    ticks={ticks}
                     tickFormatter={(v: number) => v.toLocaleString('zh-CN')}
-                    label={{ value: s.unit, angle: -90, position: 'insideLeft' }}
                   />
                   <Tooltip content={<TrendTooltip series={s} />} />
                   <Line
