@@ -488,6 +488,22 @@ describe('下载空白模板', () => {
     });
   });
 
+  it.each([
+    ['2019-01', '2019年1月棚户区改造开工进展情况（表1）', '截止日期：2019年1月31日'],
+    ['2018-12', '2018年1-12月棚户区改造开工进展情况（表1）', '截止日期：2018年12月31日'],
+    ['2020-02', '2020年1-2月棚户区改造开工进展情况（表1）', '截止日期：2020年2月29日'],
+  ])('titles and dates the %s template, and reads it back as that period', (period, title, cutoff) => {
+    const unit = defaultRegister.unit('220122');
+    if (!unit) throw new Error('no 农安县');
+    const bytes = writeTemplate({ unit, period });
+    const t1 = sheetRows(XLSX.read(bytes).Sheets.表1 as XLSX.WorkSheet);
+    expect(t1[0]?.[0]).toBe(title);
+    expect(t1[1]).toContain(cutoff);
+    const result = readReturn(bytes, `农安县-${period}.xlsx`);
+    if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
+    expect(result.returns[0]).toMatchObject({ unitId: '220122', period });
+  });
+
   it('offers empty lines for banks and projects, and reads a blank template as empty tables', () => {
     const unit = defaultRegister.unit('220322');
     if (!unit) throw new Error('no 梨树县');
