@@ -93,6 +93,12 @@ test('refuses a corrupt file and text in a number cell, naming file and cell, wh
   const rows = page.getByRole('table', { name: /报送完整性/ }).getByRole('row');
   await expect(rows.filter({ hasText: '德惠市' })).toContainText('未报送');
   await expect(rows.filter({ hasText: '东辽县' })).toContainText('齐全');
+  // Only the units still to chase: the three complete ones leave the grid, the missing ones stay.
+  await page.getByRole('checkbox', { name: '只显示未报齐的单位（47 个）' }).check();
+  await expect(rows.filter({ hasText: '东辽县' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: '德惠市' })).toContainText('未报送');
+  await page.getByRole('checkbox', { name: /只显示未报齐的单位/ }).uncheck();
+  await expect(rows.filter({ hasText: '东辽县' })).toContainText('齐全');
   // The refused files stay in the list with their reasons.
   await expect(model.row('德惠市-2018年1-9月.xlsx')).toContainText('D4');
   // The page with its file list, issues and completeness grid passes axe.

@@ -1,5 +1,6 @@
 // 完整性: for the selected period, every unit × the five tables — what arrived (✓ 已报), what is missing (缺),
 // and which units have not reported at all (未报送) — in words, grouped by prefecture and 省直管.
+import { useState } from 'react';
 import { useCurrentReturns } from '../../db/hooks';
 import { periodLabel } from '../../domain/period';
 import { TABLES } from '../../domain/tables';
@@ -24,10 +25,20 @@ export function completenessCounts(returns: ParsedReturn[]): CompletenessCounts 
 
 export function Completeness({ period }: { period: PeriodKey | null }) {
   const returns = useCurrentReturns(period);
+  // While returns are still coming in, the few units to chase matter more than the many that are complete.
+  const [onlyGaps, setOnlyGaps] = useState(false);
   if (!period) return <p className="muted">暂无数据：导入月报后在此查看各单位报送情况。</p>;
   if (!returns) return <p className="loading">正在加载…</p>;
   const byUnit = new Map(returns.map((r) => [r.unitId, r]));
   const counts = completenessCounts(returns);
+  const missingTables = (unitId: string) =>
+    TABLES.filter((t) => byUnit.get(unitId)?.tables[t.key] === undefined).length;
+  const gaps = defaultRegister.units.filter((u) => missingTables(u.id) > 0).length;
+  const filtering = onlyGaps && gaps > 0;
+  const groups = defaultRegister
+    .groups()
+    .map((g) => ({ ...g, units: filtering ? g.units.filter((u) => missingTables(u.id) > 0) : g.units }))
+    .filter((g) => g.units.length > 0);
   return (
     <>
       <p role="status" aria-live="polite" data-testid="completeness-summary">
@@ -37,6 +48,12 @@ export function Completeness({ period }: { period: PeriodKey | null }) {
           : '，全部报齐'}
         。
       </p>
+      {gaps > 0 && (
+        <label className="toggle">
+          <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.currentTarget.checked)} />{' '}
+          只显示未报齐的单位（{gaps} 个）
+        </label>
+      )}
       <table className="data completeness" aria-label={`${periodLabel(period)}报送完整性`}>
         <thead>
           <tr>
@@ -49,7 +66,7 @@ export function Completeness({ period }: { period: PeriodKey | null }) {
             <th scope="col">报送情况</th>
           </tr>
         </thead>
-        {defaultRegister.groups().map((group) => (
+        {groups.map((group) => (
           <tbody key={group.id}>
             <tr>
               <th scope="rowgroup" colSpan={TABLES.length + 2}>
@@ -58,7 +75,7 @@ export function Completeness({ period }: { period: PeriodKey | null }) {
             </tr>
             {group.units.map((unit) => {
               const ret = byUnit.get(unit.id);
-              const missing = TABLES.filter((t) => ret?.tables[t.key] === undefined).length;
+              const missing = missingTables(unit.id);
               return (
                 <tr key={unit.id}>
                   <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal' }}>
