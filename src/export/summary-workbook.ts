@@ -24,10 +24,11 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = {
   text: undefined,
   count: '#,##0',
   money: '#,##0.00',
-  rate: '0.00%',
+  // The official headers carry the unit （%）: the cell holds the percent figure (86.02), not a fraction.
+  rate: '0.00',
 };
 
-/** The value written to a cell: numbers as numbers (money in 亿元, rates as fractions), text always as text. */
+/** The value written to a cell: numbers as numbers (money in 亿元, rates in percent), text always as text. */
 function cellValue(cell: CellValue): ExcelJS.CellValue {
   if (cell === null) return null;
   switch (cell.kind) {
@@ -36,7 +37,7 @@ function cellValue(cell: CellValue): ExcelJS.CellValue {
     case 'money':
       return cell.yuan / 100_000_000;
     case 'rate':
-      return cell.rate.num / cell.rate.den;
+      return (cell.rate.num * 100) / cell.rate.den;
     case 'text':
       // A string value is stored as a shared string, never as a formula, whatever it starts with (=, +, -, @).
       return cell.text;

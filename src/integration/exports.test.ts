@@ -156,7 +156,7 @@ describe('导出汇总表', () => {
       p.start.province.started,
       p.start.province.month.value,
     ]);
-    expect(Number(s[5])).toBeCloseTo(p.start.province.started / p.start.province.plan, 12);
+    expect(Number(s[5])).toBeCloseTo((p.start.province.started * 100) / p.start.province.plan, 12);
 
     const l = provinceRow(sheetjs.Sheets.附件2 as XLSX.WorkSheet);
     expect(yuan(l[2])).toBe(p.loan.province.need);
@@ -242,7 +242,9 @@ describe('导出汇总表', () => {
     expect(total.value).toBe(analysis.start.province.plan);
     expect(total.numFmt).toBe('#,##0');
     expect(total.border?.bottom?.style).toBe('thin');
-    expect(sheet.getCell('F5').numFmt).toBe('0.00%');
+    // 开工率（%）: the percent figure under a header that names the unit, never 86.02%%.
+    expect(sheet.getCell('F5').numFmt).toBe('0.00');
+    expect(sheet.getCell('F5').value).toBeCloseTo(86.02, 2);
     expect(exceljs.getWorksheet('附件2')?.getCell('D6').numFmt).toBe('#,##0.00');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(sheet.pageSetup).toMatchObject({
