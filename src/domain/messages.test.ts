@@ -18,6 +18,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'table.missing': { table: '表4（结转项目）' },
   'table.empty': { table: '表1（棚改开工）' },
   'column.missing': { table: '表1（棚改开工）', column: '累计开工（套）' },
+  'column.duplicate': { column: '累计开工（套）', otherCell: 'C3' },
   'unit.missing': {},
   'unit.unknown': { name: '农安市', suggestions: ['农安县'] },
   'unit.mismatch': { name: '德惠市', other: '农安县' },

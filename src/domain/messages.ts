@@ -18,6 +18,7 @@ export interface IssueParams {
   'table.missing': { table: string };
   'table.empty': { table: string };
   'column.missing': { table: string; column: string };
+  'column.duplicate': { column: string; otherCell: string };
   'unit.missing': Record<string, never>;
   'unit.unknown': { name: string; suggestions: string[] };
   'unit.mismatch': { name: string; other: string };
@@ -70,6 +71,8 @@ const TEMPLATES: Templates = {
   'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
   'column.missing': (p) =>
     `${p.table}缺少必填列“${p.column}”。请按月报模板的表头补上这一列，或核对表头文字。`,
+  'column.duplicate': (p) =>
+    `表头“${p.column}”与 ${p.otherCell} 单元格的表头是同一列内容，无法确定按哪一列读取。请删除多余的一列（也请检查隐藏的列）后再导入。`,
   'unit.missing': () =>
     '找不到填报单位：表头没有“填报单位：”，表中也没有“市县”列。请在表头写上“填报单位：××县”。',
   'unit.unknown': (p) =>

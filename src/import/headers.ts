@@ -102,11 +102,15 @@ export interface HeaderMatch {
   /** 1 or 2 header rows. */
   headerRows: number;
   columns: ColumnMap[];
+  /** Further columns naming a figure, unit or bank field already matched (an old column kept, maybe hidden). */
+  duplicates?: ColumnMap[];
   /** Matched fields that carry figures (not 序号/市县/备注), used to rank candidates. */
   score: number;
 }
 
 const WEAK_KINDS = new Set(['seq', 'text', 'unit']);
+/** Fields whose second column makes the figures ambiguous; a second 备注, 序号 or declared rate does not. */
+const DUPLICATE_KINDS = new Set(['count', 'money', 'unit', 'bank']);
 
 /** Whether the row after a header row continues it (a two-row header under merged group cells). */
 function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefined): boolean {
@@ -223,6 +227,7 @@ function matchRows(
   const twoRows = next !== undefined;
   const columns: ColumnMap[] = [];
   const used = new Set<string>();
+  const duplicates: ColumnMap[] = [];
   const cols = new Set<number>(head.cells.map((cell) => cell.c));
   if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
   let lastFigure: FieldDef | undefined;
@@ -240,17 +245,22 @@ function matchRows(
       field = def.fields.find((f) => f.monthOf === of);
     }
     if (field && (field.kind === 'count' || field.kind === 'money')) lastFigure = field;
-    if (!field || used.has(field.key)) continue;
-    used.add(field.key);
-    columns.push({
+    if (!field) continue;
+    const col: ColumnMap = {
       field,
       c,
       unit: sub.unit ?? group.unit,
       header: [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
-    });
+    };
+    if (!used.has(field.key)) {
+      used.add(field.key);
+      columns.push(col);
+    } else if (DUPLICATE_KINDS.has(field.kind)) duplicates.push(col);
   }
   const score = columns.filter((col) => !WEAK_KINDS.has(col.field.kind)).length;
-  return { def, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1, columns, score };
+  const match: HeaderMatch = { def, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1, columns, score };
+  if (duplicates.length > 0) match.duplicates = duplicates;
+  return match;
 }
 
 const TITLE_NUMBER_RE = new Map(

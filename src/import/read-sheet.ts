@@ -283,6 +283,16 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   const columns = new Map(match.columns.map((col) => [col.field.key, col]));
   const headerRow = grid.rows[match.rowIndex];
   const headerCell = headerRow ? cellAddress(headerRow.r, headerRow.cells[0]?.c ?? 0) : undefined;
+  // Two columns under one heading (an old column kept beside the new, often hidden): which holds the
+  // month's figures cannot be known, so the file is refused rather than one of them guessed.
+  for (const dup of match.duplicates ?? []) {
+    const first = columns.get(dup.field.key);
+    if (!first || !headerRow) continue;
+    log.error('column.duplicate', sheet, cellAddress(headerRow.r, dup.c), {
+      column: dup.header || dup.field.header,
+      otherCell: cellAddress(headerRow.r, first.c),
+    });
+  }
   for (const field of def.fields) {
     if (field.required && !columns.has(field.key)) {
       log.error('column.missing', sheet, headerCell, { table: tableName(def), column: field.header });

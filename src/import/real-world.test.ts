@@ -808,6 +808,26 @@ describe('real-world refusals name file, sheet, cell, reason and fix', () => {
     },
   );
 
+  it.each(BOOK_TYPES)(
+    '%s: a hidden old column under the same heading as the new one is refused, not guessed',
+    (bookType) => {
+      const wb = buildWorkbook([
+        t1([TITLE, KV, ['序号', '年度计划（套）', '累计开工（套）', '累计开工（套）'], [1, 800, 999, 400]]),
+      ]);
+      (wb.Sheets.表1 as XLSX.WorkSheet)['!cols'] = [{}, {}, { hidden: true }, {}];
+      const bytes = new Uint8Array(XLSX.write(wb, { bookType, type: 'array' }) as ArrayBuffer);
+      const result = readReturn(bytes, `农安县.${bookType}`);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
+        ['column.duplicate', '表1', 'D3'],
+      ]);
+      expect(result.issues[0]?.message).toBe(
+        `文件“农安县.${bookType}”工作表“表1”单元格 D3：表头“累计开工（套）”与 C3 单元格的表头是同一列内容，无法确定按哪一列读取。请删除多余的一列（也请检查隐藏的列）后再导入。`,
+      );
+    },
+  );
+
   it.each([
     [
       'an OLE file that is not a workbook',
