@@ -213,6 +213,7 @@ test.describe('数据 with the demo data', () => {
     await page.getByTestId('table-start').getByRole('link', { name: '农安县', exact: true }).click();
     await expect(page).toHaveURL(/#\/unit\/220122$/);
     await expect(page.getByRole('heading', { level: 1, name: '农安县' })).toBeVisible();
+    await expect(page).toHaveTitle('农安县 - 安居工程月报汇总');
     const start = page.getByRole('region', { name: '表1 棚户区改造开工' });
     await expect(start).toContainText('开工率（%）0.00');
     await expect(start).toContainText('低于预警线');

@@ -1,5 +1,6 @@
 // The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
 import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
+import { defaultRegister } from '../domain/units';
 import { BulletinPage } from '../pages/bulletin-page';
 import { DataPage } from '../pages/data-page';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
@@ -40,14 +41,16 @@ const PAGE_TITLE: Record<Route['page'], string> = {
  * (Switching 附件 within 数据 keeps the focus where it is.)
  */
 function usePageChange(route: Route) {
-  const first = useRef(true);
+  const shownPage = useRef<Route['page'] | null>(null);
+  const unitName = route.page === 'unit' ? defaultRegister.unit(route.unitId)?.name : undefined;
   useEffect(() => {
-    document.title = `${PAGE_TITLE[route.page]} - ${APP_TITLE}`;
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.getElementById('main')?.focus({ preventScroll: false });
+    document.title = `${unitName ?? PAGE_TITLE[route.page]} - ${APP_TITLE}`;
+  }, [route.page, unitName]);
+  useEffect(() => {
+    // Not on the first page shown (the browser starts at the top), only on a move from one page to another.
+    const previous = shownPage.current;
+    shownPage.current = route.page;
+    if (previous !== null && previous !== route.page) document.getElementById('main')?.focus();
   }, [route.page]);
 }
 
