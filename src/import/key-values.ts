@@ -66,6 +66,9 @@ const KEY_ALTERNATION = [...KIND_BY_KEY.keys()]
 const KEY_RE = new RegExp(`(${KEY_ALTERNATION})(?:\\(([^)]*)\\))?:`, 'g');
 const KEY_ONLY_RE = new RegExp(`^(${KEY_ALTERNATION})(?:\\(([^)]*)\\))?:?$`);
 
+/** Spaces, then a word and a colon: the next label of a line, whether or not it is a key. */
+const OTHER_LABEL_RE = /\s+(?=[\u4e00-\u9fff()]{2,10}:)/;
+
 function normaliseKvText(text: string): string {
   return text
     .normalize('NFKC')
@@ -114,7 +117,10 @@ export function rowKeyValues(row: GridRow, below?: GridRow): KeyValue[] {
     found.forEach((f, i) => {
       const kind = kindOf(f.key, f.unit);
       if (!kind) return;
-      const value = text.slice(f.end, found[i + 1]?.start ?? text.length).trim();
+      // The value ends at the next key, or at another label of the line (填报单位：农安县    填报日期：…).
+      const value = (
+        text.slice(f.end, found[i + 1]?.start ?? text.length).split(OTHER_LABEL_RE)[0] ?? ''
+      ).trim();
       if (value === '') {
         // 键： with its value in the next cell, or else in the cell below.
         if (i !== found.length - 1) return;

@@ -418,7 +418,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       const text = cellText(cellAt(row, unitCol.c)).trim();
       unitCell = cellAddress(row.r, unitCol.c);
       if (text) {
-        const resolved = register.resolve(text);
+        const resolved = resolveSender(register, text);
         if (resolved.ok) unitId = resolved.unit.id;
         else if (isPrefectureName(register, text) || normaliseName(text) === '省直管') {
           // A subtotal line of a prefecture (延边州) or of the 省直管 group: not a unit, never stored.
@@ -499,23 +499,29 @@ function readField(
 }
 
 /**
- * The unit a 填报单位 value names. It often carries the office that fills it in or a seal note
- * (农安县住建局（盖章）, 农安县房屋征收办公室): tried as written first, then without them.
+ * The unit a 填报单位 value or a 市县 cell names. It often carries the filling office, a seal note, a note
+ * marker or a date after it (农安县住建局（盖章）, 农安县*, 农安县人民政府  2018年10月8日): tried as written
+ * first, then its first word, each without those.
  */
 function resolveSender(register: UnitRegister, name: string): ReturnType<UnitRegister['resolve']> {
   const resolved = register.resolve(name);
   if (resolved.ok) return resolved;
-  const bare = name
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\([^)]*[盖公签]章[^)]*\)|[盖公签]章$/g, '')
-    .replace(
-      /(?:人民政府|政府|住房和城乡建设局|住房城乡建设局|住建局|住房保障和房屋管理局|房产局|房管局|住房保障中心|保障性住房管理中心|房屋征收(?:与补偿)?(?:办公室|管理办公室|中心)|棚改办|征收办)$/,
-      '',
-    );
-  if (bare === name || bare === '') return resolved;
-  const again = register.resolve(bare);
-  return again.ok ? again : resolved;
+  const text = name.normalize('NFKC').trim();
+  const words = [text, text.split(/\s+/)[0] ?? ''];
+  for (const word of words) {
+    const bare = word
+      .replace(/\s+/g, '')
+      .replace(/\([^)]*[盖公签]章[^)]*\)|[盖公签]章$/g, '')
+      .replace(/(?:\(注\d*\)|注\d+|[*※#]+)$/, '')
+      .replace(
+        /(?:人民政府|政府|住房和城乡建设局|住房城乡建设局|住建局|住房保障和房屋管理局|房产局|房管局|住房保障中心|保障性住房管理中心|房屋征收(?:与补偿)?(?:办公室|管理办公室|中心)|棚改办|征收办)$/,
+        '',
+      );
+    if (bare === name || bare === '') continue;
+    const again = register.resolve(bare);
+    if (again.ok) return again;
+  }
+  return resolved;
 }
 
 function isPrefectureName(register: UnitRegister, name: string): boolean {

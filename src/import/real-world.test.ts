@@ -94,6 +94,32 @@ const keyValueCases: [string, SheetSpec[], Pick, unknown][] = [
     who,
     SEPT,
   ],
+  [
+    'a unit and a filing date in one cell: 填报单位：农安县    填报日期：2018年10月8日',
+    [t1([TITLE, ['填报单位：农安县    填报日期：2018年10月8日'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    'a seal date after the unit: 填报单位：农安县人民政府（盖章）  2018年10月8日',
+    [t1([TITLE, ['填报单位：农安县人民政府（盖章）  2018年10月8日'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
+    '市县 cells with note markers (农安县*, 德惠市（注1）) in a combined return',
+    [
+      t1([
+        TITLE,
+        ['填报单位：长春市', '截止日期：2018年9月30日'],
+        ['序号', '市县', '年度计划（套）', '累计开工（套）'],
+        [1, '农安县*', 800, 400],
+        [2, '德惠市（注1）', 600, 300],
+      ]),
+    ],
+    (rs) => rs.map((r) => r.unitId),
+    [NONG_AN, DE_HUI],
+  ],
   ['填报单位：农安县（公章）', [t1([TITLE, ['填报单位：农安县（公章）'], HEAD, ROW])], who, SEPT],
   [
     '填报单位：农安县房屋征收管理办公室',
