@@ -261,7 +261,11 @@ test('with only some returns of a period, the totals are theirs and the missing 
   await page.goto('/#/data/start');
   const table = page.getByTestId('table-start');
   expect(await rowNames(table)).toEqual(['全省合计', '长春市', '九台区', '农安县']);
-  const notice = page.getByText(/本期有 47 个单位尚未上报/);
+  // Forty-seven names fold under the sentence; opened, they are all there, and no reported unit is among them.
+  const notice = page.getByTestId('data-missing');
+  await expect(notice).toContainText('本期有 47 个单位尚未上报，合计只含已上报的 3 个单位。');
+  await notice.getByText('点击查看未上报单位').click();
+  await expect(notice.getByText(/^未上报：/)).toBeVisible();
   await expect(notice).toContainText('榆树市');
   await expect(notice).not.toContainText('农安县');
   let plan = 0;

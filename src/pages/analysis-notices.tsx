@@ -4,16 +4,27 @@
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { defaultRegister } from '../domain/units';
 
+/** Up to this many missing units are named in the sentence; more (early in the month) fold under it. */
+const NAMED_INLINE = 10;
+
 export function AnalysisNotices({ analysis, scope }: { analysis: PeriodAnalysis; scope: string }) {
   const missing = analysis.missingUnits;
+  const names = missing.map((id) => defaultRegister.unit(id)?.name ?? id).join('、');
+  const reported = analysis.reportedUnits.length;
   return (
     <>
-      {missing.length > 0 ? (
+      {missing.length > 0 && missing.length <= NAMED_INLINE ? (
         <p className="notice warn" data-testid={`${scope}-missing`}>
-          本期有 {missing.length} 个单位尚未上报（
-          {missing.map((id) => defaultRegister.unit(id)?.name ?? id).join('、')}
-          ），合计只含已上报的 {analysis.reportedUnits.length} 个单位。
+          本期有 {missing.length} 个单位尚未上报（{names}），合计只含已上报的 {reported} 个单位。
         </p>
+      ) : null}
+      {missing.length > NAMED_INLINE ? (
+        <details className="notice warn" data-testid={`${scope}-missing`}>
+          <summary>
+            本期有 {missing.length} 个单位尚未上报，合计只含已上报的 {reported} 个单位。（点击查看未上报单位）
+          </summary>
+          <p>未上报：{names}。</p>
+        </details>
       ) : null}
       {analysis.warnings.length > 0 ? (
         <details className="notice warn" data-testid={`${scope}-warnings`}>
