@@ -3,6 +3,7 @@
 import type { IssueCode, IssueParams } from '../domain/messages';
 import { makeIssue } from '../domain/messages';
 import {
+  decimalOfCellNumber,
   excelSerialToIso,
   formatDecimal,
   isKnownUnit,
@@ -160,6 +161,12 @@ function readFigure(
   if (cell.date && typeof cell.value === 'number') {
     const iso = excelSerialToIso(cell.value, ctx.date1904);
     ctx.log.error('number.date', ctx.sheet, address, { text: iso ?? String(cell.value), column });
+    return null;
+  }
+  // Typed into a cell formatted as a percent, 800 is stored as 8 and shown as 800%: which was meant is unknown.
+  if (cell.percent && typeof cell.value === 'number' && cell.value !== 0) {
+    const shownPercent = `${formatDecimal(shiftDecimal(decimalOfCellNumber(cell.value) ?? { mantissa: 0n, exponent: 0 }, 2))}%`;
+    ctx.log.error('number.percentFormat', ctx.sheet, address, { text: shownPercent, column });
     return null;
   }
   const parsed = readNumber(cell.value, false);

@@ -774,6 +774,14 @@ const refusals: Refusal[] = [
     text: /“累计开工（套）”列的单元格是日期（2018-09-30），不是数字.*改为“常规”或“数值”/,
   },
   {
+    name: 'a count typed into a percent-formatted cell (800 stored as 8, shown as 800%)',
+    sheets: [t1([TITLE, KV, HEAD, [1, 8, 400, 0]], { formats: { B4: '0%' } })],
+    code: 'number.percentFormat',
+    sheet: '表1',
+    cell: 'B4',
+    text: /“年度计划（套）”列的单元格设置了百分比格式，显示为“800%”.*改为“常规”或“数值”/,
+  },
+  {
     name: 'a unit typed into a rate',
     sheets: [t1([TITLE, KV, HEAD, [1, 800, 400, 0, '50套']])],
     code: 'number.text',
