@@ -1,5 +1,5 @@
-// Accessibility: axe finds no serious or critical violation on 导入, every attachment of 数据 (each view), 图表
-// and a unit's page, with the demo data loaded.
+// Accessibility: axe finds no serious or critical violation on 导入, every attachment of 数据 (each view), 图表,
+// 设置 and a unit's page, with the demo data loaded.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -25,7 +25,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
 }
 
-test('no serious or critical violation on 导入, 数据, 图表 and the unit page', async ({ page }) => {
+test('no serious or critical violation on 导入, 数据, 图表, 设置 and the unit page', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto('/#/import');
   await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
@@ -70,6 +70,11 @@ test('no serious or critical violation on 导入, 数据, 图表 and the unit pa
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('.recharts-surface').first()).toBeVisible({ timeout: 30_000 });
   expect(await seriousViolations(page), 'charts page').toEqual([]);
+
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  await expect(page.getByTestId('storage-usage')).toBeVisible();
+  expect(await seriousViolations(page), 'settings page').toEqual([]);
 
   await page.goto('/#/unit/220122');
   await expect(page.getByRole('heading', { level: 1, name: '农安县' })).toBeVisible();
