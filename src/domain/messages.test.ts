@@ -31,6 +31,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'number.tooLarge': { text: '1e30', column: '授信' },
   'number.unit': { text: '1200户', column: '累计开工（套）', unit: '户' },
   'number.date': { text: '2018-09-30', column: '累计开工（套）' },
+  'number.noResult': { column: '合计（户）' },
   'number.percentFormat': { text: '800%', column: '年度计划（套）' },
   'number.implausible': { text: '800', column: '年度计划（万套）', stored: '8000000套', unit: '万套' },
   'rows.many': { table: '表1（棚改开工）', count: 2 },

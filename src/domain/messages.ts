@@ -31,6 +31,7 @@ export interface IssueParams {
   'number.tooLarge': { text: string; column: string };
   'number.unit': { text: string; column: string; unit: string };
   'number.date': { text: string; column: string };
+  'number.noResult': { column: string };
   'number.percentFormat': { text: string; column: string };
   'number.implausible': { text: string; column: string; stored: string; unit: string };
   'rows.many': { table: string; count: number };
@@ -91,6 +92,8 @@ const TEMPLATES: Templates = {
   'number.tooLarge': (p) => `“${p.column}”列的“${p.text}”数字过大，请核对。`,
   'number.date': (p) =>
     `“${p.column}”列的单元格是日期（${p.text}），不是数字。Excel 会把“9-30”这样的输入变成日期，请把单元格格式改为“常规”或“数值”后重新填写数字。`,
+  'number.noResult': (p) =>
+    `“${p.column}”列的单元格是公式，但文件中没有保存它的计算结果（文件可能由其他软件生成）。请在 Excel 或 WPS 中打开并保存一次后再导入。`,
   'number.percentFormat': (p) =>
     `“${p.column}”列的单元格设置了百分比格式，显示为“${p.text}”，无法确定填的是哪个数。请把单元格格式改为“常规”或“数值”后重新填写数字。`,
   'number.implausible': (p) =>

@@ -15,6 +15,8 @@ export interface GridCell {
   error: boolean;
   /** A date whose format shows no day (yyyy"年"m"月", mmm-yy): it names a month. */
   monthOnly?: boolean;
+  /** A formula saved without its result (written by a program, never calculated): value is null. */
+  noResult?: boolean;
 }
 
 export interface GridRow {
@@ -101,6 +103,11 @@ function toGridCell(c: number, cell: XLSX.CellObject): GridCell | null {
         date: false,
         error: true,
       };
+    case 'z':
+      // Stubs are blank cells, except a formula whose result was never saved: its figure is unknown.
+      return (cell as { f?: unknown }).f
+        ? { c, value: null, percent: false, date: false, error: false, noResult: true }
+        : null;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 // Open the bytes of an uploaded file as a SheetJS workbook, safely: size check first, then a sniff of the
 // first bytes (zip, OLE compound file, HTML, CSV) so that hostile or broken files get a precise refusal.
-// Formulas are never parsed (cached values only), macros never loaded, CSV text is read as plain strings.
+// Formulas are never evaluated (cached values only; in .xlsx their text is kept so that a formula saved without
+// its result is seen), macros never loaded, CSV text is read as plain strings.
 import * as XLSX from 'xlsx';
 import type { IssueCode } from '../domain/messages';
 
@@ -21,7 +22,8 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: false,
   cellHTML: false,
   cellStyles: false,
-  sheetStubs: false,
+  // Stubs, so that a formula saved without its result is seen (and refused) rather than read as blank.
+  sheetStubs: true,
   bookVBA: false,
   bookDeps: false,
   bookFiles: false,
@@ -112,11 +114,13 @@ export function declaredUnpackedSize(bytes: Uint8Array): number | null {
   return total;
 }
 
-function readBook(data: Uint8Array | string, csv: boolean): OpenResult {
+function readBook(data: Uint8Array | string, csv: boolean, zip = false): OpenResult {
   try {
+    // In .xlsx a formula without a cached result is a stub that only its formula text tells from a blank.
+    // (.xls always stores results, and its formula decoder is not worth the risk.)
     const workbook = csv
       ? XLSX.read(data, { ...READ_OPTIONS, type: 'string', raw: true })
-      : XLSX.read(data, READ_OPTIONS);
+      : XLSX.read(data, zip ? { ...READ_OPTIONS, cellFormula: true } : READ_OPTIONS);
     if (!workbook || !Array.isArray(workbook.SheetNames) || workbook.SheetNames.length === 0) {
       return { ok: false, code: 'file.unreadable' };
     }
@@ -154,7 +158,7 @@ function openBytes(bytes: Uint8Array, fileName: string): OpenResult {
     ) {
       return { ok: false, code: 'file.zipBomb' };
     }
-    return readBook(bytes, false);
+    return readBook(bytes, false, true);
   }
   if (startsWith(bytes, CFB_SIG)) {
     if (hasEncryptedPackage(bytes)) return { ok: false, code: 'file.encrypted' };

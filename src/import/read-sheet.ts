@@ -157,6 +157,10 @@ function readFigure(
     ctx.log.error('number.text', ctx.sheet, address, { text: String(cell.value), column });
     return null;
   }
+  if (cell.noResult) {
+    ctx.log.error('number.noResult', ctx.sheet, address, { column });
+    return null;
+  }
   // Excel turns 9-30 or 2018.9 typed into a cell into a date; its serial day (43373) is no figure.
   if (cell.date && typeof cell.value === 'number') {
     const iso = excelSerialToIso(cell.value, ctx.date1904);

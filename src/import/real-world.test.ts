@@ -862,6 +862,23 @@ describe('real-world refusals name file, sheet, cell, reason and fix', () => {
     },
   );
 
+  it('a formula saved without its result (by a program, never calculated) is refused, not read as 0', () => {
+    const files = unzipSync(workbookBytes([t1([TITLE, KV, HEAD, [1, 800, 400, 50]])]));
+    const path = 'xl/worksheets/sheet1.xml';
+    const xml = strFromU8(files[path] as Uint8Array);
+    // C4 (累计开工) becomes =B4/2 with no cached <v>: what a generator that never calculates writes.
+    const edited = xml.replace(/<c r="C4"([^>]*)><v>400<\/v><\/c>/, '<c r="C4"><f>B4/2</f></c>');
+    expect(edited).not.toBe(xml);
+    files[path] = strToU8(edited);
+    const result = readReturn(zipSync(files), '农安县.xlsx');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([['number.noResult', '表1', 'C4']]);
+    expect(result.issues[0]?.message).toMatch(
+      /“累计开工（套）”列的单元格是公式，但文件中没有保存它的计算结果/,
+    );
+  });
+
   it.each([
     [
       'an OLE file that is not a workbook',
