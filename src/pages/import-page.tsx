@@ -47,17 +47,20 @@ export function ImportPage() {
           示例数据：全省 50 个单位 2018年1-8月、1-9月的月报（{DEMO_FILE_COUNT} 个文件）。
         </span>
       </DropZone>
-      {session.progress && (
-        <div className="read-progress">
-          <label htmlFor="read-progress">
-            已读取 {session.progress.done} / {session.progress.total} 个文件
-          </label>
-          {/* The bar only while reading; the count stays as the record of the last read. */}
-          {session.busy === 'reading' && (
+      {/* The bar only while reading; the count stays as the record of the last read. */}
+      {session.progress &&
+        (session.busy === 'reading' ? (
+          <div className="read-progress">
+            <label htmlFor="read-progress">
+              已读取 {session.progress.done} / {session.progress.total} 个文件
+            </label>
             <progress id="read-progress" value={session.progress.done} max={session.progress.total} />
-          )}
-        </div>
-      )}
+          </div>
+        ) : (
+          <p className="read-progress">
+            已读取 {session.progress.done} / {session.progress.total} 个文件
+          </p>
+        ))}
       {(session.error || demoError) && (
         <p className="notice bad" role="alert">
           {session.error ?? demoError}
