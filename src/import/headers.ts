@@ -39,6 +39,10 @@ export function normaliseHeader(text: string): NormalisedHeader {
   key = key
     .replace(/^\d{4}年(?:度|年度)?(?=计划|任务|征收计划|分配任务)/, '年度')
     .replace(/^1月?份?[-~—–―至到]+\d{1,2}月份?(?:累计)?/, '累计')
+    // Up to the cutoff is cumulative: 截至9月底累计开工, 截至9月底开工, 9月末累计开工, 本年累计开工.
+    .replace(/^(?:截至|截止)(?:\d{1,2}月(?:末|底|份)?)?(?:累计)?/, '累计')
+    .replace(/^\d{1,2}月(?:末|底)(?:累计)?/, '累计')
+    .replace(/^(?:本年|今年|年内|年初至今)累计/, '累计')
     .replace(/^\d{1,2}月份?/, '本月');
   // A note marker after the header (年度计划（套）注1, 累计开工*, （注2）) is a footnote reference, not a word.
   key = key.replace(/(?:\(注\d*\)|注\d+|[*※]+)$/, '');
@@ -61,9 +65,15 @@ for (const def of TABLES) {
   FIELD_KEYS.set(def, map);
 }
 
+// A count word after a header (累计完成征收户数, 已开工套数) says nothing the header does not.
+const COUNT_WORD_RE = /(?:户数|套数)$/;
+
 /** The field a normalised header key names in a table, if any. */
 export function fieldByHeader(def: TableDef, key: string): FieldDef | undefined {
-  return FIELD_KEYS.get(def)?.get(key);
+  const map = FIELD_KEYS.get(def);
+  const field = map?.get(key);
+  if (field || !COUNT_WORD_RE.test(key)) return field;
+  return map?.get(key.replace(COUNT_WORD_RE, ''));
 }
 
 // A second header row that only says "cumulative" or "this month" refers to its group's field.

@@ -300,6 +300,100 @@ const headerCases: [string, SheetSpec[], Pick, unknown][] = [
     [[800, 400, 50, 5000]],
   ],
   [
+    'cumulative said as 截至9月底 and 本年累计, the plan as 全年计划, the rate as 累计开工率',
+    [
+      t1([
+        TITLE,
+        KV,
+        ['序号', '全年计划（套）', '截至9月底累计开工（套）', '9月新开工（套）', '累计开工率（%）'],
+        ROW,
+      ]),
+    ],
+    start,
+    [[800, 400, 50, 5000]],
+  ],
+  [
+    '表1 headers 9月末累计开工 and 计划开工',
+    [t1([TITLE, KV, ['序号', '计划开工（套）', '9月末累计开工（套）'], [1, 800, 400]])],
+    start,
+    [[800, 400, null, null]],
+  ],
+  [
+    '表2 headers 本年累计授信, 本年累计发放贷款',
+    [
+      {
+        ...loanSheet({}, [[1, '国开行', 1.2, 0.2, 0.5, 0.1, '']], [null, '合计', 1.2, 0.2, 0.5, 0.1, '']),
+        rows: loanSheet(
+          {},
+          [[1, '国开行', 1.2, 0.2, 0.5, 0.1, '']],
+          [null, '合计', 1.2, 0.2, 0.5, 0.1, ''],
+        ).rows.map((r, i) =>
+          i === 2
+            ? [
+                '序号',
+                '贷款银行',
+                '本年累计授信（亿元）',
+                '9月新增授信',
+                '本年累计发放贷款（亿元）',
+                '9月新增发放',
+              ]
+            : r,
+        ),
+      },
+    ],
+    banks,
+    [[['国家开发银行', 120_000_000, 20_000_000, 50_000_000, 10_000_000]]],
+  ],
+  [
+    '表3 and 表5 headers with a count word or other wording: 累计完成征收户数, 累计筹集房源, 已分配入住, 本年计划分配',
+    [
+      {
+        ...expropriationSheet(),
+        rows: expropriationSheet().rows.map((r, i) =>
+          i === 2
+            ? [
+                '序号',
+                '市县',
+                '年度征收任务（户）',
+                '累计完成征收户数',
+                '累计完成拆迁户数',
+                '合计（户）',
+                '9月完成（户）',
+              ]
+            : r,
+        ),
+      },
+      {
+        ...publicRentalSheet(),
+        rows: publicRentalSheet().rows.map((r, i) =>
+          i === 2
+            ? [
+                '序号',
+                '市县',
+                '累计筹集房源（套）',
+                '已分配入住（套）',
+                '分配率（%）',
+                '本年计划分配（套）',
+                '本年已分配（套）',
+              ]
+            : r,
+        ),
+      },
+    ],
+    (rs) => [
+      expropriation(rs),
+      rs.map(
+        (r) =>
+          r.tables.publicRental && [
+            r.tables.publicRental.raised,
+            r.tables.publicRental.allocated,
+            r.tables.publicRental.yearTask,
+          ],
+      ),
+    ],
+    [[[700, 342, 8, 41]], [[9260, 7279, 300]]],
+  ],
+  [
     'a year named in the plan and a month in the increase: 2018年度计划, 9月份新开工',
     [t1([TITLE, KV, ['序号', '2018年度计划（套）', '累计开工（套）', '9月份新开工（套）'], ROW])],
     start,
