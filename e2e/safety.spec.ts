@@ -430,3 +430,24 @@ test('a reminder to back up after a week with changes, gone once a backup is exp
   await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
 });
+
+test('merging a backup of the same data says there is nothing to merge, and changes nothing', async ({
+  page,
+}) => {
+  const model = new ImportPageModel(page);
+  await model.open();
+  await model.choose(samplePaths('2018-09').slice(0, 2));
+  await model.confirm();
+  const before = await storedReturns(page);
+  const backup = await exportBackup(page);
+
+  await page.getByLabel('合并其他电脑的备份…').setInputFiles(backup.path);
+  const review = page.getByRole('region', { name: /合并“/ });
+  await expect(review.getByRole('status')).toHaveText(
+    '备份中的 2 份月报与本机完全相同，没有需要合并的内容。',
+  );
+  await expect(review.getByRole('listitem')).toHaveCount(0);
+  await review.getByRole('button', { name: '关闭' }).click();
+  await expect(review).toHaveCount(0);
+  expect(await storedReturns(page)).toEqual(before);
+});

@@ -21,17 +21,29 @@ export function MergeReview({
   const [choices, setChoices] = useState<Map<string, MergeSide>>(() => new Map());
   const unanswered = plan.conflicts.filter((c) => !choices.has(c.key)).length;
   const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
+  // A backup of the same data (e.g. this computer's own): say so plainly instead of a list of zeros.
+  const nothingNew =
+    plan.toAdd.length === 0 &&
+    plan.headsFromIncoming.length === 0 &&
+    plan.conflicts.length === 0 &&
+    plan.bulletinsToAdd.length === 0;
 
   return (
     <section aria-labelledby="merge-review-title" className="merge-review">
       <h3 id="merge-review-title">合并“{fileName}”</h3>
-      <ul>
-        <li>本机没有的月报版本：{plan.toAdd.length} 个，将添加</li>
-        <li>与本机完全相同的月报：{plan.skipped} 份，将跳过</li>
-        <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
-        <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
-        {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
-      </ul>
+      {nothingNew ? (
+        <p className="notice ok" role="status">
+          备份中的 {plan.skipped} 份月报与本机完全相同，没有需要合并的内容。
+        </p>
+      ) : (
+        <ul>
+          <li>本机没有的月报版本：{plan.toAdd.length} 个，将添加</li>
+          <li>与本机完全相同的月报：{plan.skipped} 份，将跳过</li>
+          <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
+          <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
+          {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
+        </ul>
+      )}
       {plan.conflicts.map((c) => {
         const changes = diffReturnTables(c.local.tables, c.incoming.tables);
         const name = unitPeriodText(c.unitId, c.period);
@@ -90,7 +102,8 @@ export function MergeReview({
         );
       })}
       <p className="muted">
-        两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。本机的设置（预警阈值等）保持不变，不从备份合并。
+        {plan.conflicts.length > 0 ? '两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。' : ''}
+        本机的设置（预警阈值等）保持不变，不从备份合并。
       </p>
       <div className="toolbar">
         <button
@@ -102,7 +115,7 @@ export function MergeReview({
           确认合并
         </button>
         <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          取消
+          {nothingNew ? '关闭' : '取消'}
         </button>
         {unanswered > 0 && <span className="muted">还有 {unanswered} 份需要选择</span>}
       </div>
