@@ -85,9 +85,11 @@ export function summaryText(s: ImportSummary): string {
 
 /** What 确认导入 will do with the pending files, next to the button. */
 export function confirmHint(toWrite: number, refused: number, waiting: number): string {
-  const parts = [toWrite > 0 ? `确认后保存 ${toWrite} 个文件` : '没有可保存的新数据'];
+  const parts: string[] = [];
+  if (toWrite > 0) parts.push(`确认后保存 ${toWrite} 个文件`);
+  else if (waiting === 0) parts.push('没有可保存的新数据');
   if (refused > 0) parts.push(`${refused} 个有错误的文件不会保存`);
-  if (waiting > 0) parts.push(`${waiting} 个待确认替换的文件需先勾选确认`);
+  if (waiting > 0) parts.push(`${waiting} 个待确认替换的文件需先在下方勾选确认`);
   return `${parts.join('；')}。`;
 }
 
