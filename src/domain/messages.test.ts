@@ -22,6 +22,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'unit.missing': {},
   'unit.unknown': { name: '农安市', suggestions: ['农安县'] },
   'unit.mismatch': { name: '德惠市', other: '农安县' },
+  'unit.conflict': { column: '本年授信（审批）额度（亿元）', unit: '亿元', sheetUnit: '万元' },
   'period.missing': {},
   'period.mismatch': { period: '2018年1-8月', other: '2018年1-9月', otherPlace: '其他工作表' },
   'date.invalid': { text: '2018年9月31日' },

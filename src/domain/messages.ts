@@ -22,6 +22,7 @@ export interface IssueParams {
   'unit.missing': Record<string, never>;
   'unit.unknown': { name: string; suggestions: string[] };
   'unit.mismatch': { name: string; other: string };
+  'unit.conflict': { column: string; unit: string; sheetUnit: string };
   'period.missing': Record<string, never>;
   'period.mismatch': { period: string; other: string; otherPlace: string };
   'date.invalid': { text: string };
@@ -81,6 +82,8 @@ const TEMPLATES: Templates = {
     `“${p.name}”不是已知的填报单位，请写成规范的单位名称（如“农安县”“长春市九台区”）。${p.suggestions.length > 0 ? `是否是：${p.suggestions.join('、')}？` : ''}`,
   'unit.mismatch': (p) =>
     `填报单位“${p.name}”与本文件其他位置的“${p.other}”不一致。一个文件只能是一个单位的月报，请核对填报单位。`,
+  'unit.conflict': (p) =>
+    `表头“${p.column}”的单位是“${p.unit}”，而表格上方写的是“单位：${p.sheetUnit}”，两者不一致；已按表头的“${p.unit}”读取。请核对数字是按哪个单位填写的。`,
   'period.missing': () =>
     '找不到报告期：表头没有“截止日期”，标题中也没有“2018年1-9月”这样的期间。请在表头写上“截止日期：2018年9月30日”。',
   'period.mismatch': (p) =>

@@ -115,8 +115,9 @@ export type CellNumber =
 // say the figure is unknown (待统计, 未统计) are not here: they are refused, never read as 0.
 const ZERO_MARK_RE = /^(?:[-\u2010-\u2015\u2212\uff0d\ufe58\ufe63]{1,2}|[/\\]|无|暂无)$/;
 const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-// A unit typed after the figure; longest first so 万元 is not read as 元. 亿 alone is 亿元 (no count is in 亿).
-const SUFFIX_UNIT_RE = /\(?(万套|万户|亿元|万元|套|户|个|元|亿)\)?$/;
+// A unit typed after the figure; longest first so 万元 is not read as 元. 亿 alone is 亿元 (no count is in 亿);
+// 万 alone is kept as 万 for the caller, who knows whether the column counts 套/户 or yuan.
+const SUFFIX_UNIT_RE = /\(?(万套|万户|亿元|万元|套|户|个|元|亿|万)\)?$/;
 
 /**
  * Read the text of a number cell: full-width digits, spaces (also non-breaking and full-width), a leading

@@ -188,8 +188,10 @@ function readFigure(
   let scale = power.power;
   if (parsed.unit) {
     const kind = col.field.kind === 'money' ? 'money' : 'count';
-    const typed = unitPower(parsed.unit, kind);
-    const base = parsed.unit.slice(-1);
+    // 万 alone is 万元 in a money column and 万套/万户 in a count column.
+    const unit = parsed.unit === '万' ? (kind === 'money' ? '万元' : `万${power.unit}`) : parsed.unit;
+    const typed = unitPower(unit, kind);
+    const base = unit.slice(-1);
     if (typed === null || (kind === 'count' && base !== '个' && base !== power.unit)) {
       ctx.log.error('number.unit', ctx.sheet, address, { text: shown, column, unit: parsed.unit });
       return null;
@@ -380,6 +382,24 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     const cell: GridCell = { ...needKv.value, c: needKv.c } as GridCell;
     const yuan = readFigure(cell, fakeCol, columnPower(fakeCol, sheetUnit), ctx, needKv.r);
     if (yuan !== null) need = { yuan, cell: cellAddress(needKv.r, needKv.c) };
+  }
+
+  // A header unit (（亿元）) and a 单位 cell (单位：万元) that disagree: the header is followed, but a clerk who
+  // changed only one of them typed figures in the other, so it is said.
+  if (sheetUnit !== null) {
+    for (const col of match.columns) {
+      if (!col.unit || (col.field.kind !== 'count' && col.field.kind !== 'money')) continue;
+      const kind = col.field.kind === 'money' ? 'money' : 'count';
+      const own = unitPower(col.unit, kind);
+      const block = unitPower(sheetUnit, kind);
+      if (own === null || block === null || own === block || !headerRow) continue;
+      log.warn('unit.conflict', sheet, cellAddress(headerRow.r, col.c), {
+        column: col.header,
+        unit: col.unit,
+        sheetUnit,
+      });
+      break;
+    }
   }
 
   // Data rows: until the footer (填表人：…), skipping blanks and a row of column numbers.

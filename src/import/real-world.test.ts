@@ -529,22 +529,22 @@ const headerCases: [string, SheetSpec[], Pick, unknown][] = [
 
 const bodyCases: [string, SheetSpec[], Pick, unknown][] = [
   [
-    'figures with their unit typed in: 1200套, 1,200 套, 50（套）',
-    [t1([TITLE, KV, HEAD, [1, '1200套', '1,200 套', '50（套）']])],
+    'figures with their unit typed in: 0.12万, 1,200 套, 50（套）',
+    [t1([TITLE, KV, HEAD, [1, '0.12万', '1,200 套', '50（套）']])],
     start,
     [[1200, 1200, 50, null]],
   ],
   [
-    'money with its unit typed in: 12.5亿元, 12.5亿, 5000万元 in a 亿元 column',
+    'money with its unit typed in: 12.5亿元, 12.5亿, 5000万元, 1000万 in a 亿元 column',
     [
       loanSheet(
         {},
-        [[1, '国开行', '12.5亿元', '0.5亿', '5000万元', 0, '']],
-        [null, '合计', 12.5, 0.5, 0.5, 0, ''],
+        [[1, '国开行', '12.5亿元', '0.5亿', '5000万元', '1000万', '']],
+        [null, '合计', 12.5, 0.5, 0.5, 0.1, ''],
       ),
     ],
     banks,
-    [[['国家开发银行', 1_250_000_000, 50_000_000, 50_000_000, 0]]],
+    [[['国家开发银行', 1_250_000_000, 50_000_000, 50_000_000, 10_000_000]]],
   ],
   [
     'the loan need with its unit typed in: 本年棚改需贷款：12.5亿元',
@@ -1023,6 +1023,31 @@ describe('real-world figures that read but are flagged', () => {
       const flagged = result.warnings.filter((w) => w.code === 'number.implausible');
       expect(flagged.map((w) => w.cell)).toEqual([c.cell]);
       expect(flagged[0]?.message).toMatch(c.text);
+    },
+  );
+
+  it.each(BOOK_TYPES)(
+    '%s: a 单位 cell that disagrees with the header unit is said once; the header is followed',
+    (bookType) => {
+      const sheet = loanSheet(
+        {},
+        [[1, '国开行', 5000, 0, 2000, 0, '']],
+        [null, '合计', 5000, 0, 2000, 0, ''],
+      );
+      const rows = sheet.rows.map((r, i) =>
+        i === 1 ? ['填报单位：农安县', '截止日期：2018年9月30日', '单位：万元'] : r,
+      );
+      const result = read([{ ...sheet, rows }], bookType);
+      if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+      expect(
+        result.warnings.filter((w) => w.code === 'unit.conflict').map((w) => [w.cell, w.message]),
+      ).toEqual([
+        [
+          'C3',
+          `文件“农安县.${bookType}”工作表“表2”单元格 C3：表头“本年授信（审批）额度（亿元）”的单位是“亿元”，而表格上方写的是“单位：万元”，两者不一致；已按表头的“亿元”读取。请核对数字是按哪个单位填写的。`,
+        ],
+      ]);
+      expect(banks(result.returns)).toEqual([[['国家开发银行', 500_000_000_000, 0, 200_000_000_000, 0]]]);
     },
   );
 
