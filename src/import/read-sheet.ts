@@ -8,6 +8,7 @@ import {
   formatDecimal,
   isKnownUnit,
   isNegative,
+  isoDate,
   isWhole,
   parseDateText,
   periodFromTitle,
@@ -272,6 +273,9 @@ function readCutoff(kv: KeyValue, date1904: boolean): string | null {
   return period ? defaultCutoff(period) : null;
 }
 
+/** A date without its year: 9月30日, 9月30日止. */
+const YEARLESS_RE = /^(\d{1,2})月(\d{1,2})[日号]?止?$/;
+
 /** A 单位 cell that names a measure (套, 万元, （亿元）) rather than the reporting unit. */
 function measureOf(text: string): string | null {
   const bare = text
@@ -320,6 +324,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   let period: SheetRead['period'];
   let sheetUnit: string | null = null;
   let needKv: KeyValue | undefined;
+  let yearless: { month: number; day: number; cell: string; text: string } | undefined;
   for (const kv of kvs) {
     const cell = cellAddress(kv.r, kv.c);
     // 单位：农安县 names the reporting unit, not a measure.
@@ -333,10 +338,14 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       else if (isPrefectureName(register, name)) sender = { unitId: undefined, name, cell };
       // A value guessed from the cell below that names no unit was never a value (a header, a note).
       else if (!kv.below) log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
-    } else if (kv.kind === 'cutoff' && !period) {
+    } else if (kv.kind === 'cutoff' && !period && !yearless) {
       const iso = readCutoff(kv, opts.date1904);
+      const text = keyValueText(kv);
+      const md = YEARLESS_RE.exec(text.normalize('NFKC').replace(/\s+/g, ''));
       if (iso) period = { period: periodOfCutoff(iso), cutoff: iso, cell, stated: true };
-      else if (!kv.below) log.error('date.invalid', sheet, cell, { text: keyValueText(kv) });
+      // 截止日期：9月30日 takes its year from the title; a deadline (报送截止时间：每月5日) names no date at all.
+      else if (md) yearless = { month: Number(md[1]), day: Number(md[2]), cell, text };
+      else if (!kv.below && /\d{4}|\d{2}\s*年/.test(text)) log.error('date.invalid', sheet, cell, { text });
     } else if (kv.kind === 'sheetUnit' && sheetUnit === null && !unitNamed && !kv.below) {
       sheetUnit = normaliseHeader(`(${keyValueText(kv)})`).unit ?? keyValueText(kv).normalize('NFKC');
     } else if (kv.kind === 'need' && !needKv) {
@@ -351,6 +360,11 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       const titled = periodFromTitle(cell.value);
       if (!titled) continue;
       const address = cellAddress(row.r, cell.c);
+      if (!period && yearless) {
+        const iso = isoDate(Number(titled.slice(0, 4)), yearless.month, yearless.day);
+        if (!iso) log.error('date.invalid', sheet, yearless.cell, { text: yearless.text });
+        else period = { period: periodOfCutoff(iso), cutoff: iso, cell: yearless.cell, stated: true };
+      }
       if (!period) period = { period: titled, cutoff: defaultCutoff(titled), cell: address, stated: false };
       else if (period.period !== titled) {
         log.error('period.mismatch', sheet, address, {

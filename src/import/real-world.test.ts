@@ -197,6 +197,18 @@ const keyValueCases: [string, SheetSpec[], Pick, unknown][] = [
     SEPT_25,
   ],
   [
+    '截止日期：9月25日 without its year takes the title’s year',
+    [t1([TITLE, ['填报单位：农安县', '截止日期：9月25日'], HEAD, ROW])],
+    who,
+    SEPT_25,
+  ],
+  [
+    'a submission deadline in the block (报送截止时间：每月5日前) is no cutoff',
+    [t1([TITLE, ['填报单位：农安县', '报送截止时间：每月5日前'], HEAD, ROW])],
+    who,
+    SEPT,
+  ],
+  [
     'a period where the date belongs: 截止日期：2018年1-9月',
     [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：2018年1-9月'], HEAD, ROW])],
     who,
@@ -898,6 +910,22 @@ const refusals: Refusal[] = [
     sheet: '表1',
     cell: 'A1',
     text: /报告期“2018年1-9月”与本表截止日期的“2018年1-10月”不一致.*不是填报日期/,
+  },
+  {
+    name: 'a date without its year that does not exist in the title’s year (9月31日)',
+    sheets: [t1([TITLE, ['填报单位：农安县', '截止日期：9月31日'], HEAD, ROW])],
+    code: 'date.invalid',
+    sheet: '表1',
+    cell: 'B2',
+    text: /“9月31日”不是有效的日期/,
+  },
+  {
+    name: 'a date without its year and no title to take it from',
+    sheets: [t1([BARE_TITLE, ['填报单位：农安县', '截止日期：9月31日'], HEAD, ROW])],
+    code: 'period.missing',
+    sheet: '表1',
+    cell: 'A1',
+    text: /找不到报告期/,
   },
   {
     name: 'no period anywhere: the sheet and its top cell are named, with the fix',
