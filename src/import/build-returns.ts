@@ -236,7 +236,7 @@ function assignUnits(sheets: SheetRead[], ctx: BuildContext): Map<SheetRead, Map
         continue;
       }
       unitId ??= fallback;
-      if (!unitId && row.unitUnknown) continue;
+      if (!unitId && (row.unitUnknown || s.senderUnknown)) continue;
       if (!unitId) {
         if (!reportedMissing) ctx.log.error('unit.missing', s.grid.name, row.unitCell, {});
         reportedMissing = true;

@@ -78,6 +78,8 @@ export interface SheetRead {
   /** Period and cutoff from 截止日期, else from the title. */
   period: { period: PeriodKey; cutoff: string; cell: string; stated: boolean } | undefined;
   need: { yuan: number; cell: string } | undefined;
+  /** The 填报单位 named no known unit (already reported): a missing unit is then not reported again. */
+  senderUnknown?: boolean;
   rows: RowRecord[];
   /** Index into grid.rows of the first row of this table's block (title, key–values). */
   blockStart: number;
@@ -325,6 +327,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   let sheetUnit: string | null = null;
   let needKv: KeyValue | undefined;
   let yearless: { month: number; day: number; cell: string; text: string } | undefined;
+  let senderUnknown = false;
   for (const kv of kvs) {
     const cell = cellAddress(kv.r, kv.c);
     // 单位：农安县 names the reporting unit, not a measure.
@@ -337,7 +340,10 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
       if (resolved.ok) sender = { unitId: resolved.unit.id, name, cell };
       else if (isPrefectureName(register, name)) sender = { unitId: undefined, name, cell };
       // A value guessed from the cell below that names no unit was never a value (a header, a note).
-      else if (!kv.below) log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
+      else if (!kv.below) {
+        log.error('unit.unknown', sheet, cell, { name, suggestions: resolved.suggestions });
+        senderUnknown = true;
+      }
     } else if (kv.kind === 'cutoff' && !period && !yearless) {
       const iso = readCutoff(kv, opts.date1904);
       const text = keyValueText(kv);
@@ -519,7 +525,19 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     }
     rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });
   }
-  return { grid, def, columns, sender, period, need, rows, blockStart: match.blockStart, endIndex };
+  const read: SheetRead = {
+    grid,
+    def,
+    columns,
+    sender,
+    period,
+    need,
+    rows,
+    blockStart: match.blockStart,
+    endIndex,
+  };
+  if (senderUnknown) read.senderUnknown = true;
+  return read;
 }
 
 function readField(
@@ -552,7 +570,9 @@ function resolveSender(register: UnitRegister, name: string): ReturnType<UnitReg
   const resolved = register.resolve(name);
   if (resolved.ok) return resolved;
   const text = name.normalize('NFKC').trim();
-  const words = [text, text.split(/\s+/)[0] ?? ''];
+  const [first = '', ...rest] = text.split(/\s+/);
+  // The first word alone only when what follows is a date or a seal (长春市 新区 is no 长春市).
+  const words = /^[\d年月日号./\-:()盖公签章]*$/.test(rest.join('')) ? [text, first] : [text];
   for (const word of words) {
     const bare = word
       .replace(/\s+/g, '')

@@ -912,6 +912,14 @@ const refusals: Refusal[] = [
     text: /报告期“2018年1-9月”与本表截止日期的“2018年1-10月”不一致.*不是填报日期/,
   },
   {
+    name: 'a unit name whose first word is a unit but whose rest is not a date or seal (长春市 新区)',
+    sheets: [t1([TITLE, ['填报单位：长春市 新区', '截止日期：2018年9月30日'], HEAD, ROW])],
+    code: 'unit.unknown',
+    sheet: '表1',
+    cell: 'A2',
+    text: /“长春市 新区”不是已知的填报单位/,
+  },
+  {
     name: 'a date without its year that does not exist in the title’s year (9月31日)',
     sheets: [t1([TITLE, ['填报单位：农安县', '截止日期：9月31日'], HEAD, ROW])],
     code: 'date.invalid',
