@@ -62,6 +62,11 @@ test('charts: empty state, then the start-rate chart of the demo data', async ({
     page.getByTestId('trends-chart').getByRole('heading', { name: '全省累计开工（套）' }),
   ).toBeVisible();
 
+  // The contents line jumps to a chart's heading and leaves the route alone.
+  await page.getByRole('navigation', { name: '本页内容' }).getByRole('button', { name: '全省趋势' }).click();
+  await expect(page.getByTestId('trends-chart').getByRole('heading', { level: 2 })).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#/charts');
+
   const axe = await new AxeBuilder({ page }).include('#main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });

@@ -1,12 +1,21 @@
 // 图表: the charts of the selected 报告期 and the province trends, loaded lazily (recharts stays out of the main bundle).
 
 import { periodLabel } from '../domain/period';
+import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { AnalysisNotices } from './analysis-notices';
 import { AllocationRateChart } from './charts/allocation-rate-chart';
 import { LoanBankChart } from './charts/loan-bank-chart';
 import { StartRateChart } from './charts/start-rate-chart';
 import { TrendsChart } from './charts/trends-chart';
 import { useAnalysis } from './charts/use-analysis';
+
+/** Each chart's heading, found by its frame's test id (the heading ids are generated). */
+const CONTENTS: ContentsEntry[] = [
+  { label: '开工率', target: '[data-testid="start-rate-chart"] h2' },
+  { label: '银行贷款', target: '[data-testid="loan-bank-chart"] h2' },
+  { label: '公租房分配率', target: '[data-testid="allocation-rate-chart"] h2' },
+  { label: '全省趋势', target: '[data-testid="trends-chart"] h2' },
+];
 
 export default function ChartsPage() {
   const { loading, analysis, trends, thresholds } = useAnalysis();
@@ -21,6 +30,7 @@ export default function ChartsPage() {
         </div>
       ) : (
         <>
+          <PageContents entries={CONTENTS} />
           <AnalysisNotices analysis={analysis} scope="charts" />
           <StartRateChart
             section={analysis.start}
