@@ -235,6 +235,7 @@ export function parseDateText(raw: string): string | null {
   const text = raw
     .normalize('NFKC')
     .replace(/[\s\u00a0]+/g, '')
+    .replace(/[—–]/g, '-')
     .replace(/止$/, '');
   // A two-digit year is only read with 年 (18年9月30日): 18.9.30 could be anything.
   const fullYear = (y: string | undefined) => (y && y.length === 2 ? 2000 + Number(y) : Number(y));
@@ -273,7 +274,7 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
 /** The period a title names: 2018年1-9月… → 2018-09, 2018年9月… → 2018-09; null when it names none. */
 export function periodFromTitle(raw: string): PeriodKey | null {
   const text = raw.normalize('NFKC').replace(/\s+/g, '');
-  const m = /(\d{4})年(?:1月?份?[-~—–―至到]+)?(\d{1,2})月/.exec(text);
+  const m = /(\d{4})年度?(?:1月?份?[-~—–―至到]+)?(\d{1,2})月/.exec(text);
   let year: number;
   let month: number;
   if (m) {
