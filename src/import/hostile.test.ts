@@ -156,6 +156,17 @@ const refusals: [string, string, () => Uint8Array, string, RegExp][] = [
     /无法读取/,
   ],
   [
+    'junk after a zip signature (not mistaken for a password-protected file)',
+    '农安县.xlsx',
+    () => {
+      const bytes = randomBytes(600, 11);
+      bytes.set([0x50, 0x4b, 0x03, 0x04]);
+      return bytes;
+    },
+    'file.unreadable',
+    /损坏/,
+  ],
+  [
     'random bytes after an OLE signature',
     '农安县.xls',
     () => {

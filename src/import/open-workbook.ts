@@ -127,7 +127,9 @@ function readBook(data: Uint8Array | string, csv: boolean, zip = false): OpenRes
     return { ok: true, workbook, csv };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(text)) return { ok: false, code: 'file.encrypted' };
+    // Only an OLE container can hold an encrypted workbook; a zip that fails to read is damaged, whatever
+    // the library's message says.
+    if (!zip && /password|encrypt/i.test(text)) return { ok: false, code: 'file.encrypted' };
     return { ok: false, code: 'file.unreadable' };
   }
 }
