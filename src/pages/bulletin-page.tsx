@@ -215,6 +215,9 @@ export function BulletinPage() {
           <button type="button" onClick={() => setConfirming(true)} disabled={!edited || editing}>
             重新生成
           </button>
+          <button type="button" onClick={() => window.print()} disabled={editing}>
+            打印
+          </button>
         </div>
         <div className="export-group">
           <button
@@ -278,9 +281,6 @@ export function BulletinPage() {
             下载空白模板
           </button>
         </div>
-        <button type="button" onClick={() => window.print()} disabled={editing}>
-          打印
-        </button>
       </div>
 
       {confirming && (
