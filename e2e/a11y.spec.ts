@@ -2,20 +2,8 @@
 // 设置 and a unit's page, with the demo data loaded.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { loadDemoConfirmingIfAsked } from './demo';
 import { expect, test } from './fixtures';
-
-async function loadDemo(page: Page): Promise<void> {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('已读取 100 / 100 个文件')).toBeVisible({ timeout: 60_000 });
-  const summary = page.getByTestId('import-summary');
-  try {
-    await summary.waitFor({ timeout: 20_000 });
-  } catch {
-    await page.getByRole('button', { name: '确认导入' }).click();
-  }
-  await expect(summary).toContainText('已导入 100 份', { timeout: 60_000 });
-}
 
 /** Serious and critical violations, as 'rule: target' lines (readable in a failure). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -31,7 +19,7 @@ test('no serious or critical violation on 导入, 数据, 图表, 设置 and the
   await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
   expect(await seriousViolations(page), 'import page, empty').toEqual([]);
 
-  await loadDemo(page);
+  await loadDemoConfirmingIfAsked(page);
   expect(await seriousViolations(page), 'import page, with files').toEqual([]);
 
   const views: { hash: string; caption: RegExp; prepare?: (page: Page) => Promise<void>; name: string }[] = [

@@ -2,17 +2,11 @@
 // lines, data table, CSV), and a threshold change in 设置 recolouring the start-rate bars.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { loadDemo } from './demo';
 import { expect, test } from './fixtures';
 
 // Units of the 2018-09 sample returns with a start plan: the bulletin's 25 at 100% plus its 22 lagging.
 const UNITS_WITH_PLAN = 47;
-
-async function loadDemo(page: Page) {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 90_000 });
-}
 
 test('charts: empty state, then the start-rate chart of the demo data', async ({ page }) => {
   await page.goto('/#/charts');

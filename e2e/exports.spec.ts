@@ -7,14 +7,9 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
+import { loadDemo } from './demo';
 import { expect, test } from './fixtures';
 import { ImportPageModel, samplePaths } from './import-model';
-
-async function loadDemo(page: Page) {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 90_000 });
-}
 
 async function openBulletin(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报' }).click();

@@ -4,17 +4,12 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { loadDemo } from './demo';
 import { expect, test } from './fixtures';
 import { ImportPageModel, sampleBytes, samplePaths } from './import-model';
 
 const PERIODS = ['2018年1-8月', '2018年1-9月'];
 const TABLE_KEYS = ['start', 'loan', 'expropriation', 'carryOver', 'publicRental'];
-
-async function loadDemo(page: Page): Promise<void> {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('已导入 100 份', { timeout: 90_000 });
-}
 
 /** What the user sees of the stored data: completeness of each period and the five data tables. */
 async function visibleData(page: Page, periods = PERIODS): Promise<string[]> {
@@ -94,7 +89,7 @@ test('the built page carries the content security policy', async ({ page }) => {
 test('a whole session sends no request beyond 127.0.0.1', async ({ page, context }) => {
   const requests: string[] = [];
   context.on('request', (req) => requests.push(req.url()));
-  await loadDemo(page);
+  await loadDemo(page, '已导入 100 份');
   for (const hash of [
     '#/data',
     '#/data/loan',
@@ -124,7 +119,7 @@ test('a whole session sends no request beyond 127.0.0.1', async ({ page, context
 });
 
 test('backup → clear → restore gives the same tables', async ({ page }) => {
-  await loadDemo(page);
+  await loadDemo(page, '已导入 100 份');
   const before = await visibleData(page);
   const backup = await exportBackup(page, true);
   expect(backup.name).toMatch(/^安居月报备份-\d{8}-\d{4}\.json\.gz$/);
@@ -255,15 +250,9 @@ test('a page closed in the middle of an import leaves only whole returns', async
 
   // Importing again completes the rest; nothing is doubled.
   const again = await context.newPage();
-  await loadDemoAgain(again);
+  await loadDemo(again, '跳过');
   expect(await storedReturns(again)).toHaveLength(100);
 });
-
-async function loadDemoAgain(page: Page): Promise<void> {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('跳过', { timeout: 90_000 });
-}
 
 test('two tabs see each other’s imports without reload', async ({ context, page }) => {
   const other = await context.newPage();

@@ -4,22 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { loadDemoConfirmingIfAsked } from './demo';
 import { expect, test } from './fixtures';
-
-async function loadDemo(page: Page): Promise<void> {
-  await page.goto('/#/import');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('已读取 100 / 100 个文件')).toBeVisible({ timeout: 60_000 });
-  const summary = page.getByTestId('import-summary');
-  // The demo stores itself when nothing needs a decision; if it still waits, confirm it as a user would.
-  try {
-    await summary.waitFor({ timeout: 20_000 });
-  } catch {
-    await page.getByRole('button', { name: '确认导入' }).click();
-  }
-  await expect(summary).toContainText('已导入 100 份', { timeout: 60_000 });
-  await expect(page.getByRole('combobox', { name: '报告期' })).toHaveValue('2018-09');
-}
 
 async function openTable(page: Page, tab: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: '附件' }).getByRole('link', { name: tab }).click();
@@ -61,7 +47,8 @@ async function rowNames(table: Locator): Promise<string[]> {
 
 test.describe('数据 with the demo data', () => {
   test.beforeEach(async ({ page }) => {
-    await loadDemo(page);
+    await loadDemoConfirmingIfAsked(page);
+    await expect(page.getByRole('combobox', { name: '报告期' })).toHaveValue('2018-09');
     await page.goto('/#/data');
     await expect(page.getByRole('heading', { level: 1, name: '汇总数据' })).toBeVisible();
   });
