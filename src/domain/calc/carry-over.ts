@@ -2,7 +2,7 @@
 // figure, compared across the year boundary): finished (gone from the list) and new, matched by unit + name.
 import type { CarryOverProject } from '../types';
 import { normaliseName } from '../units';
-import { type CalcContext, reportingUnits, rollUp, total, unitIdentity } from './context';
+import { type CalcContext, reportedFigures, rollUp, total, unitIdentity } from './context';
 import { comparePinyin } from './sort';
 import type { CarryOverItem, CarryOverRow, CarryOverSection, RowIdentity } from './types';
 
@@ -28,9 +28,8 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
   const projects: CarryOverItem[] = [];
   const finishedProjects: CarryOverItem[] = [];
   const newProjects: CarryOverItem[] = [];
-  const units = reportingUnits(ctx, (r) => r.tables.carryOver !== undefined).map((unit): CarryOverRow => {
+  const units = reportedFigures(ctx, 'carryOver').map(({ unit, fig: list }): CarryOverRow => {
     const id = unitIdentity(ctx, unit);
-    const list = ctx.current.get(unit.id)?.tables.carryOver ?? [];
     const prevList = ctx.previousStock.get(unit.id)?.tables.carryOver;
     const item = (project: CarryOverProject): CarryOverItem => ({
       unitId: unit.id,

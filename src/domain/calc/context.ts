@@ -2,7 +2,7 @@
 // thresholds, and a sink for warnings; plus month increases and the roll-up of unit rows into groups.
 import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
-import type { ParsedReturn, PeriodKey, TableKey, UnitId } from '../types';
+import type { ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId } from '../types';
 import type { Unit, UnitRegister } from '../units';
 import type { CalcWarning, MonthIncrease, RowIdentity } from './types';
 
@@ -22,12 +22,17 @@ export interface CalcContext {
   warnings: CalcWarning[];
 }
 
-/** The register's units that reported a table this period, register order. */
-export function reportingUnits(ctx: CalcContext, has: (r: ParsedReturn) => boolean): Unit[] {
-  return ctx.register.units.filter((u) => {
-    const r = ctx.current.get(u.id);
-    return r !== undefined && has(r);
-  });
+/** The register's units that reported `table` this period, register order, each with its figures. */
+export function reportedFigures<K extends keyof ReturnTables>(
+  ctx: CalcContext,
+  table: K,
+): { unit: Unit; fig: NonNullable<ReturnTables[K]> }[] {
+  const out: { unit: Unit; fig: NonNullable<ReturnTables[K]> }[] = [];
+  for (const unit of ctx.register.units) {
+    const fig = ctx.current.get(unit.id)?.tables[table];
+    if (fig !== undefined) out.push({ unit, fig });
+  }
+  return out;
 }
 
 export function unitIdentity(ctx: CalcContext, unit: Unit): RowIdentity {

@@ -3,7 +3,7 @@ import type { Thresholds } from '../settings';
 import {
   type CalcContext,
   cumulativeIncrease,
-  reportingUnits,
+  reportedFigures,
   rollUp,
   sumIncreases,
   total,
@@ -22,62 +22,58 @@ export function expropriationFlag(rate: Rate | null, t: Thresholds): Expropriati
 export function analyseExpropriation(ctx: CalcContext): ExpropriationSection {
   const t = ctx.thresholds;
   const households = (v: number) => `${v}户`;
-  const unitRows = reportingUnits(ctx, (r) => r.tables.expropriation !== undefined).map(
-    (unit): ExpropriationRow => {
-      const fig = ctx.current.get(unit.id)?.tables.expropriation;
-      if (!fig) throw new Error('unreachable');
-      const prev = ctx.previous.get(unit.id)?.tables.expropriation;
-      const sum = fig.expropriated + fig.demolished;
-      // Each cumulative part is checked for a fall on its own; the month figure is that of the total.
-      if (prev) {
-        cumulativeIncrease(
+  const unitRows = reportedFigures(ctx, 'expropriation').map(({ unit, fig }): ExpropriationRow => {
+    const prev = ctx.previous.get(unit.id)?.tables.expropriation;
+    const sum = fig.expropriated + fig.demolished;
+    // Each cumulative part is checked for a fall on its own; the month figure is that of the total.
+    if (prev) {
+      cumulativeIncrease(
+        ctx,
+        { table: 'expropriation', unit, field: 'expropriated', label: '累计完成征收' },
+        fig.expropriated,
+        prev.expropriated,
+        null,
+        households,
+      );
+      cumulativeIncrease(
+        ctx,
+        { table: 'expropriation', unit, field: 'demolished', label: '累计完成拆迁' },
+        fig.demolished,
+        prev.demolished,
+        null,
+        households,
+      );
+    }
+    const fell =
+      prev !== undefined && (fig.expropriated < prev.expropriated || fig.demolished < prev.demolished);
+    const month = fell
+      ? {
+          value: sum - (prev.expropriated + prev.demolished),
+          source: 'computed' as const,
+          declared: fig.doneMonth,
+          incomplete: false,
+        }
+      : cumulativeIncrease(
           ctx,
-          { table: 'expropriation', unit, field: 'expropriated', label: '累计完成征收' },
-          fig.expropriated,
-          prev.expropriated,
-          null,
+          { table: 'expropriation', unit, field: 'total', label: '征收（拆迁）合计' },
+          sum,
+          prev ? prev.expropriated + prev.demolished : undefined,
+          fig.doneMonth,
           households,
         );
-        cumulativeIncrease(
-          ctx,
-          { table: 'expropriation', unit, field: 'demolished', label: '累计完成拆迁' },
-          fig.demolished,
-          prev.demolished,
-          null,
-          households,
-        );
-      }
-      const fell =
-        prev !== undefined && (fig.expropriated < prev.expropriated || fig.demolished < prev.demolished);
-      const month = fell
-        ? {
-            value: sum - (prev.expropriated + prev.demolished),
-            source: 'computed' as const,
-            declared: fig.doneMonth,
-            incomplete: false,
-          }
-        : cumulativeIncrease(
-            ctx,
-            { table: 'expropriation', unit, field: 'total', label: '征收（拆迁）合计' },
-            sum,
-            prev ? prev.expropriated + prev.demolished : undefined,
-            fig.doneMonth,
-            households,
-          );
-      const rate = makeRate(sum, fig.plan);
-      return {
-        ...unitIdentity(ctx, unit),
-        plan: fig.plan,
-        expropriated: fig.expropriated,
-        demolished: fig.demolished,
-        total: sum,
-        month,
-        rate,
-        flag: expropriationFlag(rate, t),
-        rank: null,
-      };
-    },
-  );
+    const rate = makeRate(sum, fig.plan);
+    return {
+      ...unitIdentity(ctx, unit),
+      plan: fig.plan,
+      expropriated: fig.expropriated,
+      demolished: fig.demolished,
+      total: sum,
+      month,
+      rate,
+      flag: expropriationFlag(rate, t),
+      rank: null,
+    };
+  });
   const sum = (identity: RowIdentity, parts: ExpropriationRow[]): ExpropriationRow => {
     const plan = total(parts, (p) => p.plan);
     const expropriated = total(parts, (p) => p.expropriated);

@@ -6,7 +6,7 @@ import type { Unit } from '../units';
 import {
   type CalcContext,
   cumulativeIncrease,
-  reportingUnits,
+  reportedFigures,
   rollUp,
   sumIncreases,
   total,
@@ -115,11 +115,7 @@ function sumRows(identity: RowIdentity, parts: LoanRow[]): LoanRow {
 }
 
 export function analyseLoan(ctx: CalcContext): LoanSection {
-  const units = reportingUnits(ctx, (r) => r.tables.loan !== undefined).map((unit) => {
-    const fig = ctx.current.get(unit.id)?.tables.loan;
-    if (!fig) throw new Error('unreachable');
-    return unitRow(ctx, unit, fig);
-  });
+  const units = reportedFigures(ctx, 'loan').map(({ unit, fig }) => unitRow(ctx, unit, fig));
   const { groups, province } = rollUp(ctx, units, sumRows);
   return {
     units,

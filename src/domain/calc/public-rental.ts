@@ -3,7 +3,7 @@
 import type { Thresholds } from '../settings';
 import {
   type CalcContext,
-  reportingUnits,
+  reportedFigures,
   rollUp,
   stockIncrease,
   sumIncreases,
@@ -43,29 +43,25 @@ export function lastYearTrend(rate: Rate | null, lastYear: number | null): LastY
 
 export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const t = ctx.thresholds;
-  const unitRows = reportingUnits(ctx, (r) => r.tables.publicRental !== undefined).map(
-    (unit): PublicRentalRow => {
-      const fig = ctx.current.get(unit.id)?.tables.publicRental;
-      if (!fig) throw new Error('unreachable');
-      const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
-      const rate = makeRate(fig.allocated, fig.raised);
-      return {
-        ...unitIdentity(ctx, unit),
-        raised: fig.raised,
-        allocated: fig.allocated,
-        allocatedMonth: stockIncrease(fig.allocated, prev?.allocated),
-        rate,
-        flag: allocationFlag(rate, t),
-        rank: null,
-        yearTask: fig.yearTask,
-        yearAllocated: fig.yearAllocated,
-        yearRate: makeRate(fig.yearAllocated, fig.yearTask),
-        yearFlag: yearTaskFlag(fig.yearTask, fig.yearAllocated, t),
-        lastYearRate: fig.lastYearRate,
-        trend: lastYearTrend(rate, fig.lastYearRate),
-      };
-    },
-  );
+  const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
+    const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
+    const rate = makeRate(fig.allocated, fig.raised);
+    return {
+      ...unitIdentity(ctx, unit),
+      raised: fig.raised,
+      allocated: fig.allocated,
+      allocatedMonth: stockIncrease(fig.allocated, prev?.allocated),
+      rate,
+      flag: allocationFlag(rate, t),
+      rank: null,
+      yearTask: fig.yearTask,
+      yearAllocated: fig.yearAllocated,
+      yearRate: makeRate(fig.yearAllocated, fig.yearTask),
+      yearFlag: yearTaskFlag(fig.yearTask, fig.yearAllocated, t),
+      lastYearRate: fig.lastYearRate,
+      trend: lastYearTrend(rate, fig.lastYearRate),
+    };
+  });
   const sum = (identity: RowIdentity, parts: PublicRentalRow[]): PublicRentalRow => {
     const raised = total(parts, (p) => p.raised);
     const allocated = total(parts, (p) => p.allocated);

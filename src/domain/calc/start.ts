@@ -3,7 +3,7 @@ import type { Thresholds } from '../settings';
 import {
   type CalcContext,
   cumulativeIncrease,
-  reportingUnits,
+  reportedFigures,
   rollUp,
   sumIncreases,
   total,
@@ -21,9 +21,7 @@ export function startFlag(rate: Rate | null, t: Thresholds): StartFlag {
 
 export function analyseStart(ctx: CalcContext): StartSection {
   const t = ctx.thresholds;
-  const unitRows = reportingUnits(ctx, (r) => r.tables.start !== undefined).map((unit): StartRow => {
-    const fig = ctx.current.get(unit.id)?.tables.start;
-    if (!fig) throw new Error('unreachable');
+  const unitRows = reportedFigures(ctx, 'start').map(({ unit, fig }): StartRow => {
     const prev = ctx.previous.get(unit.id)?.tables.start;
     const rate = makeRate(fig.started, fig.plan);
     return {
