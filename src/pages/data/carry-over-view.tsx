@@ -15,6 +15,7 @@ import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import { carryOverFlagOptions } from './flags';
 import { fieldHeader, withUnit } from './headers';
+import { ModeSwitch } from './mode-switch';
 import { filterUnitRows, sectionGrouping, unitTexts } from './unit-rows';
 
 /** A line of the project list: a project, or the province total (calc's count and households). */
@@ -240,29 +241,16 @@ function UnitSummary(props: { section: CarryOverSection; caption: string; thresh
 
 export function CarryOverView(props: { section: CarryOverSection; caption: string; thresholds: Thresholds }) {
   const [mode, setMode] = useState<'projects' | 'units'>('projects');
-  const name = useId();
   return (
     <>
-      <fieldset className="toolbar mode-switch">
-        <legend>查看方式</legend>
-        {(
-          [
-            ['projects', '项目清单'],
-            ['units', '按单位汇总'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name={name}
-              value={value}
-              checked={mode === value}
-              onChange={() => setMode(value)}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <ModeSwitch
+        modes={[
+          ['projects', '项目清单'],
+          ['units', '按单位汇总'],
+        ]}
+        mode={mode}
+        onChange={setMode}
+      />
       {mode === 'projects' ? <ProjectList {...props} /> : <UnitSummary {...props} />}
     </>
   );

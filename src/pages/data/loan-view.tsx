@@ -1,7 +1,7 @@
 // 附件2 棚改贷款: a unit × bank view (each unit's totals and every bank's credit and disbursement) and a bank
 // summary view (each bank's province figures under 政策性银行 / 商业银行), switched by a toggle.
 
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { bankShortName } from '../../domain/banks';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection } from '../../domain/calc';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
@@ -9,6 +9,7 @@ import { moneyColumn, monthColumn, nameColumn } from './cells';
 import { Flag } from './flag';
 import { LOAN_FLAG_OPTIONS, loanFilterKeys, loanFlagText } from './flags';
 import { fieldHeader, withUnit } from './headers';
+import { ModeSwitch } from './mode-switch';
 import { UnitSectionView } from './unit-section-view';
 
 type LoanMode = 'units' | 'banks';
@@ -157,29 +158,16 @@ function UnitBanks({ section, caption }: { section: LoanSection; caption: string
 
 export function LoanView({ section, caption }: { section: LoanSection; caption: string }) {
   const [mode, setMode] = useState<LoanMode>('units');
-  const name = useId();
   return (
     <>
-      <fieldset className="toolbar mode-switch">
-        <legend>查看方式</legend>
-        {(
-          [
-            ['units', '按单位（单位×银行）'],
-            ['banks', '按银行汇总'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name={name}
-              value={value}
-              checked={mode === value}
-              onChange={() => setMode(value)}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <ModeSwitch
+        modes={[
+          ['units', '按单位（单位×银行）'],
+          ['banks', '按银行汇总'],
+        ]}
+        mode={mode}
+        onChange={setMode}
+      />
       {mode === 'units' ? (
         <UnitBanks section={section} caption={caption} />
       ) : (
