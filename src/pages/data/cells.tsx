@@ -1,11 +1,13 @@
 // Cells shared by the data tables: the row's name (a link for a unit), a month increase with its source,
-// and column helpers for counts, money and rates.
+// and column helpers for counts, money, rates and flags.
 import type { MonthIncrease, Rate, RowIdentity } from '../../domain/calc';
 import { ratePercent } from '../../domain/calc';
 import { DIRECT_GROUP_ID } from '../../domain/units';
 import type { DataColumn } from '../../ui/data-table/data-table';
 import { formatCount, formatPercent, formatYi } from '../../ui/data-table/format';
 import { unitHref } from '../../ui/links';
+import { Flag } from './flag';
+import type { FlagText } from './flags';
 
 /** 长春市全市, 延边朝鲜族自治州全州, 省直管合计: a subtotal is never mistaken for the 市区 unit of the same name. */
 export function groupRowName(groupId: string, groupName: string): string {
@@ -101,5 +103,21 @@ export function rankColumn<R extends { rank: number | null }>(): DataColumn<R> {
     // A subtotal is ranked among the groups, not among the units: say so.
     cell: (r, role) =>
       role === 'total' || r.rank === null ? '—' : role === 'subtotal' ? `市州第${r.rank}` : r.rank,
+  };
+}
+
+/** A flag in words on unit rows (none on subtotals and the total), sorted by its place in `order`. */
+export function flagColumn<R, F extends string>(
+  id: string,
+  header: string,
+  order: readonly F[],
+  pick: (r: R) => F,
+  text: (flag: F) => FlagText,
+): DataColumn<R> {
+  return {
+    id,
+    header,
+    sortValue: (r) => order.indexOf(pick(r)),
+    cell: (r, role) => (role === 'row' ? <Flag flag={text(pick(r))} /> : null),
   };
 }

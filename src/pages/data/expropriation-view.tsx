@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import type { ExpropriationRow, ExpropriationSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import type { DataColumn } from '../../ui/data-table/data-table';
-import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
-import { Flag } from './flag';
+import { countColumn, flagColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
 import { expropriationFlagOptions, expropriationFlagText } from './flags';
 import { fieldHeader, withUnit } from './headers';
 import { UnitSectionView } from './unit-section-view';
@@ -19,12 +18,13 @@ export function expropriationColumns(t: Thresholds): DataColumn<ExpropriationRow
     monthColumn('month', fieldHeader('expropriation', 'doneMonth'), (r) => r.month),
     rateColumn('rate', withUnit('完成率', '%'), (r) => r.rate),
     rankColumn(),
-    {
-      id: 'flag',
-      header: '状态',
-      sortValue: (r) => ['ahead', 'middle', 'behind', 'none'].indexOf(r.flag),
-      cell: (r, role) => (role === 'row' ? <Flag flag={expropriationFlagText(r.flag, t)} /> : null),
-    },
+    flagColumn(
+      'flag',
+      '状态',
+      ['ahead', 'middle', 'behind', 'none'],
+      (r) => r.flag,
+      (f) => expropriationFlagText(f, t),
+    ),
   ];
 }
 

@@ -4,8 +4,7 @@ import type { PublicRentalRow, PublicRentalSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import type { DataColumn } from '../../ui/data-table/data-table';
 import { formatRateBp } from '../../ui/data-table/format';
-import { countColumn, monthColumn, nameColumn, rateColumn } from './cells';
-import { Flag } from './flag';
+import { countColumn, flagColumn, monthColumn, nameColumn, rateColumn } from './cells';
 import {
   allocationFlagText,
   publicRentalFilterKeys,
@@ -23,21 +22,23 @@ export function publicRentalColumns(t: Thresholds): DataColumn<PublicRentalRow>[
     countColumn('allocated', fieldHeader('publicRental', 'allocated'), (r) => r.allocated),
     monthColumn('allocatedMonth', withUnit('本月分配', '套'), (r) => r.allocatedMonth),
     rateColumn('rate', fieldHeader('publicRental', 'declaredRate'), (r) => r.rate),
-    {
-      id: 'flag',
-      header: '分配状态',
-      sortValue: (r) => ['target', 'middle', 'low', 'none'].indexOf(r.flag),
-      cell: (r, role) => (role === 'row' ? <Flag flag={allocationFlagText(r.flag, t)} /> : null),
-    },
+    flagColumn(
+      'flag',
+      '分配状态',
+      ['target', 'middle', 'low', 'none'],
+      (r) => r.flag,
+      (f) => allocationFlagText(f, t),
+    ),
     countColumn('yearTask', fieldHeader('publicRental', 'yearTask'), (r) => r.yearTask),
     countColumn('yearAllocated', fieldHeader('publicRental', 'yearAllocated'), (r) => r.yearAllocated),
     rateColumn('yearRate', fieldHeader('publicRental', 'declaredYearRate'), (r) => r.yearRate),
-    {
-      id: 'yearFlag',
-      header: '本年任务',
-      sortValue: (r) => ['done', 'partial', 'zero', 'none'].indexOf(r.yearFlag),
-      cell: (r, role) => (role === 'row' ? <Flag flag={yearTaskFlagText(r.yearFlag)} /> : null),
-    },
+    flagColumn(
+      'yearFlag',
+      '本年任务',
+      ['done', 'partial', 'zero', 'none'],
+      (r) => r.yearFlag,
+      yearTaskFlagText,
+    ),
     {
       id: 'lastYearRate',
       header: fieldHeader('publicRental', 'lastYearRate'),
@@ -45,12 +46,7 @@ export function publicRentalColumns(t: Thresholds): DataColumn<PublicRentalRow>[
       sortValue: (r) => r.lastYearRate,
       cell: (r, role) => (role === 'row' ? formatRateBp(r.lastYearRate) : ''),
     },
-    {
-      id: 'trend',
-      header: '较上年同期',
-      sortValue: (r) => ['fell', 'held', 'none'].indexOf(r.trend),
-      cell: (r, role) => (role === 'row' ? <Flag flag={trendText(r.trend)} /> : null),
-    },
+    flagColumn('trend', '较上年同期', ['fell', 'held', 'none'], (r) => r.trend, trendText),
   ];
 }
 

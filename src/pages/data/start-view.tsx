@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import type { StartRow, StartSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import type { DataColumn } from '../../ui/data-table/data-table';
-import { countColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
-import { Flag } from './flag';
+import { countColumn, flagColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
 import { startFilterKeys, startFlagOptions, startFlagText } from './flags';
 import { fieldHeader } from './headers';
 import { UnitSectionView } from './unit-section-view';
@@ -17,12 +16,13 @@ export function startColumns(t: Thresholds): DataColumn<StartRow>[] {
     monthColumn('month', fieldHeader('start', 'startedMonth'), (r) => r.month),
     rateColumn('rate', fieldHeader('start', 'declaredRate'), (r) => r.rate),
     rankColumn(),
-    {
-      id: 'flag',
-      header: '状态',
-      sortValue: (r) => ['reached', 'lagging', 'below', 'none'].indexOf(r.flag),
-      cell: (r, role) => (role === 'row' ? <Flag flag={startFlagText(r.flag, t)} /> : null),
-    },
+    flagColumn(
+      'flag',
+      '状态',
+      ['reached', 'lagging', 'below', 'none'],
+      (r) => r.flag,
+      (f) => startFlagText(f, t),
+    ),
   ];
 }
 
