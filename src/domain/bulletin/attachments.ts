@@ -69,6 +69,9 @@ export interface AttachmentModel {
 /** grouped: by prefecture with 全市 subtotals; ranked: units by their rank, best first. */
 export type RowOrder = 'grouped' | 'ranked';
 
+/** What a table's builder gives; buildAttachments adds the number, label, title and footnote. */
+type AttachmentBody = Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'>;
+
 const text = (t: string): CellValue => ({ kind: 'text', text: t });
 const count = (n: number | null): CellValue => (n === null ? null : { kind: 'count', value: n });
 const money = (yuan: number | null): CellValue => (yuan === null ? null : { kind: 'money', yuan });
@@ -89,6 +92,11 @@ function displayName(row: RowIdentity): string {
   if (row.kind === 'province') return '全省合计';
   if (row.kind === 'group') return row.groupId === 'direct' ? row.name : `${row.name}全市`;
   return row.name;
+}
+
+/** The first two cells of a row: its sequence number (none on totals) and its name. */
+function leadCells(row: RowIdentity, seq: number | null): CellValue[] {
+  return [seq === null ? null : count(seq), text(displayName(row))];
 }
 
 /** Rows in the chosen order: the province first, then groups with their units, or units by rank. */
@@ -144,16 +152,12 @@ const ALLOCATION_FLAG_WORDS: Record<AllocationFlag, string> = {
   none: '无房源',
 };
 
-function startModel(
-  a: PeriodAnalysis,
-  order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
+function startModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('start');
   const rows = orderRows(a.start, order).map(({ row, role, seq }) => ({
     role,
     cells: [
-      seq === null ? null : count(seq),
-      text(displayName(row)),
+      ...leadCells(row, seq),
       count(row.plan),
       count(row.started),
       count(row.month.value),
@@ -186,10 +190,7 @@ function startModel(
   };
 }
 
-function loanModel(
-  a: PeriodAnalysis,
-  order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
+function loanModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('loan');
   // Ranked by credit, largest first: loans have no rate to rank by.
   const byCredit = [...a.loan.units].sort((x, y) => y.total.credit - x.total.credit);
@@ -199,8 +200,7 @@ function loanModel(
   }).map(({ row, role, seq }) => ({
     role,
     cells: [
-      seq === null ? null : count(seq),
-      text(displayName(row)),
+      ...leadCells(row, seq),
       money(row.need),
       money(row.total.credit),
       money(policyOf(row, '国家开发银行', 'credit')),
@@ -253,16 +253,12 @@ function policyOf(
   return row.banks.find((b) => b.bank === bank)?.[field] ?? 0;
 }
 
-function expropriationModel(
-  a: PeriodAnalysis,
-  order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
+function expropriationModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('expropriation');
   const rows = orderRows(a.expropriation, order).map(({ row, role, seq }) => ({
     role,
     cells: [
-      seq === null ? null : count(seq),
-      text(displayName(row)),
+      ...leadCells(row, seq),
       count(row.plan),
       count(row.expropriated),
       count(row.demolished),
@@ -297,10 +293,7 @@ function expropriationModel(
   };
 }
 
-function carryOverModel(
-  a: PeriodAnalysis,
-  order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
+function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('carryOver');
   const co = a.carryOver;
   const rows: RowModel[] = [
@@ -391,16 +384,12 @@ function sumHouseholds(items: readonly { project: { households: number } }[]): n
   return items.reduce((s, p) => s + p.project.households, 0);
 }
 
-function publicRentalModel(
-  a: PeriodAnalysis,
-  order: RowOrder,
-): Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'> {
+function publicRentalModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('publicRental');
   const rows = orderRows(a.publicRental, order).map(({ row, role, seq }) => ({
     role,
     cells: [
-      seq === null ? null : count(seq),
-      text(displayName(row)),
+      ...leadCells(row, seq),
       count(row.raised),
       count(row.allocated),
       rate(row.rate),
@@ -444,10 +433,7 @@ function publicRentalModel(
   };
 }
 
-const BUILDERS: Record<
-  TableKey,
-  (a: PeriodAnalysis, order: RowOrder) => Omit<AttachmentModel, 'number' | 'label' | 'title' | 'footnote'>
-> = {
+const BUILDERS: Record<TableKey, (a: PeriodAnalysis, order: RowOrder) => AttachmentBody> = {
   start: startModel,
   loan: loanModel,
   expropriation: expropriationModel,
