@@ -80,6 +80,11 @@ describe('2018-09 province figures equal the bulletin', () => {
     // Every unit has both months: the change is the difference of the counts, as the bulletin says (减少6个).
     expect(a.carryOver.province.change).toBe(78 - 84);
     expect(a.carryOver.province.change).toBe(a.carryOver.province.added - a.carryOver.province.finished);
+    // 涉及户数 and 未完成拆迁户数 of the province are the sums over the project list itself.
+    const projects = a.carryOver.projects.map((p) => p.project);
+    expect(a.carryOver.province.households).toBe(projects.reduce((n, p) => n + p.households, 0));
+    expect(a.carryOver.province.unfinished).toBe(projects.reduce((n, p) => n + p.unfinished, 0));
+    expect(a.carryOver.province.households).toBeGreaterThan(a.carryOver.province.unfinished);
   });
 
   it('public rental: raised 336,200, allocated 319,600, 95.06%; task 5,000 in 13 units, 1,043 allocated, 20.9%', () => {

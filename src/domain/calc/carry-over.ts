@@ -60,6 +60,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     return {
       ...id,
       count: list.length,
+      households: total(list, (p) => p.households),
       unfinished: total(list, (p) => p.unfinished),
       previousCount: prevList ? prevList.length : null,
       finished,
@@ -73,6 +74,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     return {
       ...identity,
       count: total(parts, (p) => p.count),
+      households: total(parts, (p) => p.households),
       unfinished: total(parts, (p) => p.unfinished),
       previousCount: known.length === 0 ? null : total(known, (p) => p.previousCount ?? 0),
       finished: total(parts, (p) => p.finished),

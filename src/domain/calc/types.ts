@@ -174,6 +174,8 @@ export interface CarryOverItem {
 export interface CarryOverRow extends RowIdentity {
   /** Unfinished projects now. */
   count: number;
+  /** Households the projects involve (sum of 涉及户数). */
+  households: Count;
   /** Unfinished households (sum of 未完成拆迁户数). */
   unfinished: Count;
   /** Count in the previous month's return; null when that return is not stored. */

@@ -48,7 +48,9 @@ function projectColumns(): DataColumn<ProjectLine>[] {
       sortValue: (l) => project(l)?.name ?? null,
       cell: (l) => (l.total ? `${formatCount(l.total.count)}个项目` : project(l)?.name),
     },
-    countColumn('households', fieldHeader('carryOver', 'households'), (l) => project(l)?.households ?? null),
+    countColumn('households', fieldHeader('carryOver', 'households'), (l) =>
+      l.total ? l.total.households : (project(l)?.households ?? null),
+    ),
     countColumn('unfinished', fieldHeader('carryOver', 'unfinished'), (l) =>
       l.total ? l.total.unfinished : (project(l)?.unfinished ?? null),
     ),
