@@ -1,10 +1,11 @@
 // 公租房分配率 by unit: sorted bars coloured by flag, with the low line (80%).
-import { comparePinyin, compareRates, formatRate, ratePercent } from '../../domain/calc';
+import { formatRate } from '../../domain/calc';
 import type { AllocationFlag, PublicRentalRow, PublicRentalSection } from '../../domain/calc/types';
 import type { Thresholds } from '../../domain/settings';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
 import { CHART_COLOURS } from '../../ui/charts/colours';
 import { RateBarChart } from '../../ui/charts/rate-bar-chart';
+import { byRateDesc, unitRateBar } from './unit-rate-bars';
 
 export function allocationFlagLabel(flag: AllocationFlag, t: Thresholds): string {
   switch (flag) {
@@ -35,9 +36,7 @@ export function AllocationRateChart({
   thresholds: Thresholds;
   periodLabel: string;
 }) {
-  const rows = section.units
-    .filter((r) => r.rate !== null)
-    .sort((a, b) => compareRates(b.rate, a.rate) || comparePinyin(a.name, b.name));
+  const rows = byRateDesc(section.units);
   const columns: ChartColumn<PublicRentalRow>[] = [
     { header: '排名', value: (r) => r.rank, numeric: true },
     { header: '市县', value: (r) => r.name },
@@ -68,18 +67,13 @@ export function AllocationRateChart({
       testId="allocation-rate-chart"
     >
       <RateBarChart
-        bars={rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          percent: ratePercent(r.rate) ?? 0,
-          colour: FLAG_COLOUR[r.flag],
-          label: formatRate(r.rate),
-          details: [
+        bars={rows.map((r) =>
+          unitRateBar(r, FLAG_COLOUR[r.flag], [
             `累计筹集：${r.raised.toLocaleString('zh-CN')}套`,
             `累计已分配：${r.allocated.toLocaleString('zh-CN')}套`,
             `分配率：${formatRate(r.rate)}（${allocationFlagLabel(r.flag, t)}）`,
-          ],
-        }))}
+          ]),
+        )}
         references={[
           {
             value: t.allocationLow,

@@ -1,10 +1,11 @@
 // 开工率 by unit: sorted bars coloured by flag, with the target and warning lines.
-import { comparePinyin, compareRates, formatRate, ratePercent } from '../../domain/calc';
+import { formatRate } from '../../domain/calc';
 import type { StartFlag, StartRow, StartSection } from '../../domain/calc/types';
 import type { Thresholds } from '../../domain/settings';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
 import { CHART_COLOURS } from '../../ui/charts/colours';
 import { RateBarChart } from '../../ui/charts/rate-bar-chart';
+import { byRateDesc, unitRateBar } from './unit-rate-bars';
 
 export function startFlagLabel(flag: StartFlag, t: Thresholds): string {
   switch (flag) {
@@ -35,9 +36,7 @@ export function StartRateChart({
   thresholds: Thresholds;
   periodLabel: string;
 }) {
-  const rows = section.units
-    .filter((r) => r.rate !== null)
-    .sort((a, b) => compareRates(b.rate, a.rate) || comparePinyin(a.name, b.name));
+  const rows = byRateDesc(section.units);
   const columns: ChartColumn<StartRow>[] = [
     { header: '排名', value: (r) => r.rank, numeric: true },
     { header: '市县', value: (r) => r.name },
@@ -69,18 +68,13 @@ export function StartRateChart({
       testId="start-rate-chart"
     >
       <RateBarChart
-        bars={rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          percent: ratePercent(r.rate) ?? 0,
-          colour: FLAG_COLOUR[r.flag],
-          label: formatRate(r.rate),
-          details: [
+        bars={rows.map((r) =>
+          unitRateBar(r, FLAG_COLOUR[r.flag], [
             `年度计划：${r.plan.toLocaleString('zh-CN')}套`,
             `累计开工：${r.started.toLocaleString('zh-CN')}套`,
             `开工率：${formatRate(r.rate)}（${startFlagLabel(r.flag, t)}）`,
-          ],
-        }))}
+          ]),
+        )}
         references={[
           {
             value: t.startTarget,
