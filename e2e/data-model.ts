@@ -1,6 +1,30 @@
 // Page model of 数据 and of a unit's page for the workflow spec: choose the 报告期, open an attachment, read a
-// row of a table as header → text, and the unit's 版本记录.
+// row of a table as header → text (also for the tables spec), and the unit's 版本记录.
 import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The full header of every column in column order (a banded column by its full name: 国开行授信（亿元）). */
+export async function tableHeaders(table: Locator): Promise<string[]> {
+  return table.locator('thead th[data-col-index]').evaluateAll((ths) =>
+    ths
+      .map((th) => ({
+        index: Number(th.getAttribute('data-col-index')),
+        text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
+      }))
+      .sort((a, b) => a.index - b.index)
+      .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),
+  );
+}
+
+/** The body row whose row header (first column) is exactly `name`, as header → cell text. */
+export async function rowByName(table: Locator, name: string): Promise<Record<string, string>> {
+  const heads = await tableHeaders(table);
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: table.page().locator('th', { hasText: new RegExp(`^${name}$`) }) });
+  await expect(row).toHaveCount(1);
+  const cells = await row.locator('th, td').allTextContents();
+  return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
+}
 
 export class DataPageModel {
   constructor(readonly page: Page) {}
@@ -35,28 +59,8 @@ export class DataPageModel {
     await this.page.getByRole('radio', { name: '按银行汇总' }).check();
   }
 
-  /** The full header of every column in column order (a short banded header by its full name). */
-  async headers(table: Locator): Promise<string[]> {
-    return table.locator('thead th[data-col-index]').evaluateAll((ths) =>
-      ths
-        .map((th) => ({
-          index: Number(th.getAttribute('data-col-index')),
-          text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
-        }))
-        .sort((a, b) => a.index - b.index)
-        .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),
-    );
-  }
-
-  /** The body row whose row header is exactly `name`, as header → cell text. */
   async row(table: Locator, name: string): Promise<Record<string, string>> {
-    const heads = await this.headers(table);
-    const row = table
-      .locator('tbody tr')
-      .filter({ has: this.page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
-    await expect(row).toHaveCount(1);
-    const cells = await row.locator('th, td').allTextContents();
-    return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
+    return rowByName(table, name);
   }
 
   /** Wait until a row's cell shows `text` (the tables follow the store live). */

@@ -4,35 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { rowByName } from './data-model';
 import { loadDemoConfirmingIfAsked } from './demo';
 import { expect, test } from './fixtures';
 
 async function openTable(page: Page, tab: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: '附件' }).getByRole('link', { name: tab }).click();
-}
-
-/** The full header of every column, in column order (a banded column by its full name: 国开行授信（亿元）). */
-async function headers(table: Locator): Promise<string[]> {
-  return table.locator('thead th[data-col-index]').evaluateAll((ths) =>
-    ths
-      .map((th) => ({
-        index: Number(th.getAttribute('data-col-index')),
-        text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
-      }))
-      .sort((a, b) => a.index - b.index)
-      .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),
-  );
-}
-
-/** A body row as header → text, found by its row header (first column). */
-async function rowByName(table: Locator, name: string): Promise<Record<string, string>> {
-  const heads = await headers(table);
-  const row = table
-    .locator('tbody tr')
-    .filter({ has: table.page().locator('th', { hasText: new RegExp(`^${name}$`) }) });
-  await expect(row).toHaveCount(1);
-  const cells = await row.locator('th, td').allTextContents();
-  return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
 }
 
 /** '11,851' → 11851; a missing cell is NaN, so a sum over it fails. */
