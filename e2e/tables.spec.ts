@@ -19,6 +19,8 @@ function toNumber(text: string | undefined): number {
 
 /** The row header texts of the body, in order. */
 async function rowNames(table: Locator): Promise<string[]> {
+  // Wait for the body to be drawn: right after a navigation the table may still be loading its data.
+  await expect(table.locator('tbody th[scope="row"]').first()).toBeVisible();
   return (await table.locator('tbody th[scope="row"]').allTextContents()).map((t) => t.trim());
 }
 
@@ -224,7 +226,7 @@ test('with only some returns of a period, the totals are theirs and the missing 
 
   await page.goto('/#/data/start');
   const table = page.getByTestId('table-start');
-  expect(await rowNames(table)).toEqual(['全省合计', '长春市', '九台区', '农安县']);
+  await expect(table.locator('tbody th[scope="row"]')).toHaveText(['全省合计', '长春市', '九台区', '农安县']);
   // Forty-seven names fold under the sentence; opened, they are all there, and no reported unit is among them.
   const notice = page.getByTestId('data-missing');
   await expect(notice).toContainText('本期有 47 个单位尚未上报，合计只含已上报的 3 个单位。');
