@@ -203,3 +203,30 @@ test('the drop zone takes dropped files and opens the picker from the keyboard',
   await expect(model.row('德惠市-2018年1-9月.xlsx')).toContainText('可导入');
   expect(await model.confirm()).toContain('已导入 2 份');
 });
+
+test('a file over the size limit set in 设置 is refused before reading; the others import', async ({
+  page,
+}) => {
+  await page.goto('/#/settings');
+  const limit = page.getByLabel('导入文件大小上限（MB）');
+  await expect(limit).toHaveValue('20');
+  await limit.fill('1');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '大于 1 MB 的文件将不读取' })).toBeVisible();
+
+  const model = new ImportPageModel(page);
+  await model.open();
+  // A 1.2 MB file: refused on its size alone, whatever it holds.
+  const big = { name: '过大的文件.xlsx', mimeType: XLSX_MIME, buffer: Buffer.alloc(1.2 * 1024 * 1024, 1) };
+  const good = {
+    name: '农安县-2018年1-9月.xlsx',
+    mimeType: XLSX_MIME,
+    buffer: sampleBytes('2018-09', '农安县'),
+  };
+  await model.choose([big, good]);
+  await expect(model.row('过大的文件.xlsx')).toHaveAttribute('data-status', 'error');
+  await expect(model.row('过大的文件.xlsx')).toContainText('超过了 1 MB 的上限');
+  const summary = await model.confirm();
+  expect(summary).toContain('已导入 1 份');
+  expect(summary).toContain('拒绝 1 个文件');
+});

@@ -30,7 +30,7 @@ const MAX_TABLES_PER_SHEET = 8;
 const MAX_ISSUES = 200;
 
 /** Megabytes with one decimal, without a trailing .0 (20, 1.5); `up` rounds a file's size up, never to the limit. */
-function megabytes(bytes: number, up = false): string {
+export function megabytes(bytes: number, up = false): string {
   const tenths = (bytes * 10) / (1024 * 1024);
   return String((up ? Math.ceil(tenths) : Math.round(tenths)) / 10);
 }

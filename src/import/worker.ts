@@ -2,7 +2,7 @@
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
 import { makeIssue } from '../domain/messages';
 import type { ReadResult } from '../domain/types';
-import { readReturn } from './read-return';
+import { megabytes, readReturn } from './read-return';
 
 /** One file read: its name and size, the SHA-256 of its bytes, and what the reader made of it. */
 export interface ReadFile {
@@ -30,8 +30,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-
 /** Read one file: hash it and run the reader; a reader crash becomes an issue, never a lost file. */
 export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<ReadFile> {
   const { fileName, size, maxBytes } = request;
@@ -47,7 +45,7 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
             'error',
             'file.tooLarge',
             { file: fileName },
-            { sizeMb: mb(size), limitMb: mb(maxBytes) },
+            { sizeMb: megabytes(size, true), limitMb: megabytes(maxBytes) },
           ),
         ],
       },

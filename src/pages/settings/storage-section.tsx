@@ -1,6 +1,7 @@
 // 设置 → 本机存储: whether the browser granted persistent storage, and how much space is used and free (MB).
 import { useCallback, useEffect, useState } from 'react';
 import { formatMb, getStorageInfo, requestPersistence, type StorageInfo } from '../../db/storage';
+import { FileLimitField } from './file-limit-field';
 
 export function StorageSection() {
   const [info, setInfo] = useState<StorageInfo | null>(null);
@@ -53,6 +54,7 @@ export function StorageSection() {
       <button type="button" onClick={refresh}>
         刷新
       </button>
+      <FileLimitField />
     </section>
   );
 }
