@@ -252,7 +252,8 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
 
   const withTask = pr.lists.withTask;
   if (p.yearTask === 0 || withTask.length === 0) return [first];
-  const yearRate = provinceRate(p.yearRate);
+  // The year's allocation task is a small figure the 2018 text gives to one decimal (完成年度计划的20.9%).
+  const yearRate = p.yearRate ? formatRatio(p.yearRate.num, p.yearRate.den, 1) : null;
   let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${withTask.length}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
   second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
   const done = names(pr, pr.lists.yearDone);
