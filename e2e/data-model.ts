@@ -17,11 +17,13 @@ export async function tableHeaders(table: Locator): Promise<string[]> {
 
 /** The body row whose row header (first column) is exactly `name`, as header → cell text. */
 export async function rowByName(table: Locator, name: string): Promise<Record<string, string>> {
-  const heads = await tableHeaders(table);
   const row = table
     .locator('tbody tr')
     .filter({ has: table.page().locator('th', { hasText: new RegExp(`^${name}$`) }) });
+  // Wait for the row first: right after a tab or period change the table may not be drawn yet, and headers
+  // read too early would come back empty.
   await expect(row).toHaveCount(1);
+  const heads = await tableHeaders(table);
   const cells = await row.locator('th, td').allTextContents();
   return Object.fromEntries(heads.map((h, i) => [h, (cells[i] ?? '').trim()]));
 }

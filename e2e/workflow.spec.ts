@@ -138,7 +138,7 @@ test('a month of work: August, then September, a corrected return, its history, 
   expect(augustTotal['本月开工（套）']).toBe(`${count(august.declaredMonth)}（填报）`);
   await data.attachment(4);
   const carry = data.table('table-carryOver');
-  expect((await data.row(carry, '全省合计')).项目名称).toBe('84个项目');
+  await data.expectCell(carry, '全省合计', '项目名称', '84个项目');
   await expect(carry.locator('tbody tr')).toHaveCount(85);
   await data.attachment(2);
   await data.loanByBank();
