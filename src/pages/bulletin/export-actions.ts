@@ -9,8 +9,6 @@ import type { PeriodKey } from '../../domain/types';
 import type { Unit } from '../../domain/units';
 import { saveBytes } from '../../ui/download';
 
-export { saveBytes };
-
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -13,8 +13,9 @@ import {
 import { db } from '../../db/database';
 import { storageErrorMessage } from '../../db/errors';
 import { applyMerge, type MergePlan, type MergeSide, planMerge } from '../../db/merge';
+import { saveBytes } from '../../ui/download';
 import { BackupReminderNotice } from '../history/backup-reminder';
-import { fileBytes, saveBytes } from '../history/download';
+import { fileBytes } from '../history/download';
 import { ImportList } from '../history/import-list';
 import { MergeReview } from '../history/merge-review';
 import { WipeData } from '../history/wipe-data';
