@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
   BACKUP_REMINDER_MS,
+  BACKUP_VERSION,
   backupFileName,
   backupReminder,
   countDatabase,
@@ -93,7 +94,7 @@ describe('backup → restore', () => {
     const db = await populated();
     const backup = await createBackup(db, 42);
     expect(backup.format).toBe(BACKUP_FORMAT);
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(BACKUP_VERSION);
     expect(backup.schemaVersion).toBe(db.verno);
     expect(backup.sha256).toBe(await sha256Hex(JSON.stringify(backup.data)));
   });
@@ -132,7 +133,12 @@ describe('bad backups are refused and change nothing', () => {
       /不是本应用的备份文件/,
     ],
     ['a spreadsheet', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'damaged', /已损坏/],
-    ['a newer version', (g) => strToU8(g.replace('"version":1', '"version":2')), 'newer', /更新版本.*版本 2/],
+    [
+      'a newer version',
+      (g) => strToU8(g.replace(`"version":${BACKUP_VERSION}`, `"version":${BACKUP_VERSION + 1}`)),
+      'newer',
+      new RegExp(`更新版本.*版本 ${BACKUP_VERSION + 1}`),
+    ],
     ['bad JSON (truncated)', (g) => strToU8(g.slice(0, g.length - 40)), 'damaged', /已损坏/],
     [
       'truncated gzip',

@@ -4,15 +4,21 @@ import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import type {
   AnjuDatabase,
   BulletinText,
+  FileReadRecord,
   ImportRecord,
+  IssuedBulletinRecord,
+  LayoutRecord,
   ReturnHead,
   ReturnRevision,
   SettingRecord,
+  TargetRecord,
 } from './database';
 import { storageErrorMessage } from './errors';
+import { DATA_VERSION, migrateData, STORE_NAMES } from './migrations';
 
 export const BACKUP_FORMAT = 'anju-progress-backup';
-export const BACKUP_VERSION = 1;
+/** The backup format's version is the data version: a backup is upgraded by the data migrations. */
+export const BACKUP_VERSION = DATA_VERSION;
 
 /** Setting key: when the last backup was exported (epoch ms). */
 export const LAST_BACKUP_KEY = 'backup.lastAt';
@@ -26,6 +32,10 @@ export interface BackupData {
   imports: ImportRecord[];
   settings: SettingRecord[];
   bulletins: BulletinText[];
+  layouts: LayoutRecord[];
+  targets: TargetRecord[];
+  issued: IssuedBulletinRecord[];
+  fileReads: FileReadRecord[];
 }
 
 export interface BackupFile {
@@ -52,7 +62,12 @@ export type BackupResult<T> =
   | { ok: true; value: T }
   | { ok: false; code: BackupProblemCode; message: string };
 
-const TABLE_NAMES = ['revisions', 'heads', 'imports', 'settings', 'bulletins'] as const;
+const TABLE_NAMES = STORE_NAMES;
+
+/** Every store of the database, for transactions that cover the whole of it. */
+function allTables(db: AnjuDatabase) {
+  return TABLE_NAMES.map((name) => db.table(name));
+}
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', strToU8(text));
@@ -61,13 +76,11 @@ export async function sha256Hex(text: string): Promise<string> {
 
 /** Every record of every table, read in one transaction so the copy is consistent. */
 export async function dumpDatabase(db: AnjuDatabase): Promise<BackupData> {
-  return db.transaction('r', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => ({
-    revisions: await db.revisions.toArray(),
-    heads: await db.heads.toArray(),
-    imports: await db.imports.toArray(),
-    settings: await db.settings.toArray(),
-    bulletins: await db.bulletins.toArray(),
-  }));
+  return db.transaction('r', allTables(db), async () => {
+    const out: Record<string, unknown[]> = {};
+    for (const name of TABLE_NAMES) out[name] = await db.table(name).toArray();
+    return out as unknown as BackupData;
+  });
 }
 
 export async function createBackup(db: AnjuDatabase, now = Date.now()): Promise<BackupFile> {
@@ -299,9 +312,18 @@ export async function readBackup(bytes: Uint8Array, fileName: string): Promise<B
       `${head}校验失败（内容与校验值不符，文件可能已损坏或被改动），无法恢复。未做任何更改。`,
     );
   }
-  const problem = shapeProblem(parsed.data);
+  // An older backup is brought to the current data version before it is checked and written.
+  const data = migrateData(parsed.version, parsed.data as Record<string, unknown[]>);
+  const problem = shapeProblem(data);
   if (problem) return refuse('shape', `${head}内容不完整：${problem}。未做任何更改。`);
-  return { ok: true, value: parsed as unknown as BackupFile };
+  return {
+    ok: true,
+    value: {
+      ...(parsed as unknown as BackupFile),
+      version: BACKUP_VERSION,
+      data: data as unknown as BackupData,
+    },
+  };
 }
 
 /** How much the database holds, for the wipe confirmation and the restore choice. */
@@ -335,6 +357,10 @@ async function writeAll(db: AnjuDatabase, data: BackupData): Promise<void> {
   await db.imports.bulkAdd(data.imports);
   await db.settings.bulkPut(data.settings);
   await db.bulletins.bulkAdd(data.bulletins);
+  await db.layouts.bulkAdd(data.layouts);
+  await db.targets.bulkAdd(data.targets);
+  await db.issued.bulkAdd(data.issued);
+  await db.fileReads.bulkAdd(data.fileReads);
 }
 
 /**
@@ -346,18 +372,14 @@ export async function restoreBackup(
   backup: BackupFile,
 ): Promise<BackupResult<DatabaseCounts>> {
   try {
-    const refused = await db.transaction(
-      'rw',
-      [db.revisions, db.heads, db.imports, db.settings, db.bulletins],
-      async () => {
-        const counts = await countDatabase(db);
-        if (!isEmptyDatabase(counts)) return true;
-        // Settings of a fresh app (e.g. a threshold changed before restoring) give way to the backup's.
-        await db.settings.clear();
-        await writeAll(db, backup.data);
-        return false;
-      },
-    );
+    const refused = await db.transaction('rw', allTables(db), async () => {
+      const counts = await countDatabase(db);
+      if (!isEmptyDatabase(counts)) return true;
+      // Settings of a fresh app (e.g. a threshold changed before restoring) give way to the backup's.
+      await db.settings.clear();
+      await writeAll(db, backup.data);
+      return false;
+    });
     if (refused) {
       return refuse(
         'not-empty',
@@ -376,14 +398,8 @@ export async function replaceWithBackup(
   backup: BackupFile,
 ): Promise<BackupResult<DatabaseCounts>> {
   try {
-    await db.transaction('rw', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => {
-      await Promise.all([
-        db.revisions.clear(),
-        db.heads.clear(),
-        db.imports.clear(),
-        db.settings.clear(),
-        db.bulletins.clear(),
-      ]);
+    await db.transaction('rw', allTables(db), async () => {
+      await Promise.all(allTables(db).map((table) => table.clear()));
       await writeAll(db, backup.data);
     });
     return { ok: true, value: await countDatabase(db) };

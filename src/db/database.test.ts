@@ -16,6 +16,15 @@ const V1_STORES = {
   bulletins: '++id, period, [period+savedAt]',
 };
 
+/** The stores of schema version 2 (v1's, plus mappings, targets, issued bulletins and file outcomes). */
+const V2_STORES = {
+  ...V1_STORES,
+  layouts: 'id, unitId, [unitId+table]',
+  targets: '[year+unitId], year, unitId',
+  issued: 'id, period, [period+version]',
+  fileReads: 'id, importId, period, unitId, fileHash, at',
+};
+
 interface MigrationCase {
   from: number;
   stores: Record<string, string>;
@@ -56,6 +65,34 @@ const MIGRATIONS: MigrationCase[] = [
       expect((await db.settings.get('maxFileSizeMb'))?.value).toBe(5);
       expect(await db.bulletins.where('period').equals('2018-09').count()).toBe(1);
       expect(await db.revisions.where('fileHash').equals('f1').count()).toBe(1);
+    },
+  },
+  {
+    from: 2,
+    stores: V2_STORES,
+    seed: async (old) => {
+      await old.table('layouts').add({
+        id: '220122|start',
+        unitId: '220122',
+        table: 'start',
+        headers: { 开工数量: 'started' },
+        savedAt: 3,
+        fileName: '农安县.xlsx',
+      });
+      await old.table('targets').add({
+        year: 2018,
+        unitId: '220122',
+        startPlan: 1000,
+        loanNeed: null,
+        expropriationPlan: null,
+        rentalTask: 50,
+        source: 'manual',
+        updatedAt: 4,
+      });
+    },
+    check: async (db) => {
+      expect((await db.layouts.get('220122|start'))?.headers).toEqual({ 开工数量: 'started' });
+      expect((await db.targets.get([2018, '220122']))?.startPlan).toBe(1000);
     },
   },
 ];

@@ -1,12 +1,29 @@
 // The one Dexie database of the app: returns kept as immutable revisions, a head per unit and period, imports,
 // settings and edited bulletin texts. Every schema change is a new version() with its own upgrade test.
-import Dexie, { type EntityTable } from 'dexie';
-import type { PeriodKey, ReturnTables, UnitId } from '../domain/types';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ImportIssue, PeriodKey, ReturnTables, TableKey, TableReading, UnitId } from '../domain/types';
 
 export const DB_NAME = 'anju-progress';
 
-/** How a revision came to be. */
-export type RevisionOrigin = 'file' | 'demo' | 'merge' | 'restore';
+/**
+ * How a revision came to be: read from a file (possibly with a mapping or corrections), the demo, a merge or a
+ * restore of a backup, typed in by hand (手工录入), or received from another computer by sync.
+ */
+export type RevisionOrigin = 'file' | 'demo' | 'merge' | 'restore' | 'manual' | 'sync';
+
+/** A cell given a value by hand (手工更正), kept with the revision it went into. */
+export interface StoredCorrection {
+  sheet: string;
+  cell: string;
+  table?: TableKey;
+  field?: string;
+  /** The text the file held. */
+  original: string;
+  /** The value the user gave, as typed. */
+  value: string;
+  note: string;
+  at: number;
+}
 
 /** One stored version of a unit's return for a period. Never changed once written. */
 export interface ReturnRevision {
@@ -24,6 +41,12 @@ export interface ReturnRevision {
   /** The import (or restore, or merge) that wrote it. */
   importId: string;
   origin: RevisionOrigin;
+  /** Cells corrected by hand in the review step, with their original text and note. */
+  corrections?: StoredCorrection[];
+  /** The saved header mappings (表头对照) the file was read with: their ids. */
+  layoutIds?: string[];
+  /** For origin 'manual' (and a hand correction of a stored return): where the figures come from. */
+  note?: string;
 }
 
 /** Which revision is current for a unit and period. Absent: the unit has no return for the period. */
@@ -59,12 +82,78 @@ export interface BulletinText {
   kind: 'edited' | 'generated';
 }
 
+/** A unit's saved header mapping for one table (表头对照); id is `${unitId}|${table}`. */
+export interface LayoutRecord {
+  id: string;
+  unitId: UnitId;
+  table: TableKey;
+  /** layoutHeaderKey(header text) → field key, or null for 不导入此列. */
+  headers: Record<string, string | null>;
+  savedAt: number;
+  /** The file whose review saved it. */
+  fileName: string;
+}
+
+/** One unit's annual targets for a year (保障性安居工程目标责任书); null where no target is set. */
+export interface TargetRecord {
+  year: number;
+  unitId: UnitId;
+  /** 表1 年度计划 (套). */
+  startPlan: number | null;
+  /** 表2 本年棚改需贷款 (元). */
+  loanNeed: number | null;
+  /** 表3 年度征收计划 (户). */
+  expropriationPlan: number | null;
+  /** 表5 本年分配任务 (套). */
+  rentalTask: number | null;
+  source: 'manual' | 'file' | 'returns' | 'merge' | 'sync';
+  updatedAt: number;
+  note?: string;
+}
+
+/** An issued bulletin (签发): what was sent, frozen. Never changed; a re-issue is a new version. */
+export interface IssuedBulletinRecord {
+  /** `${period}#${version}` */
+  id: string;
+  period: PeriodKey;
+  version: number;
+  issuedAt: number;
+  /** 发文字号, e.g. 吉安居办〔2018〕12号 */
+  docNumber: string;
+  /** 成文日期, ISO date */
+  docDate: string;
+  text: string;
+  /** The revisions it was computed from: unit → content hash (portable across computers). */
+  sources: { unitId: UnitId; period: PeriodKey; contentHash: string }[];
+  /** The attachment tables as issued (a JSON-safe model, see domain/bulletin/attachments). */
+  attachments: unknown;
+}
+
+/** A file read in an import session and what became of it, kept so refused files are listed after a reload. */
+export interface FileReadRecord {
+  id: string;
+  /** The import that stored it; null for a refused file not yet resolved. */
+  importId: string | null;
+  at: number;
+  fileName: string;
+  fileHash: string;
+  unitId?: UnitId;
+  period?: PeriodKey;
+  status: 'accepted' | 'refused' | 'corrected' | 'mapped' | 'resolved';
+  issues: ImportIssue[];
+  tables?: TableReading[];
+}
+
 export class AnjuDatabase extends Dexie {
   revisions!: EntityTable<ReturnRevision, 'id'>;
   heads!: EntityTable<ReturnHead, 'unitId'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   bulletins!: EntityTable<BulletinText, 'id'>;
+  layouts!: EntityTable<LayoutRecord, 'id'>;
+  targets!: Table<TargetRecord, [number, UnitId]>;
+  issued!: EntityTable<IssuedBulletinRecord, 'id'>;
+  fileReads!: EntityTable<FileReadRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -74,6 +163,13 @@ export class AnjuDatabase extends Dexie {
       imports: 'id, at',
       settings: 'key',
       bulletins: '++id, period, [period+savedAt]',
+    });
+    // v2: saved header mappings, annual targets, issued bulletins, and the outcome of every file read.
+    this.version(2).stores({
+      layouts: 'id, unitId, [unitId+table]',
+      targets: '[year+unitId], year, unitId',
+      issued: 'id, period, [period+version]',
+      fileReads: 'id, importId, period, unitId, fileHash, at',
     });
   }
 }

@@ -12,6 +12,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'file.encrypted': {},
   'file.html': {},
   'file.wpsEt': {},
+  'file.workerFailed': {},
   'file.severalUnits': { name: '德惠市', other: '农安县', otherSheet: '农安表1' },
   'table.none': {},
   'table.duplicate': { table: '表1（棚改开工）', otherSheet: '表1' },

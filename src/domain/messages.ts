@@ -12,6 +12,7 @@ export interface IssueParams {
   'file.encrypted': Record<string, never>;
   'file.html': Record<string, never>;
   'file.wpsEt': Record<string, never>;
+  'file.workerFailed': Record<string, never>;
   'file.severalUnits': { name: string; other: string; otherSheet: string };
   'table.none': Record<string, never>;
   'table.duplicate': { table: string; otherSheet: string };
@@ -64,6 +65,7 @@ const TEMPLATES: Templates = {
     '这是网页（HTML）另存成的 .xls 文件，不是真正的 Excel 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。',
   'file.wpsEt': () =>
     '这是 WPS 表格专用格式（.et）的文件，无法直接读取。请在 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入。',
+  'file.workerFailed': () => '读取这个文件时读取程序意外停止，文件未导入。请重新选择这个文件再试一次。',
   'file.severalUnits': (p) =>
     `本工作表的填报单位是“${p.name}”，而工作表“${p.otherSheet}”是“${p.other}”：一个文件只能装一个单位的月报。请把各单位的月报分别保存为单独的文件再导入（按市县分行的汇总表除外）。`,
   'table.none': () =>

@@ -1,4 +1,6 @@
 // Core data shapes shared by every layer: a unit's return for one period, and the issues found reading it.
+// `IssueCode` lives with the sentences; a type-only import, so domain/types stays free of runtime imports.
+import type { IssueCode } from './messages';
 
 /** A reporting unit id: the GB/T 2260 code, or 'CBS' for 长白山管委会. */
 export type UnitId = string;
@@ -109,15 +111,92 @@ export type IssueSeverity = 'error' | 'warning';
 export interface ImportIssue {
   severity: IssueSeverity;
   /** Stable machine code, e.g. 'number.text' (see domain/messages.ts). */
-  code: string;
+  code: IssueCode;
   file: string;
   sheet?: string;
   /** A1-style cell reference. */
   cell?: string;
   /** The Chinese sentence shown to the user. */
   message: string;
+  /** The text the reader saw in the cell (for the review grid and the problem list sent back to counties). */
+  text?: string;
+  /** The table and field the cell belongs to, where known (lets the review step offer a correction). */
+  table?: TableKey;
+  field?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The reader's account of what it saw: the contract between the reader (src/import) and the review step
+// (核对). It is given whether the file is accepted or refused, so a refused file can be reviewed in the app.
+
+/**
+ * How a column's header was matched to its field:
+ * - template: the official header or one of its declared wordings (模板表头);
+ * - meaning: taken apart into qualifiers and a core concept and matched within the table (按含义识别);
+ * - layout: by the unit's saved header mapping (按已保存的对照).
+ */
+export type HeaderMatchHow = 'template' | 'meaning' | 'layout';
+
+/**
+ * What became of a column under a recognised table header:
+ * - matched: read into `field`;
+ * - ignored: a known ignorable column (序号, a 栏次 column, a note column the table has no field for);
+ * - excluded: a saved or chosen mapping says 不导入此列;
+ * - unknown: it holds cells but names no field of the table (an error of the file when it holds figures).
+ */
+export type ColumnStatus = 'matched' | 'ignored' | 'excluded' | 'unknown';
+
+export interface ColumnReading {
+  /** A1 address of the column's top header cell (the group cell of a two-row header is not repeated). */
+  cell: string;
+  /** 0-based column index. */
+  c: number;
+  /** The header text as written; a two-row header joins group and sub-header with a space. */
+  header: string;
+  /** The field read from this column (a key of the table definition's fields), or null. */
+  field: string | null;
+  how: HeaderMatchHow | null;
+  status: ColumnStatus;
+  /** The unit the header names ((万套), (亿元), %), if any. */
+  unit: string | null;
+}
+
+/** One table the reader recognised in a sheet. */
+export interface TableReading {
+  table: TableKey;
+  sheet: string;
+  /** A1 range of the header rows, e.g. 'A3:H4' (including a 栏次 row or a row of units under it). */
+  headerRange: string;
+  /** A1 range of the rows read as data (absent when the table has none). */
+  dataRange?: string;
+  /** The unit the table's block names (填报单位), when it resolved. */
+  unitId?: UnitId;
+  columns: ColumnReading[];
+}
+
+/**
+ * A unit's saved header mapping for one table (表头对照): header texts, keyed by `layoutHeaderKey`, to the field
+ * they mean, or null for 不导入此列. Applied before recognition by meaning, and only to that unit's files.
+ */
+export interface HeaderLayout {
+  unitId: UnitId;
+  table: TableKey;
+  headers: Record<string, string | null>;
+}
+
+/** A cell given a value by hand in the review step (手工更正): read as if the cell held `value`. */
+export interface CellCorrection {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  /** The text the cell held when the correction was made; a correction whose cell now reads otherwise is refused. */
+  original: string;
+  /** The value typed by the user, read by the same rules as a cell's text (e.g. '500', '12.5'). */
+  value: string;
+  /** Required: where the value comes from (电话核实、纸质报表…). */
+  note: string;
 }
 
 export type ReadResult =
-  | { ok: true; returns: ParsedReturn[]; warnings: ImportIssue[] }
-  | { ok: false; issues: ImportIssue[] };
+  | { ok: true; returns: ParsedReturn[]; warnings: ImportIssue[]; tables: TableReading[] }
+  | { ok: false; issues: ImportIssue[]; tables: TableReading[] };

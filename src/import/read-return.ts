@@ -5,7 +5,15 @@ import { makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
-import type { ParsedReturn, PeriodKey, ReadResult, UnitId } from '../domain/types';
+import type {
+  CellCorrection,
+  HeaderLayout,
+  ParsedReturn,
+  PeriodKey,
+  ReadResult,
+  TableReading,
+  UnitId,
+} from '../domain/types';
 import type { UnitRegister } from '../domain/units';
 import { defaultRegister } from '../domain/units';
 import { buildReturns } from './build-returns';
@@ -17,6 +25,13 @@ import { IssueLog, readSheet, tableName } from './read-sheet';
 
 export interface ReadReturnOptions {
   register?: UnitRegister;
+  /**
+   * Saved header mappings (表头对照). The reader applies those of the file's own unit, before recognition by
+   * meaning; a layout of another unit is never applied.
+   */
+  layouts?: readonly HeaderLayout[];
+  /** Cells given a value by hand in the review step; each is read as if the cell held its value. */
+  corrections?: readonly CellCorrection[];
   /** Files larger than this are refused before parsing; default from the settings (20 MB). */
   maxBytes?: number;
 }
@@ -41,7 +56,7 @@ export function readReturn(bytes: Uint8Array, fileName: string, options: ReadRet
     return readUnguarded(bytes, fileName, options);
   } catch {
     // A bug or a library failure on a strange file must still come back as a refusal, not an exception.
-    return { ok: false, issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})] };
+    return { ok: false, issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})], tables: [] };
   }
 }
 
@@ -54,12 +69,12 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
       sizeMb: megabytes(bytes.length, true),
       limitMb: megabytes(maxBytes),
     });
-    return { ok: false, issues: log.errors };
+    return { ok: false, issues: log.errors, tables: [] };
   }
   const opened = openWorkbook(bytes, fileName);
   if (!opened.ok) {
     log.error(opened.code, undefined, undefined, {} as never);
-    return { ok: false, issues: log.errors };
+    return { ok: false, issues: log.errors, tables: [] };
   }
   const wb = opened.workbook;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
@@ -120,6 +135,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     }
   }
   const sheets = kept.map((k) => k.read);
+  const tables = sheets.map(tableReading);
   for (const k of kept) {
     log.errors.push(...k.log.errors);
     log.warnings.push(...k.log.warnings);
@@ -127,11 +143,11 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const seen = new Set(sheets.map((s) => s.def.key));
   if (!anyCell) {
     log.error('file.empty', undefined, undefined, {});
-    return { ok: false, issues: log.errors };
+    return { ok: false, issues: log.errors, tables: [] };
   }
   if (sheets.length === 0) {
     log.error('table.none', undefined, undefined, {});
-    return { ok: false, issues: log.errors };
+    return { ok: false, issues: log.errors, tables };
   }
 
   const senderId = agreeOnSender(sheets, log, register);
@@ -158,8 +174,39 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   }
   // A refused file shows its errors only: warnings drawn from figures that failed to read (a plan read as 0
   // after a bad cell) would mislead, and nothing of the file is kept anyway.
-  if (log.errors.length > 0) return { ok: false, issues: capped(log.errors, fileName) };
-  return { ok: true, returns, warnings: capped(log.warnings, fileName) };
+  if (log.errors.length > 0) return { ok: false, issues: capped(log.errors, fileName), tables };
+  return { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
+}
+
+/** What the reader saw of one recognised table: its header range and each matched column. */
+function tableReading(read: SheetRead): TableReading {
+  const { grid, def } = read;
+  const head = grid.rows[read.headerIndex];
+  const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
+  const columns = [...read.columns.values()].sort((a, b) => a.c - b.c);
+  const r0 = head?.r ?? 0;
+  const c0 = Math.min(...columns.map((col) => col.c), head?.cells[0]?.c ?? 0);
+  const c1 = Math.max(...columns.map((col) => col.c), c0);
+  const out: TableReading = {
+    table: def.key,
+    sheet: grid.name,
+    headerRange: `${cellAddress(r0, c0)}:${cellAddress(last?.r ?? r0, c1)}`,
+    columns: columns.map((col) => ({
+      cell: cellAddress(r0, col.c),
+      c: col.c,
+      header: col.header,
+      field: col.field.key,
+      how: 'template',
+      status: 'matched',
+      unit: col.unit,
+    })),
+  };
+  const data = read.rows;
+  const firstRow = data[0];
+  const lastRow = data[data.length - 1];
+  if (firstRow && lastRow) out.dataRange = `${cellAddress(firstRow.r, c0)}:${cellAddress(lastRow.r, c1)}`;
+  if (read.sender?.unitId) out.unitId = read.sender.unitId;
+  return out;
 }
 
 /**

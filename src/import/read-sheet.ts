@@ -83,6 +83,9 @@ export interface SheetRead {
   rows: RowRecord[];
   /** Index into grid.rows of the first row of this table's block (title, key–values). */
   blockStart: number;
+  /** Index into grid.rows of the (first) header row, and how many rows the header spans. */
+  headerIndex: number;
+  headerRows: number;
   /** Index into grid.rows of the first row after this table (its footer, or the next table's block). */
   endIndex: number;
 }
@@ -534,6 +537,8 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     need,
     rows,
     blockStart: match.blockStart,
+    headerIndex: match.rowIndex,
+    headerRows: match.headerRows,
     endIndex,
   };
   if (senderUnknown) read.senderUnknown = true;

@@ -1,6 +1,7 @@
 // The page's typed handle on the reader worker: post each file's bytes, get { fileName, size, sha256, result }
 // back in the order given, with progress. A small pool of workers reads side by side; only a few files are in
 // flight at once so large batches stay light on memory.
+import { makeIssue } from '../domain/messages';
 import type { ReadFile, ReadRequest, ReadResponse } from './worker';
 
 export type { ReadFile } from './worker';
@@ -70,20 +71,14 @@ async function readOne(input: ReadInput, maxBytes: number, slot: number): Promis
   return new Promise<ReadFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, slot });
     worker(slot).postMessage(request, bytes ? [bytes] : []);
-  }).catch((err: unknown) => ({
+  }).catch(() => ({
     fileName: input.name,
     size,
     sha256: '',
     result: {
       ok: false,
-      issues: [
-        {
-          severity: 'error',
-          code: 'file.workerFailed',
-          file: input.name,
-          message: `读取文件“${input.name}”时读取程序出错（${err instanceof Error ? err.message : String(err)}），未导入。请重试。`,
-        },
-      ],
+      issues: [makeIssue('error', 'file.workerFailed', { file: input.name }, {})],
+      tables: [],
     },
   }));
 }

@@ -48,6 +48,7 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
             { sizeMb: megabytes(size, true), limitMb: megabytes(maxBytes) },
           ),
         ],
+        tables: [],
       },
     };
   }
@@ -58,7 +59,11 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
     result = readReturn(bytes, fileName, { maxBytes });
   } catch {
     // readReturn promises never to throw; should it, the file is still refused, not lost.
-    result = { ok: false, issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})] };
+    result = {
+      ok: false,
+      issues: [makeIssue('error', 'file.unreadable', { file: fileName }, {})],
+      tables: [],
+    };
   }
   return { fileName, size, sha256, result };
 }

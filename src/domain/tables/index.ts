@@ -28,3 +28,4 @@ export function tableDef(key: TableKey): TableDef {
 export function returnSheetTitle(def: TableDef, periodLabel: string): string {
   return `${periodLabel}${def.title}（表${def.number}）`;
 }
+export { layoutHeaderKey } from './layout-key';

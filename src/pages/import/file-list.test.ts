@@ -9,12 +9,13 @@ import { issueText, orderRows } from './file-list';
 import type { FileRow } from './import-session';
 
 const ret = sampleReturn('220122', '2018-09');
-const ok: ReadResult = { ok: true, returns: [ret], warnings: [] };
+const ok: ReadResult = { ok: true, returns: [ret], warnings: [], tables: [] };
 const refused: ReadResult = {
   ok: false,
   issues: [
     { severity: 'error', code: 'number.text', file: 'b.xlsx', sheet: '表1', cell: 'D4', message: '不是数字' },
   ],
+  tables: [],
 };
 
 function plan(status: PlannedReturn['status']): PlannedReturn {
@@ -85,7 +86,7 @@ describe('orderRows', () => {
 describe('issueText', () => {
   const plain: ImportIssue = {
     severity: 'error',
-    code: 'db.failed',
+    code: 'file.unreadable',
     file: 'c.xlsx',
     sheet: '表2',
     cell: 'B7',

@@ -7,7 +7,7 @@ import type { ReadResult } from '../../domain/types';
 import { confirmHint, type FileRow, rowStatus, STATUS_LABEL, summaryText } from './import-session';
 
 const ret = sampleReturn('220122', '2018-09');
-const ok: ReadResult = { ok: true, returns: [ret], warnings: [] };
+const ok: ReadResult = { ok: true, returns: [ret], warnings: [], tables: [] };
 const warned: ReadResult = {
   ok: true,
   returns: [ret],
@@ -21,12 +21,14 @@ const warned: ReadResult = {
       message: '合计不等于各行之和',
     },
   ],
+  tables: [],
 };
 const refused: ReadResult = {
   ok: false,
   issues: [
     { severity: 'error', code: 'number.text', file: 'a.xlsx', sheet: '表1', cell: 'D4', message: '不是数字' },
   ],
+  tables: [],
 };
 
 function plan(status: PlannedReturn['status']): PlannedReturn {
