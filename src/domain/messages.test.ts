@@ -45,6 +45,10 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'rental.aboveRaised': { allocated: '120套', raised: '100套' },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
+  'file.damaged': { detail: '部件“xl/worksheets/sheet1.xml”的校验值不符（内容已被改动或传输出错）' },
+  'file.timeout': { seconds: '20' },
+  'number.stored': { text: '0x10' },
+  'table.tooManyRows': { table: '表4（结转项目）', count: 145000, limit: 20000 },
 };
 
 describe('issue messages', () => {

@@ -1,7 +1,7 @@
 // The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
 // file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
 import type * as XLSX from 'xlsx';
-import { makeIssue } from '../domain/messages';
+import { damageDetail, makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
@@ -20,6 +20,7 @@ import { buildReturns } from './build-returns';
 import { cellAddress, sheetGrid } from './grid';
 import { findTable } from './headers';
 import { openWorkbook } from './open-workbook';
+import type { SheetPart } from './package-xml';
 import type { SheetRead } from './read-sheet';
 import { IssueLog, readSheet, tableName } from './read-sheet';
 
@@ -73,10 +74,17 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   }
   const opened = openWorkbook(bytes, fileName);
   if (!opened.ok) {
-    log.error(opened.code, undefined, undefined, {} as never);
+    log.error(opened.code, opened.sheet, opened.cell, (opened.params ?? {}) as never);
     return { ok: false, issues: log.errors, tables: [] };
   }
   const wb = opened.workbook;
+  // A sheet SheetJS could not parse is left out of its workbook without a word: the file is refused as
+  // damaged rather than read with that table "missing". (A chart sheet holds no cells and may go.)
+  const lost = lostSheet(wb, opened.sheets);
+  if (lost !== undefined) {
+    log.error('file.damaged', undefined, undefined, { detail: damageDetail({ kind: 'sheet', part: lost }) });
+    return { ok: false, issues: log.errors, tables: [] };
+  }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
 
   // Each table is read into its own log, kept only when the table is: a copy of a header without rows (in a
@@ -207,6 +215,16 @@ function tableReading(read: SheetRead): TableReading {
   if (firstRow && lastRow) out.dataRange = `${cellAddress(firstRow.r, c0)}:${cellAddress(lastRow.r, c1)}`;
   if (read.sender?.unitId) out.unitId = read.sender.unitId;
   return out;
+}
+
+/** The first sheet the workbook names but SheetJS did not read, unless the package says it is a chart sheet. */
+function lostSheet(wb: XLSX.WorkBook, parts: readonly SheetPart[] | undefined): string | undefined {
+  for (const name of wb.SheetNames) {
+    if (sheetByName(wb, name)) continue;
+    if (parts?.find((p) => p.name === name)?.kind === 'chartsheet') continue;
+    return name;
+  }
+  return undefined;
 }
 
 /**
