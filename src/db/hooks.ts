@@ -3,7 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
-import { db } from './database';
+import { type BackupReminder, backupReminder } from './backup';
+import { db, type ImportRecord } from './database';
+import { listRecentImports, listRevisions, type RevisionEntry } from './history';
 import {
   getAllCurrentReturns,
   getCurrentReturns,
@@ -52,4 +54,19 @@ export interface AnalysisInputs {
 /** What an analysis of the asked periods needs from the store, live: their returns and the thresholds. */
 export function useAnalysisInputs(periods: readonly PeriodKey[]): AnalysisInputs {
   return { returnsByPeriod: useReturnsOfPeriods(periods), thresholds: useThresholds() };
+}
+
+/** Whether a backup is due (设置 and 导入 remind the user). */
+export function useBackupReminder(): BackupReminder | undefined {
+  return useLiveQuery(() => backupReminder(db), []);
+}
+
+/** The latest imports, merges, restores and undos, newest first. */
+export function useRecentImports(limit: number): ImportRecord[] | undefined {
+  return useLiveQuery(() => listRecentImports(db, limit), [limit]);
+}
+
+/** One unit's versions of one period's return, for its version history. */
+export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntry[] | undefined {
+  return useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
 }
