@@ -312,9 +312,10 @@ function checkSheetCells(part: string, text: string, sharedCount: number): Sheet
         problem = { bad: { part, cell, text: v.length > 40 ? `${v.slice(0, 40)}…` : v } };
       };
       if (type === 'n' && !isStoredDecimal(v)) bad();
-      else if (type === 's' && (!/^\d{1,9}$/.test(v) || Number(v) >= sharedCount)) bad();
-      else if (type === 'b' && !['0', '1', 'true', 'false'].includes(v)) bad();
-      else if (type === 'd' && Number.isNaN(Date.parse(v))) bad();
+      // A shared string that does not exist, a boolean that is neither: the sheet is broken, not a figure.
+      else if (type === 's' && (!/^\d{1,9}$/.test(v) || Number(v) >= sharedCount)) problem = { damage: true };
+      else if (type === 'b' && !['0', '1', 'true', 'false'].includes(v)) problem = { damage: true };
+      else if (type === 'd' && Number.isNaN(Date.parse(v))) problem = { damage: true };
     },
   });
   if (!ok) return { damage: true };
@@ -403,6 +404,9 @@ export function checkPackageXml(entries: readonly ZipEntry[]): PackageCheck {
     if (text === null) return { ok: false, damage: { kind: 'xml', part: e.name } };
     texts.set(e.name, text);
   }
+  // Which part holds which sheet first, so that a broken sheet part is named by its sheet.
+  const sheets = sheetParts(texts);
+  const sheetOf = new Map(sheets.map((s) => [s.part, s.name]));
   let sharedCount = 0;
   for (const [part, text] of texts) {
     const isShared = /(?:^|\/)sharedStrings\.xml$/.test(part);
@@ -411,9 +415,13 @@ export function checkPackageXml(entries: readonly ZipEntry[]): PackageCheck {
         if (isShared && depth === 1 && localName(name) === 'si') sharedCount++;
       },
     });
-    if (!ok) return { ok: false, damage: { kind: 'xml', part } };
+    if (ok) continue;
+    const sheet = sheetOf.get(part);
+    return {
+      ok: false,
+      damage: sheet !== undefined ? { kind: 'sheet', part: sheet } : { kind: 'xml', part },
+    };
   }
-  const sheets = sheetParts(texts);
   for (const sheet of sheets) {
     if (sheet.kind !== 'worksheet') continue;
     const text = texts.get(sheet.part);
