@@ -152,3 +152,17 @@ describe('notices', () => {
     for (const value of Object.values(params)) expect(text).toContain(String(value));
   });
 });
+
+describe('text from a cell in a sentence', () => {
+  it('is cut to its first 80 characters, so a pasted page does not bury the reason', () => {
+    const name = `农安县${'x'.repeat(80_000)}`;
+    const issue = makeIssue(
+      'error',
+      'unit.unknown',
+      { file: 'a.xlsx', sheet: '表1', cell: 'B4' },
+      { name, suggestions: [] },
+    );
+    expect(issue.message).toContain(`“${name.slice(0, 80)}…”不是已知的填报单位`);
+    expect(issue.message.length).toBeLessThan(200);
+  });
+});

@@ -206,13 +206,28 @@ export function describeLocation(loc: IssueLocation): string {
   return out;
 }
 
+/** Text from a cell shown in a sentence: at most this many characters (a pasted page would bury the reason). */
+const MAX_SHOWN_TEXT = 80;
+
+/** The parameters with any long text cut to its first characters and an ellipsis. */
+function clipped<T>(params: T): T {
+  if (!params || typeof params !== 'object') return params;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_SHOWN_TEXT) continue;
+    out ??= { ...(params as Record<string, unknown>) };
+    out[key] = `${value.slice(0, MAX_SHOWN_TEXT)}…`;
+  }
+  return (out ?? params) as T;
+}
+
 /** The Chinese sentence of an issue, naming where it is. */
 export function issueMessage<K extends IssueCode>(
   code: K,
   loc: IssueLocation,
   params: IssueParams[K],
 ): string {
-  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(params);
+  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(clipped(params));
   return `${describeLocation(loc)}：${reason}`;
 }
 

@@ -9,6 +9,7 @@ import {
   type RowOrder,
 } from '../domain/bulletin/attachments';
 import type { PeriodAnalysis } from '../domain/calc/types';
+import { maxOf } from '../domain/iterate';
 import { periodLabel } from '../domain/period';
 
 const FONT = '宋体';
@@ -76,7 +77,10 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   });
   // The 市县 column fits its longest name on one line (延边朝鲜族自治州全市): a wrapped name in a row of fixed
   // height would print over the next row. Other text columns wrap.
-  const nameWidth = Math.max(...model.rows.map((r) => textWidth(r.cells[1] ?? null)));
+  const nameWidth = maxOf(
+    model.rows.map((r) => textWidth(r.cells[1] ?? null)),
+    0,
+  );
   sheet.columns = model.columns.map((c, i) => ({
     width: i === 1 ? Math.max(c.width, nameWidth + 2) : c.width,
   }));
@@ -120,10 +124,11 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   model.rows.forEach((row, i) => {
     const excelRow = sheet.getRow(lastHeaderRow + 1 + i);
     // Room for 11pt text, and for every line of a wrapped text (project names, reasons).
-    const lines = Math.max(
-      ...row.cells.map((cell, c) =>
+    const lines = maxOf(
+      row.cells.map((cell, c) =>
         model.columns[c]?.kind === 'text' ? linesIn(cell, sheet.getColumn(c + 1).width ?? 10) : 1,
       ),
+      1,
     );
     excelRow.height = 18 * lines;
     row.cells.forEach((cell, c) => {

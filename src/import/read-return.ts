@@ -1,6 +1,7 @@
 // The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
 // file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
 import type * as XLSX from 'xlsx';
+import { maxOf, minOf, pushAll } from '../domain/iterate';
 import { damageDetail, makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
@@ -145,8 +146,8 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const sheets = kept.map((k) => k.read);
   const tables = sheets.map(tableReading);
   for (const k of kept) {
-    log.errors.push(...k.log.errors);
-    log.warnings.push(...k.log.warnings);
+    pushAll(log.errors, k.log.errors);
+    pushAll(log.warnings, k.log.warnings);
   }
   const seen = new Set(sheets.map((s) => s.def.key));
   if (!anyCell) {
@@ -193,8 +194,8 @@ function tableReading(read: SheetRead): TableReading {
   const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
   const columns = [...read.columns.values()].sort((a, b) => a.c - b.c);
   const r0 = head?.r ?? 0;
-  const c0 = Math.min(...columns.map((col) => col.c), head?.cells[0]?.c ?? 0);
-  const c1 = Math.max(...columns.map((col) => col.c), c0);
+  const c0 = minOf([head?.cells[0]?.c ?? 0, ...columns.map((col) => col.c)], 0);
+  const c1 = maxOf([c0, ...columns.map((col) => col.c)], c0);
   const out: TableReading = {
     table: def.key,
     sheet: grid.name,

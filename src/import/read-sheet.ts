@@ -1,5 +1,6 @@
 // One recognised sheet → its header block (unit, cutoff, 单位, loan need) and its rows, each cell coerced
 // exactly (whole 套/户/元, rates in hundredths of a percent) and each row tied to a unit; totals kept apart.
+import { minOf } from '../domain/iterate';
 import type { IssueCode, IssueParams } from '../domain/messages';
 import { makeIssue } from '../domain/messages';
 import {
@@ -129,6 +130,12 @@ function columnPower(col: ColumnMap, sheetUnit: string | null): { power: number;
   }
   return { power: 0, unit: stored };
 }
+
+/**
+ * The most data rows a table may have. A prefecture's combined 表4 lists a few hundred projects; 145,000 rows
+ * are pasted data (and once made every analysis page fail): refused with the count, never read.
+ */
+export const MAX_DATA_ROWS = 10_000;
 
 /** Beyond any county's figures: a million 套/户, a trillion yuan (1万亿元). */
 const IMPLAUSIBLE_COUNT = 1_000_000;
@@ -427,7 +434,10 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
 
   // Data rows: until the footer (填表人：…), skipping blanks and a row of column numbers.
   const figureCols = match.columns.filter((col) => ['count', 'money', 'rate'].includes(col.field.kind));
-  const firstFigureC = Math.min(...figureCols.map((col) => col.c), Number.POSITIVE_INFINITY);
+  const firstFigureC = minOf(
+    figureCols.map((col) => col.c),
+    Number.POSITIVE_INFINITY,
+  );
   const labelCols = match.columns.filter(
     (col) => ['seq', 'unit', 'bank'].includes(col.field.kind) || col.field.key === 'name',
   );
@@ -436,6 +446,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   const rows: RowRecord[] = [];
   let carriedUnit: { unitId: UnitId; cell: string } | undefined;
   let endIndex = grid.rows.length;
+  let beyond = 0;
   for (let i = dataStart; i < grid.rows.length; i++) {
     const row = grid.rows[i];
     if (!row) continue;
@@ -451,6 +462,11 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     }
     if (!match.columns.some((col) => cellAt(row, col.c))) continue;
     if (i === dataStart && isColumnNumberRow(row)) continue;
+    // Past the bound the rows are only counted, for the refusal: nothing of such a table is read.
+    if (rows.length >= MAX_DATA_ROWS) {
+      beyond++;
+      continue;
+    }
 
     const labelTexts = [
       ...labelCols.map((col) => cellText(cellAt(row, col.c))),
@@ -528,6 +544,13 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     }
     rows.push({ r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present });
   }
+  if (beyond > 0) {
+    log.error('table.tooManyRows', sheet, headerCell, {
+      table: tableName(def),
+      count: rows.length + beyond,
+      limit: MAX_DATA_ROWS,
+    });
+  }
   const read: SheetRead = {
     grid,
     def,
@@ -581,8 +604,8 @@ function resolveSender(register: UnitRegister, name: string): ReturnType<UnitReg
   for (const word of words) {
     const bare = word
       .replace(/\s+/g, '')
-      .replace(/\([^)]*[盖公签]章[^)]*\)|[盖公签]章$/g, '')
-      .replace(/(?:\(注\d*\)|注\d+|[*※#]+)$/, '')
+      .replace(/\([^)]{0,30}[盖公签]章[^)]{0,30}\)|[盖公签]章$/g, '')
+      .replace(/(?:\(注\d*\)|注\d+|(?<![*※#])[*※#]+)$/, '')
       .replace(
         /(?:人民政府|政府|住房和城乡建设局|住房城乡建设局|住建局|住房保障和房屋管理局|房产局|房管局|住房保障中心|保障性住房管理中心|房屋征收(?:与补偿)?(?:办公室|管理办公室|中心)|棚改办|征收办)$/,
         '',

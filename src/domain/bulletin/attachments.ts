@@ -9,6 +9,7 @@ import type {
   Section,
   StartFlag,
 } from '../calc/types';
+import { pushAll } from '../iterate';
 import { periodLabel } from '../period';
 import { type TableDef, tableDef } from '../tables';
 import type { TableKey } from '../types';
@@ -334,7 +335,7 @@ function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
     for (const unit of units) {
       const r = projectRows(unit.id, seq);
       seq += r.length;
-      rows.push(...r);
+      pushAll(rows, r);
     }
   } else {
     for (const group of co.groups) {
@@ -355,7 +356,7 @@ function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
       for (const unit of co.units.filter((u) => u.groupId === group.id)) {
         const r = projectRows(unit.id, seq);
         seq += r.length;
-        rows.push(...r);
+        pushAll(rows, r);
       }
     }
   }
