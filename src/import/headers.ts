@@ -3,6 +3,7 @@
 import { isKnownUnit, parseNumberText } from '../domain/numbers';
 import type { FieldDef, TableDef } from '../domain/tables';
 import { TABLES } from '../domain/tables';
+import type { HeaderMatchHow } from '../domain/types';
 import type { Grid, GridRow, Merge } from './grid';
 import { cellAt, cellText } from './grid';
 import { hasInlineKeyValue } from './key-values';
@@ -101,6 +102,8 @@ export interface ColumnMap {
   unit: string | null;
   /** Header text as written (for messages). */
   header: string;
+  /** How the header was matched to its field. */
+  how: HeaderMatchHow;
 }
 
 export interface HeaderMatch {
@@ -261,6 +264,7 @@ function matchRows(
       c,
       unit: sub.unit ?? group.unit,
       header: [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
+      how: 'template',
     };
     if (!used.has(field.key)) {
       used.add(field.key);

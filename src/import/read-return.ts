@@ -19,9 +19,10 @@ import { defaultRegister } from '../domain/units';
 import { buildReturns } from './build-returns';
 import { cellAddress, sheetGrid } from './grid';
 import { findTable } from './headers';
+import { IssueLog, tableName } from './issue-log';
 import { openWorkbook } from './open-workbook';
 import type { SheetRead } from './read-sheet';
-import { IssueLog, readSheet, tableName } from './read-sheet';
+import { readSheet } from './read-sheet';
 
 export interface ReadReturnOptions {
   register?: UnitRegister;
