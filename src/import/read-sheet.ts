@@ -1,6 +1,7 @@
 // One recognised table → its header block (unit, cutoff, 单位, loan need) and its rows, each cell coerced
 // exactly (whole 套/户/元, rates in hundredths of a percent) and each row tied to a unit; totals kept apart.
 
+import { parseNumberText } from '../domain/numbers';
 import type { TableDef } from '../domain/tables';
 import type { PeriodKey, UnitId } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
@@ -52,25 +53,10 @@ export interface SheetRead {
   headerRows: number;
   /** Index into grid.rows of the first row after this table (its footer, or the next table's block). */
   endIndex: number;
-}
-
-/** A row of column numbers right under a header (甲 乙 1 2 3 …), which statistical forms often carry. */
-function isColumnNumberRow(row: GridRow): boolean {
-  // The numbers may be typed as text ('1', '2', '3'), as a template often has them.
-  const numberOf = (cell: GridCell): number | null => {
-    if (typeof cell.value === 'number') return cell.value;
-    const text = cellText(cell).normalize('NFKC').trim();
-    return /^\d{1,2}$/.test(text) ? Number(text) : null;
-  };
-  const numbers: number[] = [];
-  for (const cell of row.cells) {
-    const n = numberOf(cell);
-    if (n !== null) numbers.push(n);
-    else if (cellText(cell).trim().length > 1) return false;
-  }
-  if (numbers.length < 3) return false;
-  for (let i = 1; i < numbers.length; i++) if (numbers[i] !== (numbers[i - 1] ?? 0) + 1) return false;
-  return true;
+  /** How the header was read: every column, matched or not. */
+  header: HeaderMatch;
+  /** Columns holding figures that no field was read from (already refused), in column order. */
+  unread: number[];
 }
 
 export interface ReadSheetOptions {
@@ -86,7 +72,7 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
   const columns = new Map(match.columns.map((col) => [col.field.key, col]));
   checkColumns(grid, match, columns, log);
   const block = readHeaderBlock(grid, match, opts);
-  const { rows, endIndex } = readRows(grid, match, columns, block.sheetUnit, opts);
+  const { rows, endIndex, unread } = readRows(grid, match, columns, block.sheetUnit, opts);
   const read: SheetRead = {
     grid,
     def,
@@ -99,37 +85,111 @@ export function readSheet(grid: Grid, match: HeaderMatch, opts: ReadSheetOptions
     headerIndex: match.rowIndex,
     headerRows: match.headerRows,
     endIndex,
+    header: match,
+    unread,
   };
   if (block.senderUnknown) read.senderUnknown = true;
   return read;
 }
 
-/** Two columns under one heading, and the required columns the header lacks. */
+/** The fields of a table no column was read into, for messages: “本月开工（套）”、“开工率（%）”. */
+export function unreadFields(match: HeaderMatch): string {
+  const read = new Set(match.columns.map((col) => col.field.key));
+  return match.def.fields
+    .filter((f) => f.kind !== 'seq' && !read.has(f.key))
+    .map((f) => `“${f.header}”`)
+    .join('、');
+}
+
+/** The header cells not understood, for messages: C3“…”、D3“…”. */
+export function unknownHeaders(grid: Grid, match: HeaderMatch): { cells: string; first: string | undefined } {
+  const headerRow = grid.rows[match.rowIndex];
+  const unknown = match.all.filter((col) => col.status === 'unknown' && col.header);
+  const at = (c: number) => cellAddress(headerRow?.r ?? 0, c);
+  return {
+    cells: unknown.map((col) => `${at(col.c)}“${col.header}”`).join('、'),
+    first: unknown[0] ? at(unknown[0].c) : undefined,
+  };
+}
+
+/** Two columns under one heading, a header fitting two fields, and the required columns the header lacks. */
 function checkColumns(grid: Grid, match: HeaderMatch, columns: Map<string, ColumnMap>, log: IssueLog): void {
   const sheet = grid.name;
   const def = match.def;
   const headerRow = grid.rows[match.rowIndex];
-  const headerCell = headerRow ? cellAddress(headerRow.r, headerRow.cells[0]?.c ?? 0) : undefined;
+  if (!headerRow) return;
+  const at = (c: number) => cellAddress(headerRow.r, c);
   // Two columns under one heading (an old column kept beside the new, often hidden): which holds the
   // month's figures cannot be known, so the file is refused rather than one of them guessed.
   for (const dup of match.duplicates ?? []) {
     const first = columns.get(dup.field.key);
-    if (!first || !headerRow) continue;
+    if (!first) continue;
     log.error(
       'column.duplicate',
       sheet,
-      cellAddress(headerRow.r, dup.c),
-      { column: dup.header || dup.field.header, otherCell: cellAddress(headerRow.r, first.c) },
+      at(dup.c),
+      { column: dup.header || dup.field.header, otherCell: at(first.c) },
       { text: dup.header, table: def.key, field: dup.field.key },
     );
   }
+  for (const col of match.ambiguous ?? []) {
+    log.error(
+      'column.ambiguous',
+      sheet,
+      at(col.c),
+      { column: col.header, fields: col.fields.map((f) => `“${f.header}”`).join('或') },
+      { text: col.header, table: def.key },
+    );
+  }
+  const unknown = unknownHeaders(grid, match);
   for (const field of def.fields) {
     if (field.required && !columns.has(field.key)) {
       log.error(
         'column.missing',
         sheet,
-        headerCell,
-        { table: tableName(def), column: field.header },
+        unknown.first ?? at(headerRow.cells[0]?.c ?? 0),
+        { table: tableName(def), column: field.header, unknown: unknown.cells },
+        { table: def.key, field: field.key },
+      );
+    }
+  }
+}
+
+/** A cell that holds a figure (a number, or text that reads as one): what an unknown column may not hold. */
+function isFigureCell(cell: GridCell): boolean {
+  if (typeof cell.value === 'number') return true;
+  return typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'number';
+}
+
+/**
+ * Columns under the header that hold figures but were read into no field: each is an error at its header
+ * cell (or its first figure, when it has no header), never a column dropped in silence.
+ */
+function checkUnreadFigures(
+  grid: Grid,
+  match: HeaderMatch,
+  figures: Map<number, string>,
+  log: IssueLog,
+): void {
+  const headerRow = grid.rows[match.rowIndex];
+  const def = match.def;
+  const missing = unreadFields(match);
+  for (const [c, firstCell] of [...figures].sort((a, b) => a[0] - b[0])) {
+    const header = match.all.find((col) => col.c === c)?.header ?? '';
+    if (header && headerRow) {
+      log.error(
+        'column.unknown',
+        grid.name,
+        cellAddress(headerRow.r, c),
+        { column: header, table: tableName(def), missing },
+        { text: header, table: def.key },
+      );
+    } else {
+      log.error(
+        'column.noHeader',
+        grid.name,
+        firstCell,
+        { table: tableName(def), missing },
         { table: def.key },
       );
     }
@@ -143,7 +203,7 @@ function readRows(
   columns: Map<string, ColumnMap>,
   sheetUnit: string | null,
   opts: ReadSheetOptions,
-): { rows: RowRecord[]; endIndex: number } {
+): { rows: RowRecord[]; endIndex: number; unread: number[] } {
   const { log, register } = opts;
   const def = match.def;
   const sheet = grid.name;
@@ -152,12 +212,23 @@ function readRows(
   const unitCol = columns.get('unit');
   const rows: RowRecord[] = [];
   let carriedUnit: { unitId: UnitId; cell: string } | undefined;
+  // Columns read, ignored or excluded; any other column's first figure is noted, to be refused.
+  const accounted = new Set(match.all.filter((col) => col.status !== 'unknown').map((col) => col.c));
+  const unread = new Map<number, string>();
+  let endIndex = grid.rows.length;
   for (let i = dataStart; i < grid.rows.length; i++) {
     const row = grid.rows[i];
     if (!row) continue;
-    if (endsTable(row)) return { rows, endIndex: i };
+    if (endsTable(row)) {
+      endIndex = i;
+      break;
+    }
+    for (const cell of row.cells) {
+      if (!accounted.has(cell.c) && !unread.has(cell.c) && isFigureCell(cell)) {
+        unread.set(cell.c, cellAddress(row.r, cell.c));
+      }
+    }
     if (!match.columns.some((col) => cellAt(row, col.c))) continue;
-    if (i === dataStart && isColumnNumberRow(row)) continue;
     const kind = rowKind(def, row, match.columns);
 
     let unitId: UnitId | undefined;
@@ -201,7 +272,8 @@ function readRows(
     if (kind === 'data' && !keepDataRow(def, row, record, columns, log, sheet)) continue;
     rows.push(record);
   }
-  return { rows, endIndex: grid.rows.length };
+  checkUnreadFigures(grid, match, unread, log);
+  return { rows, endIndex, unread: [...unread.keys()].sort((a, b) => a - b) };
 }
 
 const FIGURE_KINDS = new Set(['count', 'money', 'rate']);

@@ -72,7 +72,7 @@ export const startTable: TableDef = {
       label: '开工率',
       kind: 'rate',
       headerUnit: '%',
-      synonyms: ['开工率', '开工比例', '完成率', '累计开工率'],
+      synonyms: ['开工率', '开工比例', '完成率', '完成比例', '累计开工率'],
       required: false,
     },
     { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
