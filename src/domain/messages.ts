@@ -169,3 +169,11 @@ export function formatYuanAsYi(yuan: number): string {
   const frac = digits.slice(-8).replace(/0+$/, '');
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}亿元`;
 }
+
+// --- Saving figures and documents (issue 12, docs): what the user reads when a file cannot be made. ---
+export const SAVE_MESSAGES = {
+  'figure.failed': '图片未能生成（浏览器无法绘制此图）。请刷新页面后再试，或改用“下载CSV”取得数据。',
+  'figure.empty': '此图没有可保存的内容（本期没有数据）。',
+} as const;
+
+export type SaveMessageCode = keyof typeof SAVE_MESSAGES;

@@ -20,7 +20,7 @@ const CONTENTS: ContentsEntry[] = [
 export default function ChartsPage() {
   const { loading, analysis, trends, thresholds } = useAnalysis();
   return (
-    <section aria-labelledby="charts-title">
+    <section aria-labelledby="charts-title" className="charts-page">
       <h1 id="charts-title">图表</h1>
       {loading ? (
         <p className="loading">正在读取数据…</p>
