@@ -21,7 +21,9 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ file:
 async function openCharts(page: Page) {
   await loadDemo(page);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表' }).click();
-  await expect(page.getByTestId('start-rate-chart').getByTestId('start-rate-bar')).toHaveCount(UNITS_WITH_PLAN);
+  await expect(page.getByTestId('start-rate-chart').getByTestId('start-rate-bar')).toHaveCount(
+    UNITS_WITH_PLAN,
+  );
 }
 
 /** Pixels of each colour (#rrggbb, within a small tolerance) in an image drawn by the browser itself. */
@@ -119,7 +121,8 @@ test('each chart saves as SVG and PNG: title, legend, every bar and the referenc
   expect(png.bytes.readUInt32BE(16)).toBe(read.width * 2);
   expect(png.bytes.readUInt32BE(20)).toBe(read.height * 2);
   const fromPng = await countColours(page, png.bytes, 'image/png', ['#1a7f37', '#bf8700', '#cf222e']);
-  for (const [i, count] of fromPng.counts.entries()) expect(count).toBeGreaterThan((fromSvg.counts[i] ?? 0) * 3);
+  for (const [i, count] of fromPng.counts.entries())
+    expect(count).toBeGreaterThan((fromSvg.counts[i] ?? 0) * 3);
   expect(fromPng.white / (fromPng.width * fromPng.height)).toBeGreaterThan(0.3);
 
   // The trends chart is three drawings under HTML headings: one file with all three and their headings.
@@ -130,7 +133,12 @@ test('each chart saves as SVG and PNG: title, legend, every bar and the referenc
   const trendRead = await readSvg(page, trendSvg.bytes.toString('utf8'));
   expect(trendRead.parseError).toBe(0);
   expect(trendRead.texts).toEqual(
-    expect.arrayContaining(['全省进展趋势', '全省累计开工（套）', '全省本年发放贷款（亿元）', '全省公租房分配率（%）']),
+    expect.arrayContaining([
+      '全省进展趋势',
+      '全省累计开工（套）',
+      '全省本年发放贷款（亿元）',
+      '全省公租房分配率（%）',
+    ]),
   );
   const lines = await countColours(page, trendSvg.bytes, 'image/svg+xml', ['#1a7f37', '#9b1c1c', '#0969da']);
   for (const count of lines.counts) expect(count).toBeGreaterThan(50);
@@ -179,7 +187,9 @@ function pdfWords(pdfPath: string): { pages: { width: number; height: number }[]
   return { pages, words };
 }
 
-test('图表 prints whole: every bar figure and reference line inside an A4 page', async ({ page }, testInfo) => {
+test('图表 prints whole: every bar figure and reference line inside an A4 page', async ({
+  page,
+}, testInfo) => {
   test.skip(
     !existsSync('/usr/bin/pdftotext'),
     'pdftotext (poppler-utils) is not installed: apt-get install -y poppler-utils',
@@ -189,7 +199,9 @@ test('图表 prints whole: every bar figure and reference line inside an A4 page
   await openCharts(page);
   const start = page.getByTestId('start-rate-chart');
   await start.getByRole('button', { name: '查看数据表' }).click();
-  const figures = (await start.locator('table tbody tr td:nth-child(5)').allTextContents()).map((v) => `${v}%`);
+  const figures = (await start.locator('table tbody tr td:nth-child(5)').allTextContents()).map(
+    (v) => `${v}%`,
+  );
   expect(figures).toHaveLength(UNITS_WITH_PLAN);
   await start.getByRole('button', { name: '隐藏数据表' }).click();
 

@@ -1,7 +1,7 @@
 // The frame every chart sits in: title, units, a 查看数据表 toggle showing its data as a table, CSV, PNG and SVG
 // downloads, and a legend in words (colour never carries meaning alone).
 import { type ReactNode, useId, useRef, useState } from 'react';
-import { SAVE_MESSAGES } from '../../domain/messages';
+import { notice } from '../../domain/messages';
 import { saveFigurePng, saveFigureSvg } from '../svg-export';
 import { type CsvCell, downloadCsv, toCsv } from './csv';
 import './charts.css';
@@ -59,9 +59,9 @@ export function ChartFrame<Row>({
         format === 'svg'
           ? saveFigureSvg(container, csvName, options)
           : await saveFigurePng(container, csvName, options);
-      if (!saved) setSaveProblem(SAVE_MESSAGES['figure.empty']);
+      if (!saved) setSaveProblem(notice('figure.empty'));
     } catch {
-      setSaveProblem(SAVE_MESSAGES['figure.failed']);
+      setSaveProblem(notice('figure.failed'));
     }
   };
   return (
