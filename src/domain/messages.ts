@@ -255,6 +255,9 @@ export interface NoticeParams {
   'demo.fetch': { file: string };
   'export.failed': NoParams;
   'action.failed': NoParams;
+  // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
+  'figure.failed': NoParams;
+  'figure.empty': NoParams;
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -318,6 +321,9 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
   'export.failed': () =>
     '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
+  'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];
