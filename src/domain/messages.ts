@@ -169,3 +169,32 @@ export function formatYuanAsYi(yuan: number): string {
   const frac = digits.slice(-8).replace(/0+$/, '');
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}亿元`;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Annual targets (年度目标) and issued bulletins (签发): sentences that are about no cell of a file. Each code has
+// its parameters typed, already formatted for display; `noticeText` turns them into the sentence.
+
+export interface NoticeParams {
+  /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
+  'target.differs': {
+    unit: string;
+    period: string;
+    table: string;
+    label: string;
+    returned: string;
+    year: number;
+    target: string;
+  };
+}
+
+export type NoticeCode = keyof NoticeParams;
+
+const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
+  'target.differs': (p) =>
+    `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
+};
+
+/** The sentence of a notice code. */
+export function noticeText<K extends NoticeCode>(code: K, params: NoticeParams[K]): string {
+  return (NOTICES[code] as (p: NoticeParams[K]) => string)(params);
+}
