@@ -2,7 +2,7 @@
 // a return stating another figure is warned about, naming both — else the return's own figure. Units that have
 // not reported a table but have a target for it get a row of their own, so the province plan is the targets'
 // sum and still the sum of its parts.
-import { noticeText } from '../messages';
+import { notice } from '../messages';
 import { periodLabel } from '../period';
 import { tableDef } from '../tables';
 import { formatTargetValue, type TargetKey, targetField, targetYearOf } from '../targets';
@@ -43,7 +43,7 @@ export function plannedFigure(
       unitName: unit.name,
       field: key,
       periods: [ctx.period],
-      message: noticeText('target.differs', {
+      message: notice('target.differs', {
         unit: unit.name,
         period: periodLabel(ctx.period),
         table: `表${tableDef(field.table).number}`,
