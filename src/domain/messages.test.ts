@@ -134,6 +134,9 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'demo.fetch': { file: '农安县-2018年1-9月.xlsx' },
   'export.failed': {},
   'action.failed': {},
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': {},
+  'figure.empty': {},
   // ---- Annual targets and issued bulletins.
   'target.differs': {
     unit: '农安县',

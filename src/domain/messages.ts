@@ -232,6 +232,9 @@ export interface NoticeParams {
   'demo.fetch': { file: string };
   'export.failed': NoParams;
   'action.failed': NoParams;
+  // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
+  'figure.failed': NoParams;
+  'figure.empty': NoParams;
   // ---- Annual targets (年度目标) and issued bulletins (签发), see domain/calc/targets.ts, db/targets-repo.ts,
   // db/issued-repo.ts and the 通报 page.
   /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
@@ -307,6 +310,9 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
   'export.failed': () =>
     '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
+  'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
   // ---- Annual targets and issued bulletins.
   'target.differs': (p) =>
     `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
