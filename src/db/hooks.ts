@@ -1,7 +1,9 @@
 // Live queries for the pages: they re-render when the database changes (in this tab or another).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
-import { db } from './database';
+import { type BackupReminder, backupReminder } from './backup';
+import { db, type ImportRecord } from './database';
+import { listRecentImports, listRevisions, type RevisionEntry } from './history';
 import {
   getAllCurrentReturns,
   getCurrentReturns,
@@ -32,4 +34,19 @@ export function useReturnsOfPeriods(
 /** One unit's current returns of every period, by period. */
 export function useUnitReturns(unitId: UnitId): Map<PeriodKey, ParsedReturn[]> | undefined {
   return useLiveQuery(() => getUnitReturns(db, unitId), [unitId]);
+}
+
+/** Whether a backup is due (设置 and 导入 remind the user). */
+export function useBackupReminder(): BackupReminder | undefined {
+  return useLiveQuery(() => backupReminder(db), []);
+}
+
+/** The latest imports, merges, restores and undos, newest first. */
+export function useRecentImports(limit: number): ImportRecord[] | undefined {
+  return useLiveQuery(() => listRecentImports(db, limit), [limit]);
+}
+
+/** One unit's versions of one period's return, for its version history. */
+export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntry[] | undefined {
+  return useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
 }
