@@ -1,5 +1,7 @@
 // Live queries for the pages: they re-render when the database changes (in this tab or another).
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { type BackupReminder, backupReminder } from './backup';
 import { db, type ImportRecord } from './database';
@@ -11,6 +13,7 @@ import {
   getUnitReturns,
   listPeriods,
 } from './returns-repo';
+import { useSetting } from './settings-repo';
 
 export function usePeriods(): PeriodKey[] | undefined {
   return useLiveQuery(() => listPeriods(db), []);
@@ -34,6 +37,23 @@ export function useReturnsOfPeriods(
 /** One unit's current returns of every period, by period. */
 export function useUnitReturns(unitId: UnitId): Map<PeriodKey, ParsedReturn[]> | undefined {
   return useLiveQuery(() => getUnitReturns(db, unitId), [unitId]);
+}
+
+/** The thresholds in force: the stored ones over the defaults (see withDefaultThresholds). */
+export function useThresholds(): Thresholds {
+  const stored = useSetting<unknown>('thresholds', undefined);
+  return useMemo(() => withDefaultThresholds(stored), [stored]);
+}
+
+export interface AnalysisInputs {
+  /** The current returns of the asked periods, each a key; undefined while loading. */
+  returnsByPeriod: Map<PeriodKey, ParsedReturn[]> | undefined;
+  thresholds: Thresholds;
+}
+
+/** What an analysis of the asked periods needs from the store, live: their returns and the thresholds. */
+export function useAnalysisInputs(periods: readonly PeriodKey[]): AnalysisInputs {
+  return { returnsByPeriod: useReturnsOfPeriods(periods), thresholds: useThresholds() };
 }
 
 /** Whether a backup is due (设置 and 导入 remind the user). */

@@ -16,7 +16,7 @@ import { LoanView } from './data/loan-view';
 import { PublicRentalView } from './data/public-rental-view';
 import { StartView } from './data/start-view';
 import { TableTabs } from './data/table-tabs';
-import { useAnalysis } from './data/use-analysis';
+import { type AnalysisState, useAnalysis } from './use-analysis';
 import './data/data.css';
 
 const exportFailed = () => notice('export.failed');
@@ -54,7 +54,7 @@ function DataBody({
 }: {
   table: TableKey;
   caption: string;
-  state: Extract<ReturnType<typeof useAnalysis>, { status: 'ready' }>;
+  state: Extract<AnalysisState, { status: 'ready' }>;
 }) {
   const { analysis, thresholds } = state;
   const exporting = useDbAction(exportFailed);
