@@ -8,8 +8,8 @@ import { headToDoc, revisionToDoc, type SyncDoc } from '../db/sync/documents';
 import { loadSampleReturns } from './load-samples';
 
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
-// biome-ignore lint/security/noGlobalEval: the function is evaluated exactly as the server evaluates it
-const validate = (0, eval)(`(${validateDocUpdateSource()})`) as Validate;
+// The function text is compiled on its own, as the server compiles it (nothing of this module in scope).
+const validate = new Function(`return (${validateDocUpdateSource()});`)() as Validate;
 
 const team = { name: 'b', roles: ['team'] };
 const office = { name: 'a', roles: ['office'] };
@@ -38,8 +38,11 @@ const revisions: ReturnRevision[] = await Promise.all(
     origin: 'file' as const,
   })),
 );
-const sample = revisions[0];
-if (!sample) throw new Error('no sample revision');
+// A return with every table and at least one bank line, so every kind of figure is tried.
+const sample = revisions.find(
+  (r) => r.tables.start && r.tables.expropriation && r.tables.publicRental && r.tables.loan?.banks.length,
+);
+if (!sample) throw new Error('no complete sample revision');
 const good = revisionToDoc(sample);
 
 function withFigure(path: string[], value: unknown): SyncDoc {
@@ -79,11 +82,19 @@ describe('validate_doc_update', () => {
   });
 
   it.each([
-    ['an unknown unit', { ...good, unitId: '999999', _id: `rev:999999:${good.period}:${good.contentHash}` }, 'unit'],
+    [
+      'an unknown unit',
+      { ...good, unitId: '999999', _id: `rev:999999:${good.period}:${good.contentHash}` },
+      'unit',
+    ],
     ['a missing period', { ...good, period: undefined }, 'period'],
     ['a month 13', { ...good, period: '2018-13' }, 'period'],
     ['a wrong type', { ...good, type: 'head' }, 'type'],
-    ['an id not from its content', { ...good, _id: `rev:${good.unitId}:${good.period}:${'0'.repeat(64)}` }, 'id'],
+    [
+      'an id not from its content',
+      { ...good, _id: `rev:${good.unitId}:${good.period}:${'0'.repeat(64)}` },
+      'id',
+    ],
     ['an unknown table', { ...good, tables: { other: {} } }, 'table'],
     ['an unknown kind of document', { _id: 'other:1', type: 'other' }, 'type'],
   ])('refuses %s', (_what, doc, code) => {

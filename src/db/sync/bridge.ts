@@ -24,7 +24,6 @@ import {
   plainToDoc,
   type RevisionDoc,
   type RevisionIndex,
-  revisionDocId,
   revisionToDoc,
   type SyncDoc,
 } from './documents';
@@ -293,6 +292,13 @@ export class SyncBridge {
     // Heads: agreed ones move where this laptop did not change them; conflicted ones are reported.
     const localHeads = new Map(snap.heads.map((h) => [keyOf(h.unitId, h.period), h]));
     const moves = new Map<string, { hash: string | null; from: number | null; base: Base; id: string }>();
+    const conflicts: {
+      id: string;
+      unitId: UnitId;
+      period: PeriodKey;
+      localHash: string | null;
+      hashes: (string | null)[];
+    }[] = [];
     for (const doc of docs.values()) {
       if (docTypeOfId(doc._id) !== 'head') continue;
       const head = doc as HeadDoc;
@@ -303,9 +309,7 @@ export class SyncBridge {
       const local = localHeads.get(key);
       const localHash = local ? (index.hashOf(local.revisionId) ?? null) : null;
       if (verdict.kind === 'conflict') {
-        const conflict = this.describeConflict(unitId, period, localHash, verdict.contentHashes, snap);
-        if (conflict) this.conflicted.set(doc._id, conflict);
-        else pending.add(doc._id); // a version not yet here: judged again when it arrives
+        conflicts.push({ id: doc._id, unitId, period, localHash, hashes: verdict.contentHashes });
         continue;
       }
       this.conflicted.delete(doc._id);
@@ -343,6 +347,13 @@ export class SyncBridge {
       }
     }
 
+    // Conflicts are described once both versions are stored here (they may have arrived in this very pass).
+    for (const c of conflicts) {
+      const conflict = await this.describeConflict(c.unitId, c.period, c.localHash, c.hashes);
+      if (conflict) this.conflicted.set(c.id, conflict);
+      else pending.add(c.id); // a version not yet here: judged again when it arrives
+    }
+
     // Import records and plain records: taken where this laptop did not change them.
     for (const doc of docs.values()) {
       if (doc.type === 'import' && !doc._deleted) {
@@ -369,17 +380,15 @@ export class SyncBridge {
     return out;
   }
 
-  private describeConflict(
+  private async describeConflict(
     unitId: UnitId,
     period: PeriodKey,
     localHash: string | null,
     hashes: (string | null)[],
-    snap: Snapshot,
-  ): SyncConflict | null {
+  ): Promise<SyncConflict | null> {
+    const held = await this.db.revisions.where('[unitId+period]').equals([unitId, period]).toArray();
     const find = (hash: string | null) =>
-      hash === null
-        ? undefined
-        : snap.revisions.find((r) => r.unitId === unitId && r.period === period && r.contentHash === hash);
+      hash === null ? undefined : held.find((r) => r.contentHash === hash);
     const localHashChosen = hashes.includes(localHash) ? localHash : (hashes[0] ?? null);
     const otherHash = hashes.find((h) => h !== localHashChosen) ?? null;
     const local = find(localHashChosen);
