@@ -60,6 +60,20 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
+  'column.unknown': {
+    column: '彶中：本月开工（套）',
+    table: '表1（棚改开工）',
+    missing: '“其中：本月开工（套）”',
+  },
+  'column.noHeader': { table: '表1（棚改开工）', missing: '“其中：本月开工（套）”' },
+  'column.ambiguous': { column: '已分配', fields: '“累计已分配（套）”或“本年已分配（套）”' },
+  'table.unreadable': {
+    table: '表5（公租房分配）',
+    found: '表头 C3“筹集”未能识别',
+    missing: '“累计筹集（套）”',
+  },
+  'correction.stale': { original: '待统计', text: '500' },
+  'correction.noSheet': { sheet: '表1' },
 };
 
 describe('issue messages', () => {

@@ -18,7 +18,8 @@ export interface IssueParams {
   'table.duplicate': { table: string; otherSheet: string };
   'table.missing': { table: string };
   'table.empty': { table: string };
-  'column.missing': { table: string; column: string };
+  /** `unknown`: the header cells not understood, as `C3“…”、D3“…”` ('' when all were). */
+  'column.missing': { table: string; column: string; unknown?: string };
   'column.duplicate': { column: string; otherCell: string };
   'unit.missing': Record<string, never>;
   'unit.unknown': { name: string; suggestions: string[] };
@@ -45,6 +46,16 @@ export interface IssueParams {
   'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
+  // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
+  /** `missing`: the fields of the table no column was read into, as `“本月开工（套）”、“开工率（%）”`. */
+  'column.unknown': { column: string; table: string; missing: string };
+  'column.noHeader': { table: string; missing: string };
+  /** `fields`: the fields the header fits, as `“累计已分配（套）”或“本年已分配（套）”`. */
+  'column.ambiguous': { column: string; fields: string };
+  /** `found`: what was seen of the block, as `表头 C3“…”、D3“…”未能识别`; `missing`: its fields not found. */
+  'table.unreadable': { table: string; found: string; missing: string };
+  'correction.stale': { original: string; text: string };
+  'correction.noSheet': { sheet: string };
 }
 
 export type IssueCode = keyof IssueParams;
@@ -75,7 +86,7 @@ const TEMPLATES: Templates = {
   'table.missing': (p) => `文件中没有${p.table}，该表未导入。`,
   'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
   'column.missing': (p) =>
-    `${p.table}缺少必填列“${p.column}”。请按月报模板的表头补上这一列，或核对表头文字。`,
+    `${p.table}缺少必填列“${p.column}”。${p.unknown ? `表头中未能识别的有：${p.unknown}。` : ''}请按月报模板的表头补上这一列，或核对表头文字。`,
   'column.duplicate': (p) =>
     `表头“${p.column}”与 ${p.otherCell} 单元格的表头是同一列内容，无法确定按哪一列读取。请删除多余的一列（也请检查隐藏的列）后再导入。`,
   'unit.missing': () =>
@@ -117,6 +128,18 @@ const TEMPLATES: Templates = {
     `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
+  // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
+  'column.unknown': (p) =>
+    `表头“${p.column}”不是${p.table}的栏目，无法确定这一列的数字是什么，文件未导入（这一列不会被略过）。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请按月报模板的表头改写这一列的表头，或删去这一列后再导入。`,
+  'column.noHeader': (p) =>
+    `${p.table}的这一列填有数字，但没有表头，无法确定是什么数字，文件未导入。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请为这一列写上月报模板的表头，或删去这一列后再导入。`,
+  'column.ambiguous': (p) =>
+    `表头“${p.column}”既可能是${p.fields}，无法确定是哪一列，文件未导入。请按月报模板的表头写明（如写明“累计”“本年”或“本月”）。`,
+  'table.unreadable': (p) =>
+    `这里像是${p.table}，但无法按${p.table}读取：${p.found}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。请按月报模板的表头核对这张表，文件未导入。`,
+  'correction.stale': (p) =>
+    `手工更正时这个单元格是“${p.original}”，现在文件中是“${p.text}”：文件已改动，这条更正不再适用。请重新核对这个单元格。`,
+  'correction.noSheet': (p) => `手工更正所在的工作表“${p.sheet}”在文件中已不存在：文件已改动，请重新核对。`,
 };
 
 /** Where an issue is: the file, and where known the sheet and the A1 cell. */
