@@ -254,9 +254,36 @@ export interface NoticeParams {
   'demo.fetch': { file: string };
   'export.failed': NoParams;
   'action.failed': NoParams;
+  // ---- Live sync through CouchDB (issue 14), see db/sync/. -------------------------------------------------
+  'sync.off': NoParams;
+  'sync.expired': NoParams;
+  'sync.otherTab': NoParams;
+  'sync.signIn.wrong': NoParams;
+  'sync.signIn.unreachable': NoParams;
+  'sync.signIn.noDatabase': { database: string };
+  'sync.signIn.needed': NoParams;
+  'sync.signedIn': { name: string; roles: string };
+  'sync.address.invalid': NoParams;
+  'sync.database.invalid': NoParams;
+  'sync.conflicts': { count: number };
+  'sync.otherConflicts': { count: number };
+  'sync.resolved': { name: string };
+  'sync.stopped': NoParams;
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
+  // ---- Annual targets (年度目标) and issued bulletins (签发), see domain/calc/targets.ts, db/targets-repo.ts,
+  // db/issued-repo.ts and the 通报 page.
+  /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
+  'target.differs': {
+    unit: string;
+    period: string;
+    table: string;
+    label: string;
+    returned: string;
+    year: number;
+    target: string;
+  };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -320,9 +347,32 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
   'export.failed': () =>
     '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // ---- Live sync through CouchDB (issue 14). ------------------------------------------------------------
+  'sync.off': () => '同步未开启：数据只保存在本机，不向任何服务器发送。',
+  'sync.expired': () => '登录已过期，请重新登录。本机照常使用，登录后自动补传。',
+  'sync.otherTab': () => '本应用的另一个标签页正在同步本机数据。',
+  'sync.signIn.wrong': () => '用户名或密码不正确，未登录。',
+  'sync.signIn.unreachable': () =>
+    '无法连接同步服务器，请检查服务器地址和网络。未联网时本机照常使用，联网后自动同步。',
+  'sync.signIn.noDatabase': (p) =>
+    `服务器上没有数据库“${p.database}”，或本账号无权使用它。请服务器管理员运行 npm run sync:setup 并为本账号设置角色。`,
+  'sync.signIn.needed': () => '请先登录同步服务器。',
+  'sync.signedIn': (p) => `已登录：${p.name}（${p.roles}）。`,
+  'sync.address.invalid': () =>
+    '服务器地址应为本站路径（如 /couchdb）或完整网址（如 https://sync.example.gov.cn/couchdb）。',
+  'sync.database.invalid': () => '数据库名称只能用小写字母开头，由小写字母、数字和 _ - 组成（如 anju）。',
+  'sync.conflicts': (p) =>
+    `${p.count} 份月报在两台电脑上选择了不同的当前版本，请逐一选择采用哪一份（两份都保留为版本记录）。`,
+  'sync.otherConflicts': (p) =>
+    `另有 ${p.count} 条记录（年度目标、表头对照或全省设置）在两台电脑上改得不同，本机保留自己的版本，未作更改。`,
+  'sync.resolved': (p) => `已采用所选的${p.name}月报，并通知其他电脑。`,
+  'sync.stopped': () => '已停止同步。本机数据保持不变。',
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
+  // ---- Annual targets and issued bulletins.
+  'target.differs': (p) =>
+    `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];
@@ -335,3 +385,55 @@ export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): s
 
 /** Every notice code (for tests). */
 export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];
+
+// ---- Live sync (issue 14): phrases, not sentences — the state in words and the server's reasons for refusing.
+
+export interface SyncPhraseParams {
+  'sync.starting': NoParams;
+  'sync.synced': { time: string };
+  'sync.syncing': { count: number };
+  'sync.offline': { count: number };
+  'sync.refused': { reason: string };
+  'sync.reason.role': { what: string };
+  'sync.reason.negative': { field: string };
+  'sync.reason.fraction': { field: string };
+  'sync.reason.number': { field: string };
+  'sync.reason.missing': { field: string };
+  'sync.reason.unit': { unit: string };
+  'sync.reason.period': { period: string };
+  'sync.reason.type': { what: string };
+  'sync.reason.malformed': { what: string };
+  'sync.reason.immutable': NoParams;
+  'sync.reason.other': { text: string };
+}
+
+export type SyncPhraseCode = keyof SyncPhraseParams;
+
+const SYNC_PHRASES: { [K in SyncPhraseCode]: (p: SyncPhraseParams[K]) => string } = {
+  'sync.starting': () => '正在连接同步服务器…',
+  'sync.synced': (p) => `已同步（${p.time}）`,
+  'sync.syncing': (p) => `正在同步 ${p.count} 条`,
+  'sync.offline': (p) => `离线，待上传 ${p.count} 条`,
+  'sync.refused': (p) => `服务器拒绝（${p.reason}）`,
+  'sync.reason.role': (p) => `本账号的角色不能上传${p.what}`,
+  'sync.reason.negative': (p) => `${p.field}为负数`,
+  'sync.reason.fraction': (p) => `${p.field}不是整数`,
+  'sync.reason.number': (p) => `${p.field}不是数字`,
+  'sync.reason.missing': (p) => `缺少${p.field}`,
+  'sync.reason.unit': (p) => `单位“${p.unit}”不在全省单位名单中`,
+  'sync.reason.period': (p) => `报告期“${p.period}”无效`,
+  'sync.reason.type': (p) => `记录类型“${p.what}”无效`,
+  'sync.reason.malformed': (p) => `记录格式有误：${p.what}`,
+  'sync.reason.immutable': () => '已保存的月报版本和已签发的通报不能修改',
+  'sync.reason.other': (p) => p.text,
+};
+
+type PhraseArgs<K extends SyncPhraseCode> = SyncPhraseParams[K] extends NoParams ? [] : [SyncPhraseParams[K]];
+
+/** A sync phrase: the state (已同步（10:05）, 离线，待上传 3 条) or a reason the server gave. */
+export function syncPhrase<K extends SyncPhraseCode>(code: K, ...args: PhraseArgs<K>): string {
+  const params = (args[0] ?? {}) as SyncPhraseParams[K];
+  return (SYNC_PHRASES[code] as (p: SyncPhraseParams[K]) => string)(params);
+}
+
+export const SYNC_PHRASE_CODES = Object.keys(SYNC_PHRASES) as SyncPhraseCode[];
