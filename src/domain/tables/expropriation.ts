@@ -1,9 +1,10 @@
 // 表3 房屋征收进展 (unit 户): a row per unit. 征收 (under the 2011 regulation) and 拆迁 (old rules) are
 // counted apart; 合计 = 征收 + 拆迁.
-import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import type { ExpropriationFigures } from '../types';
+import { noteField, seqField, unitField } from './common-fields';
+import { defineTable } from './types';
 
-export const expropriationTable: TableDef = {
+export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
   key: 'expropriation',
   number: 3,
   title: '房屋征收进展情况',
@@ -13,11 +14,13 @@ export const expropriationTable: TableDef = {
   unitLabel: '户',
   attachmentTitle: '全省房屋征收工作进展情况',
   rows: 'one',
+  subjects: ['房屋', '国有土地上房屋', '棚改', '棚户区改造', '居民'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'plan',
+      meaning: { concepts: ['征收', '拆迁', '征收拆迁'], bare: true, time: 'plan', plan: 'required' },
       header: '年度征收计划（户）',
       label: '年度征收计划',
       kind: 'count',
@@ -27,6 +30,7 @@ export const expropriationTable: TableDef = {
     },
     {
       key: 'expropriated',
+      meaning: { concepts: ['征收'], time: 'toDate' },
       header: '累计完成征收（户）',
       label: '累计完成征收',
       kind: 'count',
@@ -42,9 +46,11 @@ export const expropriationTable: TableDef = {
         '完成征收户数',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'demolished',
+      meaning: { concepts: ['拆迁', '拆除'], time: 'toDate' },
       header: '累计完成拆迁（户）',
       label: '累计完成拆迁',
       kind: 'count',
@@ -60,26 +66,36 @@ export const expropriationTable: TableDef = {
         '完成拆迁户数',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'total',
+      meaning: {
+        concepts: ['合计', '小计', '总计', '共计'],
+        also: ['征收', '拆迁', '征收拆迁'],
+        time: 'toDate',
+      },
       header: '合计（户）',
       label: '合计',
       kind: 'count',
       headerUnit: '户',
       synonyms: ['合计', '小计', '征收拆迁合计', '累计完成合计', '总计'],
       required: false,
+      sumOf: ['expropriated', 'demolished'],
+      accrues: 'year',
     },
     {
       key: 'doneMonth',
+      meaning: { concepts: ['合计'], also: ['征收', '拆迁', '征收拆迁'], bare: true, time: 'month' },
       header: '其中：本月完成（户）',
       label: '本月完成',
       kind: 'count',
       headerUnit: '户',
       synonyms: ['本月完成', '本月', '当月完成', '本月征收', '本月完成征收'],
       required: false,
+      nullable: true,
       monthOf: 'total',
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
-};
+});

@@ -1,10 +1,12 @@
 // 表2 棚改贷款进展 (unit 亿元): a row per bank, then 合计; the loan need sits in the header block
 // (本年棚改需贷款（亿元）：12.50) or, in a combined return, as a row whose bank cell reads 本年需贷款.
 // Disbursed may exceed this year's credit: it draws on earlier years' credit too.
-import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import type { LoanBankLine } from '../types';
+import { noteField, seqField, unitField } from './common-fields';
+import { defineTable } from './types';
 
-export const loanTable: TableDef = {
+/** The columns of 表2 are those of a bank line; the year's loan need sits in the header block. */
+export const loanTable = defineTable<LoanBankLine>()({
   key: 'loan',
   number: 2,
   title: '棚改贷款进展情况',
@@ -14,11 +16,28 @@ export const loanTable: TableDef = {
   unitLabel: '亿元',
   attachmentTitle: '全省棚户区改造贷款进展情况',
   rows: 'many',
+  subjects: ['棚改', '棚户区改造', '贷款', '棚改贷款', '棚户区改造贷款', '项目'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'bank',
+      meaning: {
+        concepts: [
+          '银行',
+          '金融机构',
+          '机构',
+          '贷款行',
+          '行',
+          '合作银行',
+          '放贷银行',
+          '放款银行',
+          '贷款银行',
+        ],
+        time: 'none',
+        noManner: true,
+        measures: ['名称', '名'],
+      },
       header: '贷款银行',
       label: '贷款银行',
       kind: 'bank',
@@ -38,6 +57,7 @@ export const loanTable: TableDef = {
     },
     {
       key: 'credit',
+      meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'toDate' },
       header: '本年授信（审批）额度（亿元）',
       label: '本年授信（审批）',
       kind: 'money',
@@ -59,9 +79,11 @@ export const loanTable: TableDef = {
         '累计授信额度',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'creditMonth',
+      meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'month' },
       header: '其中：本月新增授信',
       label: '本月新增授信',
       kind: 'money',
@@ -76,10 +98,12 @@ export const loanTable: TableDef = {
         '本月新增审批',
       ],
       required: false,
+      nullable: true,
       monthOf: 'credit',
     },
     {
       key: 'disbursed',
+      meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'toDate' },
       header: '本年发放贷款（亿元）',
       label: '本年发放',
       kind: 'money',
@@ -101,9 +125,11 @@ export const loanTable: TableDef = {
         '累计发放金额',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'disbursedMonth',
+      meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'month' },
       header: '其中：本月新增发放',
       label: '本月新增发放',
       kind: 'money',
@@ -118,11 +144,12 @@ export const loanTable: TableDef = {
         '本月新增放款',
       ],
       required: false,
+      nullable: true,
       monthOf: 'disbursed',
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
-};
+});
 
 /** The key of the loan need in the header block, and its wordings. */
 export const LOAN_NEED_KEYS = [

@@ -1,9 +1,10 @@
 // 表5 公共租赁住房分配进展 (unit 套): a row per unit. Raised/allocated are stock figures (not reset each
 // year); the year's task and its allocation are this year's; 上年同期分配率 is only known from the return.
+import type { PublicRentalFigures } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const publicRentalTable: TableDef = {
+export const publicRentalTable = defineTable<PublicRentalFigures>()({
   key: 'publicRental',
   number: 5,
   title: '公共租赁住房分配进展情况',
@@ -13,11 +14,13 @@ export const publicRentalTable: TableDef = {
   unitLabel: '套',
   attachmentTitle: '全省公租房分配进展情况',
   rows: 'one',
+  subjects: ['公租房', '公共租赁住房', '租赁住房', '住房', '房屋'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'raised',
+      meaning: { concepts: ['筹集', '房源', '筹建'], time: 'stock' },
       header: '累计筹集（套）',
       label: '累计筹集',
       kind: 'count',
@@ -34,27 +37,35 @@ export const publicRentalTable: TableDef = {
         '累计筹集房源',
       ],
       required: true,
+      accrues: 'stock',
     },
     {
       key: 'allocated',
+      meaning: { concepts: ['分配', '入住', '配租'], time: 'stock' },
       header: '累计已分配（套）',
       label: '累计已分配',
       kind: 'count',
       headerUnit: '套',
       synonyms: ['累计已分配', '已分配', '累计分配', '分配套数', '已分配套数', '已分配入住', '累计分配入住'],
       required: true,
+      accrues: 'stock',
+      atMost: 'raised',
     },
     {
       key: 'declaredRate',
+      meaning: { concepts: ['分配', '配租'], time: 'stock' },
       header: '分配率（%）',
       label: '分配率',
       kind: 'rate',
       headerUnit: '%',
       synonyms: ['分配率', '累计分配率'],
       required: false,
+      nullable: true,
+      rateOf: ['allocated', 'raised'],
     },
     {
       key: 'yearTask',
+      meaning: { concepts: ['分配', '配租'], bare: true, time: 'year', plan: 'required' },
       header: '本年分配任务（套）',
       label: '本年分配任务',
       kind: 'count',
@@ -73,30 +84,37 @@ export const publicRentalTable: TableDef = {
     },
     {
       key: 'yearAllocated',
+      meaning: { concepts: ['分配', '入住', '配租'], time: 'year' },
       header: '本年已分配（套）',
       label: '本年已分配',
       kind: 'count',
       headerUnit: '套',
       synonyms: ['本年已分配', '本年分配', '年度已分配', '今年已分配'],
       required: false,
+      accrues: 'year',
     },
     {
       key: 'declaredYearRate',
+      meaning: { concepts: ['分配'], bare: true, time: 'year', plan: 'allowed' },
       header: '本年任务完成率（%）',
       label: '本年任务完成率',
       kind: 'rate',
       headerUnit: '%',
       synonyms: ['本年任务完成率', '任务完成率', '年度任务完成率', '本年完成率'],
       required: false,
+      nullable: true,
+      rateOf: ['yearAllocated', 'yearTask'],
     },
     {
       key: 'lastYearRate',
+      meaning: { concepts: ['分配'], bare: true, time: 'lastYear' },
       header: '上年同期分配率（%）',
       label: '上年同期分配率',
       kind: 'rate',
       headerUnit: '%',
       synonyms: ['上年同期分配率', '去年同期分配率', '上年同期'],
       required: false,
+      nullable: true,
     },
   ],
-};
+});

@@ -1,8 +1,9 @@
 // 表1 棚户区改造开工进展 (unit 套): a row per unit.
-import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import type { StartFigures } from '../types';
+import { noteField, seqField, unitField } from './common-fields';
+import { defineTable } from './types';
 
-export const startTable: TableDef = {
+export const startTable = defineTable<StartFigures>()({
   key: 'start',
   number: 1,
   title: '棚户区改造开工进展情况',
@@ -12,11 +13,13 @@ export const startTable: TableDef = {
   unitLabel: '套',
   attachmentTitle: '全省棚户区改造开工进展情况',
   rows: 'one',
+  subjects: ['棚改', '棚户区改造', '棚户区', '城市棚户区改造', '城镇棚户区改造', '棚改项目', '项目', '住房'],
   fields: [
     seqField,
     unitField(['填报单位']),
     {
       key: 'plan',
+      meaning: { concepts: ['开工', '改造', '建设'], bare: true, time: 'plan', plan: 'required' },
       header: '年度计划（套）',
       label: '年度计划',
       kind: 'count',
@@ -40,6 +43,7 @@ export const startTable: TableDef = {
     },
     {
       key: 'started',
+      meaning: { concepts: ['开工', '开工建设'], time: 'toDate' },
       header: '累计开工（套）',
       label: '累计开工',
       kind: 'count',
@@ -55,26 +59,33 @@ export const startTable: TableDef = {
         '开工数',
       ],
       required: true,
+      accrues: 'year',
+      atMost: 'plan',
     },
     {
       key: 'startedMonth',
+      meaning: { concepts: ['开工', '开工建设'], bare: true, time: 'month' },
       header: '其中：本月开工（套）',
       label: '本月开工',
       kind: 'count',
       headerUnit: '套',
       synonyms: ['本月开工', '本月新开工', '当月开工', '本月开工套数', '本月'],
       required: false,
+      nullable: true,
       monthOf: 'started',
     },
     {
       key: 'declaredRate',
+      meaning: { concepts: ['开工'], bare: true, time: 'toDate', plan: 'allowed' },
       header: '开工率（%）',
       label: '开工率',
       kind: 'rate',
       headerUnit: '%',
-      synonyms: ['开工率', '开工比例', '完成率', '累计开工率'],
+      synonyms: ['开工率', '开工比例', '完成率', '完成比例', '累计开工率'],
       required: false,
+      nullable: true,
+      rateOf: ['started', 'plan'],
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
-};
+});
