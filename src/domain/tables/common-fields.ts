@@ -1,7 +1,7 @@
 // The columns every return table opens with: 序号 (ignored) and 市县 (the reporting unit).
-import type { FieldDef } from './types';
+import type { SeqField, UnitField } from './types';
 
-export const seqField: FieldDef = {
+export const seqField: SeqField = {
   key: 'seq',
   header: '序号',
   label: '序号',
@@ -32,7 +32,7 @@ const UNIT_SYNONYMS = [
 ];
 
 /** 市县; optional, since a one-unit return may name its unit only in the 填报单位 cell. */
-export function unitField(extraSynonyms: readonly string[] = []): FieldDef {
+export function unitField(extraSynonyms: readonly string[] = []): UnitField {
   return {
     key: 'unit',
     header: '市县',
@@ -42,3 +42,23 @@ export function unitField(extraSynonyms: readonly string[] = []): FieldDef {
     required: false,
   };
 }
+
+/**
+ * Headers of columns a return may carry that no table stores, read as known and ignored: 栏次, a note column
+ * of a table without one, the contact columns some counties add. (序号 is a field of its own.)
+ */
+export const IGNORABLE_HEADERS: readonly string[] = [
+  '栏次',
+  '栏号',
+  '备注',
+  '说明',
+  '备考',
+  '附注',
+  '联系人',
+  '联系电话',
+  '电话',
+  '责任单位',
+  '责任人',
+  '填报人',
+  '经办人',
+];
