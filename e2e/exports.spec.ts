@@ -130,7 +130,9 @@ test('bulletin: 导出汇总表, 导出通报 and 下载空白模板 give the fi
   const text = xml.replace(/<[^>]+>/g, '');
   expect(text).toContain('已开工8.19万套,完成年度计划的86.02%');
   expect(text).toContain('吉林省保障性安居工程领导小组办公室');
-  expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
+  // The five attachments, and the 版记's lines at the end.
+  expect(xml.match(/<w:tbl>/g)).toHaveLength(6);
+  expect(text).toMatch(/吉林省保障性安居工程领导小组办公室\t\d{4}年\d{1,2}月\d{1,2}日印发/);
   expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
   expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
 
