@@ -13,6 +13,8 @@ import { analyseStart } from './start';
 import type { AnalysePeriodInput, PeriodAnalysis, TrendPoint } from './types';
 
 export { PROVINCE_ROW_ID, PROVINCE_ROW_NAME } from './context';
+export type { FigureColumn, FigureRow, FigureValue } from './figures';
+export { figureColumns } from './figures';
 export * from './format';
 export { comparePinyin } from './sort';
 export type * from './types';

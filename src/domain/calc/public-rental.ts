@@ -3,13 +3,13 @@
 import type { Thresholds } from '../settings';
 import {
   type CalcContext,
+  monthIncrease,
   reportedFigures,
   rollUp,
-  stockIncrease,
   sumIncreases,
-  total,
   unitIdentity,
 } from './context';
+import { sumFigures, tableFigures } from './figures';
 import { makeRate, rateAtLeast, rateToBp } from './format';
 import { orderByRate, withRanks } from './rank';
 import type {
@@ -44,43 +44,34 @@ export function lastYearTrend(rate: Rate | null, lastYear: number | null): LastY
 export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const t = ctx.thresholds;
   const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
-    const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
-    const rate = makeRate(fig.allocated, fig.raised);
+    const stock = ctx.previousStock.get(unit.id)?.tables.publicRental;
+    const figures = tableFigures(ctx, 'publicRental', unit, fig);
+    const rate = makeRate(figures.allocated, figures.raised);
+    const where = { table: 'publicRental' as const, unit, field: 'allocated', label: '累计已分配' };
     return {
       ...unitIdentity(ctx, unit),
-      raised: fig.raised,
-      allocated: fig.allocated,
-      allocatedMonth: stockIncrease(fig.allocated, prev?.allocated),
+      ...figures,
+      allocatedMonth: monthIncrease(ctx, where, 'stock', figures.allocated, stock?.allocated, null),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
-      yearTask: fig.yearTask,
-      yearAllocated: fig.yearAllocated,
-      yearRate: makeRate(fig.yearAllocated, fig.yearTask),
-      yearFlag: yearTaskFlag(fig.yearTask, fig.yearAllocated, t),
-      lastYearRate: fig.lastYearRate,
-      trend: lastYearTrend(rate, fig.lastYearRate),
+      yearRate: makeRate(figures.yearAllocated, figures.yearTask),
+      yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
+      trend: lastYearTrend(rate, figures.lastYearRate),
     };
   });
   const sum = (identity: RowIdentity, parts: PublicRentalRow[]): PublicRentalRow => {
-    const raised = total(parts, (p) => p.raised);
-    const allocated = total(parts, (p) => p.allocated);
-    const yearTask = total(parts, (p) => p.yearTask);
-    const yearAllocated = total(parts, (p) => p.yearAllocated);
-    const rate = makeRate(allocated, raised);
+    const figures = sumFigures('publicRental', parts);
+    const rate = makeRate(figures.allocated, figures.raised);
     return {
       ...identity,
-      raised,
-      allocated,
+      ...figures,
       allocatedMonth: sumIncreases(parts.map((p) => p.allocatedMonth)),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
-      yearTask,
-      yearAllocated,
-      yearRate: makeRate(yearAllocated, yearTask),
-      yearFlag: yearTaskFlag(yearTask, yearAllocated, t),
-      lastYearRate: null,
+      yearRate: makeRate(figures.yearAllocated, figures.yearTask),
+      yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
       trend: 'none',
     };
   };

@@ -2,17 +2,9 @@
 // ranks and the named lists the bulletin uses. Tables, charts, bulletin and exports only render these.
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
-import type {
-  CarryOverProject,
-  Count,
-  ParsedReturn,
-  PeriodKey,
-  RateBp,
-  TableKey,
-  UnitId,
-  Yuan,
-} from '../types';
+import type { CarryOverProject, Count, ParsedReturn, PeriodKey, TableKey, UnitId, Yuan } from '../types';
 import type { UnitRegister } from '../units';
+import type { FigureRow } from './figures';
 
 /**
  * An exact ratio num/den of integers. A rate with a zero denominator does not exist: it is `null`
@@ -69,13 +61,10 @@ export interface Section<Row extends RowIdentity> {
 /** reached: rate ≥ target; lagging: below target but not below the warning line; below: under the warning line; none: no plan. */
 export type StartFlag = 'reached' | 'lagging' | 'below' | 'none';
 
-export interface StartRow extends RowIdentity {
-  plan: Count;
-  started: Count;
-  month: MonthIncrease;
+/** The table's figures by field (plan, started, startedMonth as a month increase, declaredRate as declared: units only), and the rules' results. */
+export interface StartRow extends RowIdentity, FigureRow<'start'> {
+  /** Recomputed from started and plan. */
   rate: Rate | null;
-  /** As declared by the unit (units only). */
-  declaredRate: RateBp | null;
   flag: StartFlag;
   /** 1 = highest rate; ties share a rank; null without a plan. Units are ranked among units, groups among groups. */
   rank: number | null;
@@ -96,15 +85,12 @@ export interface StartSection extends Section<StartRow> {
 
 // ---- 表2 贷款 -------------------------------------------------------------------------------------------
 
-export interface LoanAmounts {
-  credit: Yuan;
-  creditMonth: MonthIncrease;
-  /** May exceed credit (draws on earlier years' credit): never a fault. */
-  disbursed: Yuan;
-  disbursedMonth: MonthIncrease;
-}
+/** A bank line's figures by field: credit, disbursed (may exceed credit: it draws on earlier years' credit, never a fault) and their month increases. */
+export type LoanAmounts = FigureRow<'loan'>;
 
-export interface LoanBankAmounts extends LoanAmounts {
+export type LoanBankAmounts = LoanAmounts & LoanBankIdentity;
+
+interface LoanBankIdentity {
   /** Canonical bank name. */
   bank: string;
   /** 国开行, 农发行, 建设银行 … */
@@ -140,14 +126,9 @@ export interface LoanSection extends Section<LoanRow> {
 /** ahead: rate ≥ expropriationAhead; behind: rate < expropriationBehind; middle: between; none: no plan. */
 export type ExpropriationFlag = 'ahead' | 'middle' | 'behind' | 'none';
 
-export interface ExpropriationRow extends RowIdentity {
-  plan: Count;
-  expropriated: Count;
-  demolished: Count;
-  /** expropriated + demolished. */
-  total: Count;
-  /** Month increase of `total`. */
-  month: MonthIncrease;
+/** The table's figures by field (plan, expropriated, demolished, total = their sum, doneMonth = total's month increase), and the rules' results. */
+export interface ExpropriationRow extends RowIdentity, FigureRow<'expropriation'> {
+  /** total against plan. */
   rate: Rate | null;
   flag: ExpropriationFlag;
   rank: number | null;
@@ -171,13 +152,10 @@ export interface CarryOverItem {
   project: CarryOverProject;
 }
 
-export interface CarryOverRow extends RowIdentity {
+/** The projects' figures added up by field (households: 涉及户数, unfinished: 未完成拆迁户数), and the counts. */
+export interface CarryOverRow extends RowIdentity, FigureRow<'carryOver'> {
   /** Unfinished projects now. */
   count: number;
-  /** Households the projects involve (sum of 涉及户数). */
-  households: Count;
-  /** Unfinished households (sum of 未完成拆迁户数). */
-  unfinished: Count;
   /** Count in the previous month's return; null when that return is not stored. */
   previousCount: number | null;
   /** Projects gone since the previous month (0 when it is not stored). */
@@ -214,20 +192,15 @@ export type YearTaskFlag = 'done' | 'partial' | 'zero' | 'none';
 /** fell: this year's allocation rate is lower than 上年同期分配率; held: not lower; none: either unknown. */
 export type LastYearTrend = 'fell' | 'held' | 'none';
 
-export interface PublicRentalRow extends RowIdentity {
-  raised: Count;
-  allocated: Count;
+/** The table's figures by field (raised, allocated, yearTask, yearAllocated; the rates as declared: units only), and the rules' results. */
+export interface PublicRentalRow extends RowIdentity, FigureRow<'publicRental'> {
   /** Month increase of `allocated` (a stock figure: compared with previousMonth, across the year boundary). */
   allocatedMonth: MonthIncrease;
   rate: Rate | null;
   flag: AllocationFlag;
   rank: number | null;
-  yearTask: Count;
-  yearAllocated: Count;
   yearRate: Rate | null;
   yearFlag: YearTaskFlag;
-  /** 上年同期分配率 as declared (units only). */
-  lastYearRate: RateBp | null;
   trend: LastYearTrend;
 }
 

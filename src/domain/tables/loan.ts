@@ -42,6 +42,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       key: 'credit',
       header: '本年授信（审批）额度（亿元）',
       label: '本年授信（审批）',
+      shortLabel: '授信',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -67,6 +68,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       key: 'creditMonth',
       header: '其中：本月新增授信',
       label: '本月新增授信',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -86,6 +88,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       key: 'disbursed',
       header: '本年发放贷款（亿元）',
       label: '本年发放',
+      shortLabel: '发放',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -111,6 +114,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       key: 'disbursedMonth',
       header: '其中：本月新增发放',
       label: '本月新增发放',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
