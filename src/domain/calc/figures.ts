@@ -5,7 +5,14 @@
 import { type Accrual, type FieldDef, fieldDef, type TableDefs, tableDef } from '../tables';
 import type { RateBp, TableKey } from '../types';
 import type { Unit } from '../units';
-import { type CalcContext, type IncreaseWhere, monthIncrease, sumIncreases, warnFell } from './context';
+import {
+  type CalcContext,
+  type IncreaseWhere,
+  monthIncrease,
+  sumIncreases,
+  UNKNOWN_INCREASE,
+  warnFell,
+} from './context';
 import { formatYi, makeRate } from './format';
 import type { MonthIncrease, Rate } from './types';
 
@@ -145,12 +152,26 @@ export function sumFigures<K extends TableKey>(table: K, parts: readonly FigureR
     const role = roleOf(field);
     const key = field.key;
     if (role === 'figure' || role === 'sum') out[key] = rows.reduce((s, r) => s + (numberIn(r, key) ?? 0), 0);
-    else if (role === 'month') out[key] = sumIncreases(rows.map((r) => r[key] as MonthIncrease));
+    // A unit counted for its annual target alone has no increase to know, and leaves no gap (see reportedIncreases).
+    else if (role === 'month')
+      out[key] = sumIncreases(rows.filter((r) => !r.unreported).map((r) => r[key] as MonthIncrease));
     else if (role === 'rate') out[key] = null;
     else if (role === 'optional') {
       const stated = rows.map((r) => numberIn(r, key)).filter((v): v is number => v !== undefined);
       out[key] = stated.length === 0 ? null : stated.reduce((s, v) => s + v, 0);
     }
+  }
+  return out as FigureRow<K>;
+}
+
+/** The figures of a unit without a return (counted for its annual target alone): zeros, unknown increases. */
+export function noFigures<K extends TableKey>(table: K): FigureRow<K> {
+  const out: Values = {};
+  for (const field of tableDef(table).fields as readonly FieldDef[]) {
+    const role = roleOf(field);
+    if (role === 'figure' || role === 'sum') out[field.key] = 0;
+    else if (role === 'month') out[field.key] = UNKNOWN_INCREASE;
+    else if (role === 'rate' || role === 'optional') out[field.key] = null;
   }
   return out as FigureRow<K>;
 }

@@ -5,13 +5,15 @@ import {
   type CalcContext,
   monthIncrease,
   reportedFigures,
+  reportedIncreases,
   rollUp,
-  sumIncreases,
+  UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
-import { sumFigures, tableFigures } from './figures';
+import { noFigures, sumFigures, tableFigures } from './figures';
 import { makeRate, rateAtLeast, rateToBp } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type {
   AllocationFlag,
   LastYearTrend,
@@ -46,6 +48,8 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
     const stock = ctx.previousStock.get(unit.id)?.tables.publicRental;
     const figures = tableFigures(ctx, 'publicRental', unit, fig);
+    const task = plannedFigure(ctx, unit, 'rentalTask', fig.yearTask);
+    const yearTask = task.value ?? fig.yearTask;
     const rate = makeRate(figures.allocated, figures.raised);
     const where = { table: 'publicRental' as const, unit, field: 'allocated', label: '累计已分配' };
     return {
@@ -55,8 +59,10 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
-      yearRate: makeRate(figures.yearAllocated, figures.yearTask),
-      yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
+      yearTask,
+      taskFromTarget: task.fromTarget,
+      yearRate: makeRate(figures.yearAllocated, yearTask),
+      yearFlag: yearTaskFlag(yearTask, figures.yearAllocated, t),
       trend: lastYearTrend(rate, figures.lastYearRate),
     };
   });
@@ -66,22 +72,37 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
     return {
       ...identity,
       ...figures,
-      allocatedMonth: sumIncreases(parts.map((p) => p.allocatedMonth)),
+      allocatedMonth: reportedIncreases(parts, (p) => p.allocatedMonth),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
+      taskFromTarget: parts.some((p) => p.taskFromTarget),
       yearRate: makeRate(figures.yearAllocated, figures.yearTask),
       yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
       trend: 'none',
     };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  // Not reported, but with an allocation task: the task counts; nothing raised or allocated is known.
+  const unreported = unreportedRows<PublicRentalRow>(ctx, 'publicRental', 'rentalTask', (target) => ({
+    ...noFigures('publicRental'),
+    allocatedMonth: UNKNOWN_INCREASE,
+    rate: null,
+    flag: 'none',
+    rank: null,
+    yearTask: target,
+    taskFromTarget: true,
+    yearRate: null,
+    yearFlag: 'none',
+    trend: 'none',
+  }));
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   const ids = (rows: PublicRentalRow[]) => rows.map((r) => r.id);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       atTarget: ids(units.filter((r) => r.flag === 'target')),
       low: ids(

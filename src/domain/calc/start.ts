@@ -1,9 +1,10 @@
 // 表1 开工: plan, started, this month, start rate against the target and the warning line, ranks and lists.
 import type { Thresholds } from '../settings';
 import { type CalcContext, reportedFigures, rollUp, unitIdentity } from './context';
-import { sumFigures, tableFigures } from './figures';
+import { noFigures, sumFigures, tableFigures } from './figures';
 import { makeRate, rateAtLeast } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type { Rate, RowIdentity, StartFlag, StartRow, StartSection } from './types';
 
 export function startFlag(rate: Rate | null, t: Thresholds): StartFlag {
@@ -16,20 +17,42 @@ export function analyseStart(ctx: CalcContext): StartSection {
   const t = ctx.thresholds;
   const unitRows = reportedFigures(ctx, 'start').map(({ unit, fig }): StartRow => {
     const figures = tableFigures(ctx, 'start', unit, fig);
-    const rate = makeRate(figures.started, figures.plan);
-    return { ...unitIdentity(ctx, unit), ...figures, rate, flag: startFlag(rate, t), rank: null };
+    const planned = plannedFigure(ctx, unit, 'startPlan', fig.plan);
+    const plan = planned.value ?? fig.plan;
+    const rate = makeRate(figures.started, plan);
+    const flag = startFlag(rate, t);
+    return {
+      ...unitIdentity(ctx, unit),
+      ...figures,
+      plan,
+      fromTarget: planned.fromTarget,
+      rate,
+      flag,
+      rank: null,
+    };
   });
   const sum = (identity: RowIdentity, parts: StartRow[]): StartRow => {
     const figures = sumFigures('start', parts);
     const rate = makeRate(figures.started, figures.plan);
-    return { ...identity, ...figures, rate, flag: startFlag(rate, t), rank: null };
+    const fromTarget = parts.some((p) => p.fromTarget);
+    return { ...identity, ...figures, fromTarget, rate, flag: startFlag(rate, t), rank: null };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  // Not reported, but planned: the target counts; what was started is not known, so no rate and no flag.
+  const unreported = unreportedRows<StartRow>(ctx, 'start', 'startPlan', (target) => ({
+    ...noFigures('start'),
+    plan: target,
+    fromTarget: true,
+    rate: null,
+    flag: 'none',
+    rank: null,
+  }));
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       reached: orderByRate(
         units.filter((r) => r.flag === 'reached'),

@@ -2,6 +2,7 @@
 // ranks and the named lists the bulletin uses. Tables, charts, bulletin and exports only render these.
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
+import type { YearTargets } from '../targets';
 import type { CarryOverProject, Count, ParsedReturn, PeriodKey, TableKey, UnitId, Yuan } from '../types';
 import type { UnitRegister } from '../units';
 import type { FigureRow } from './figures';
@@ -47,6 +48,8 @@ export interface RowIdentity {
   /** The group the row belongs to (for a group row, itself; for the province row, ''). */
   groupId: string;
   groupName: string;
+  /** A unit that did not report the table, in `Section.unreported` for its annual target only. */
+  unreported?: true;
 }
 
 /** A section: one row per unit of the register that reported the table (register order), a subtotal per group that has such units, the province total. */
@@ -54,6 +57,12 @@ export interface Section<Row extends RowIdentity> {
   units: Row[];
   groups: Row[];
   province: Row;
+  /**
+   * Units that did not report the table but have an annual target for it (register order): their row holds the
+   * target and zeros for what only a return can tell (no rate, no flag, no rank, in no list). The group and
+   * province rows are the sum of `units` and `unreported`. Empty without targets.
+   */
+  unreported: Row[];
 }
 
 // ---- 表1 开工 -------------------------------------------------------------------------------------------
@@ -61,8 +70,13 @@ export interface Section<Row extends RowIdentity> {
 /** reached: rate ≥ target; lagging: below target but not below the warning line; below: under the warning line; none: no plan. */
 export type StartFlag = 'reached' | 'lagging' | 'below' | 'none';
 
-/** The table's figures by field (plan, started, startedMonth as a month increase, declaredRate as declared: units only), and the rules' results. */
+/**
+ * The table's figures by field (plan, started, startedMonth as a month increase, declaredRate as declared: units
+ * only), and the rules' results.
+ */
 export interface StartRow extends RowIdentity, FigureRow<'start'> {
+  /** The plan is the annual target (for a group or the province: some part's is); `plan` is then the target. */
+  fromTarget: boolean;
   /** Recomputed from started and plan. */
   rate: Rate | null;
   flag: StartFlag;
@@ -99,8 +113,10 @@ interface LoanBankIdentity {
 }
 
 export interface LoanRow extends RowIdentity {
-  /** 本年棚改需贷款; null when no part stated it (a sum of the stated ones otherwise). */
+  /** 本年棚改需贷款 (the annual target when set); null when no part stated it (a sum of the stated ones otherwise). */
   need: Yuan | null;
+  /** The need is the annual target (for a group or the province: some part's is). */
+  needFromTarget: boolean;
   /** Every bank seen in the row (this period or the previous one), in compareBanks order. */
   banks: LoanBankAmounts[];
   policy: LoanAmounts;
@@ -126,8 +142,13 @@ export interface LoanSection extends Section<LoanRow> {
 /** ahead: rate ≥ expropriationAhead; behind: rate < expropriationBehind; middle: between; none: no plan. */
 export type ExpropriationFlag = 'ahead' | 'middle' | 'behind' | 'none';
 
-/** The table's figures by field (plan, expropriated, demolished, total = their sum, doneMonth = total's month increase), and the rules' results. */
+/**
+ * The table's figures by field (plan, expropriated, demolished, total = their sum, doneMonth = total's month
+ * increase), and the rules' results.
+ */
 export interface ExpropriationRow extends RowIdentity, FigureRow<'expropriation'> {
+  /** The plan is the annual target (see StartRow.fromTarget). */
+  fromTarget: boolean;
   /** total against plan. */
   rate: Rate | null;
   flag: ExpropriationFlag;
@@ -192,13 +213,18 @@ export type YearTaskFlag = 'done' | 'partial' | 'zero' | 'none';
 /** fell: this year's allocation rate is lower than 上年同期分配率; held: not lower; none: either unknown. */
 export type LastYearTrend = 'fell' | 'held' | 'none';
 
-/** The table's figures by field (raised, allocated, yearTask, yearAllocated; the rates as declared: units only), and the rules' results. */
+/**
+ * The table's figures by field (raised, allocated, yearTask: the annual target when set, yearAllocated; the
+ * rates as declared: units only), and the rules' results.
+ */
 export interface PublicRentalRow extends RowIdentity, FigureRow<'publicRental'> {
   /** Month increase of `allocated` (a stock figure: compared with previousMonth, across the year boundary). */
   allocatedMonth: MonthIncrease;
   rate: Rate | null;
   flag: AllocationFlag;
   rank: number | null;
+  /** yearTask (本年分配任务) is the annual target when set. */
+  taskFromTarget: boolean;
   yearRate: Rate | null;
   yearFlag: YearTaskFlag;
   trend: LastYearTrend;
@@ -225,14 +251,16 @@ export type CalcWarningCode =
   /** A declared 本月 figure disagrees with the computed one. */
   | 'increase.mismatch'
   /** A cumulative figure fell from one period to the next within a year: one of the two returns is probably wrong. */
-  | 'cumulative.fell';
+  | 'cumulative.fell'
+  /** A return's plan (need, task) differs from the unit's annual target; the target is used. */
+  | 'plan.target';
 
 export interface CalcWarning {
   code: CalcWarningCode;
   table: TableKey;
   unitId: UnitId;
   unitName: string;
-  /** The field, e.g. 'started', 'disbursed:中国农业发展银行'. */
+  /** The field, e.g. 'started', 'disbursed:中国农业发展银行', or a target key ('startPlan') for 'plan.target'. */
   field: string;
   /** The periods involved: [previous, current]. */
   periods: PeriodKey[];
@@ -251,6 +279,8 @@ export interface PeriodAnalysis {
   reportedUnits: UnitId[];
   /** Units of the register without a return for the period. */
   missingUnits: UnitId[];
+  /** Units with at least one annual target for the period's year (register order); empty without targets. */
+  targetUnits: UnitId[];
   start: StartSection;
   loan: LoanSection;
   expropriation: ExpropriationSection;
@@ -283,4 +313,6 @@ export interface AnalysePeriodInput {
   period: PeriodKey;
   register: UnitRegister;
   thresholds: Thresholds;
+  /** The annual targets of the period's year, by unit; without them plans come from the returns alone. */
+  targets?: YearTargets;
 }
