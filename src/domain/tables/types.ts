@@ -3,6 +3,7 @@
 // templates. A definition is typed against the record it fills: a field whose key is not a property of the
 // record is a type error, and so is a property of the record without its field.
 import type { TableKey } from '../types';
+import type { FieldMeaning } from './meaning';
 
 /** What a column holds, which decides how a cell is read, stored and validated. */
 export type FieldKind =
@@ -57,6 +58,8 @@ export interface FieldDef {
   sumOf?: readonly string[];
   /** A figure that should not exceed this one (a warning names both). */
   atMost?: string;
+  /** What the header means, taken apart (see ./meaning.ts): how a header worded otherwise is still read. */
+  meaning?: FieldMeaning;
 }
 
 /** The keys of a record's number fields that are never null (counts and money always stated). */
@@ -76,6 +79,7 @@ interface Column<K extends string> {
   headerUnit?: '套' | '户' | '亿元' | '%';
   synonyms: readonly string[];
   required: boolean;
+  meaning?: FieldMeaning;
 }
 
 /** 序号 and 市县: columns every table may have, never stored in the record. */
@@ -150,6 +154,8 @@ export interface TableDef {
   attachmentTitle: string;
   /** 'one': a row per unit; 'many': several rows per unit (banks, projects). */
   rows: 'one' | 'many';
+  /** Subject words a header of this table may carry (棚改, 棚户区改造, 公租房): they add nothing to its meaning. */
+  subjects?: readonly string[];
   fields: readonly FieldDef[];
 }
 
