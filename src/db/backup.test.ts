@@ -239,6 +239,8 @@ describe('a storage quota error during restore', () => {
       settings: 0,
       bulletins: 0,
       imports: 0,
+      targets: 0,
+      issued: 0,
     });
   });
 });
@@ -295,6 +297,8 @@ describe('file name and wipe', () => {
       settings: 0,
       bulletins: 0,
       imports: 0,
+      targets: 0,
+      issued: 0,
     });
   });
 });
