@@ -307,3 +307,95 @@ export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): s
 
 /** Every notice code (for tests). */
 export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];
+
+// ---------------------------------------------------------------------------------------------------------
+// 概览 (overview): the words of its attention list, its map's colour classes and its comparisons. Phrases,
+// not sentences (they stand in lists, legends and table cells), written here once like every other text.
+
+export interface OverviewTextParams {
+  // Why a unit needs attention, with its figure and the threshold it is against.
+  'attention.startBelow': { rate: string; line: number };
+  'attention.needNoCredit': { need: string };
+  'attention.expropriationBehind': { rate: string; line: number };
+  'attention.carryOverMany': { count: number; line: number };
+  'attention.allocationLow': { rate: string; line: number };
+  'attention.yearZero': { task: string };
+  'attention.rateFell': { rate: string; lastYear: string };
+  'attention.missing': NoParams;
+  'attention.unresolved': { files: string };
+  // The map's colour classes (legend and tile labels), per measure.
+  'map.start.reached': { target: number };
+  'map.start.lagging': { warning: number; target: number };
+  'map.start.below': { warning: number };
+  'map.start.none': NoParams;
+  'map.expropriation.ahead': { ahead: number };
+  'map.expropriation.middle': { behind: number; ahead: number };
+  'map.expropriation.behind': { behind: number };
+  'map.expropriation.none': NoParams;
+  'map.carryOver.many': { many: number };
+  'map.carryOver.some': { below: number };
+  'map.carryOver.zero': NoParams;
+  'map.allocation.target': { target: number };
+  'map.allocation.middle': { low: number; target: number };
+  'map.allocation.low': { low: number };
+  'map.allocation.none': NoParams;
+  'map.loan.disbursed': NoParams;
+  'map.loan.creditOnly': NoParams;
+  'map.loan.needNoCredit': NoParams;
+  'map.loan.none': NoParams;
+  'map.missing': NoParams;
+  // Comparisons.
+  'change.none': NoParams;
+  'change.january': NoParams;
+  'change.unitsDiffer': { now: number; before: number };
+}
+
+export type OverviewTextCode = keyof OverviewTextParams;
+
+const OVERVIEW_TEXTS: { [K in OverviewTextCode]: (p: OverviewTextParams[K]) => string } = {
+  'attention.startBelow': (p) => `开工率${p.rate}，低于预警线${p.line}%`,
+  'attention.needNoCredit': (p) => `本年需贷款${p.need}，未取得授信`,
+  'attention.expropriationBehind': (p) => `征收完成率${p.rate}，低于${p.line}%（进度缓慢）`,
+  'attention.carryOverMany': (p) => `未完成拆迁结转项目${p.count}个（${p.line}个及以上）`,
+  'attention.allocationLow': (p) => `公租房分配率${p.rate}，低于${p.line}%`,
+  'attention.yearZero': (p) => `本年分配任务${p.task}，已分配为零`,
+  'attention.rateFell': (p) => `公租房分配率${p.rate}，低于上年同期的${p.lastYear}`,
+  'attention.missing': () => '本期月报尚未上报',
+  'attention.unresolved': (p) => `有未处理的月报文件（${p.files}）`,
+  'map.start.reached': (p) => `开工率达到${p.target}%`,
+  'map.start.lagging': (p) => `开工率${p.warning}%至${p.target}%（滞后）`,
+  'map.start.below': (p) => `开工率低于预警线${p.warning}%`,
+  'map.start.none': () => '无年度计划',
+  'map.expropriation.ahead': (p) => `征收完成率达到${p.ahead}%（进展较快）`,
+  'map.expropriation.middle': (p) => `征收完成率${p.behind}%至${p.ahead}%`,
+  'map.expropriation.behind': (p) => `征收完成率低于${p.behind}%（进度缓慢）`,
+  'map.expropriation.none': () => '无年度征收计划',
+  'map.carryOver.many': (p) => `结转项目${p.many}个及以上（较多）`,
+  'map.carryOver.some': (p) => `结转项目少于${p.below}个`,
+  'map.carryOver.zero': () => '无未完成结转项目',
+  'map.allocation.target': (p) => `公租房分配率达到${p.target}%`,
+  'map.allocation.middle': (p) => `公租房分配率${p.low}%至${p.target}%`,
+  'map.allocation.low': (p) => `公租房分配率低于${p.low}%`,
+  'map.allocation.none': () => '无筹集房源',
+  'map.loan.disbursed': () => '本年已发放贷款',
+  'map.loan.creditOnly': () => '已取得授信，尚未发放',
+  'map.loan.needNoCredit': () => '有贷款需求，未取得授信',
+  'map.loan.none': () => '无贷款需求，无授信',
+  'map.missing': () => '本期未报此表',
+  'change.none': () => '无可比数据',
+  'change.january': () => '1月无上月可比（每年从零累计）',
+  'change.unitsDiffer': (p) => `两期上报单位数不同（本期${p.now}个，对比期${p.before}个）`,
+};
+
+type OverviewTextArgs<K extends OverviewTextCode> = OverviewTextParams[K] extends NoParams
+  ? []
+  : [OverviewTextParams[K]];
+
+/** The Chinese words of an overview code. */
+export function overviewText<K extends OverviewTextCode>(code: K, ...args: OverviewTextArgs<K>): string {
+  const params = (args[0] ?? {}) as OverviewTextParams[K];
+  return (OVERVIEW_TEXTS[code] as (p: OverviewTextParams[K]) => string)(params);
+}
+
+/** Every overview code (for tests). */
+export const OVERVIEW_TEXT_CODES = Object.keys(OVERVIEW_TEXTS) as OverviewTextCode[];
