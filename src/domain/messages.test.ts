@@ -39,10 +39,14 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'rows.many': { table: '表1（棚改开工）', count: 2 },
   'cell.empty': { column: '贷款银行' },
   'total.mismatch': { column: '授信', declared: '3.5亿元', computed: '3.46亿元' },
-  'expropriation.total': { declared: '351户', computed: '350户' },
   'rate.mismatch': { column: '开工率（%）', declared: '50.2%', computed: '50%' },
-  'start.abovePlan': { started: '900套', plan: '800套' },
-  'rental.aboveRaised': { allocated: '120套', raised: '100套' },
+  'figure.aboveOther': { column: '累计开工', value: '900套', limitColumn: '年度计划', limit: '800套' },
+  'sum.mismatch': {
+    column: '合计',
+    declared: '351户',
+    parts: '累计完成征收与累计完成拆迁之和',
+    computed: '350户',
+  },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
 };
@@ -134,6 +138,9 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'demo.fetch': { file: '农安县-2018年1-9月.xlsx' },
   'export.failed': {},
   'action.failed': {},
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': {},
+  'figure.empty': {},
 };
 
 describe('notices', () => {

@@ -39,10 +39,10 @@ export interface IssueParams {
   'rows.many': { table: string; count: number };
   'cell.empty': { column: string };
   'total.mismatch': { column: string; declared: string; computed: string };
-  'expropriation.total': { declared: string; computed: string };
   'rate.mismatch': { column: string; declared: string; computed: string };
-  'start.abovePlan': { started: string; plan: string };
-  'rental.aboveRaised': { allocated: string; raised: string };
+  // The checks a table definition declares (domain/tables: atMost, sumOf; monthOf is month.aboveTotal).
+  'figure.aboveOther': { column: string; value: string; limitColumn: string; limit: string };
+  'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
 }
@@ -110,12 +110,11 @@ const TEMPLATES: Templates = {
   'cell.empty': (p) => `这一行填了数字，但“${p.column}”是空的，请补上。`,
   'total.mismatch': (p) =>
     `“${p.column}”的合计行为 ${p.declared}，各行之和为 ${p.computed}，两者不符；已按各行之和计算，合计行不保存。`,
-  'expropriation.total': (p) =>
-    `“合计”为 ${p.declared}，而累计完成征收与拆迁之和为 ${p.computed}，两者不符；已按征收与拆迁分别保存。`,
   'rate.mismatch': (p) =>
     `填报的“${p.column}”为 ${p.declared}，按本表数字计算应为 ${p.computed}；以计算值为准。`,
-  'start.abovePlan': (p) => `累计开工 ${p.started} 超过了年度计划 ${p.plan}，请核对。`,
-  'rental.aboveRaised': (p) => `累计已分配 ${p.allocated} 超过了累计筹集 ${p.raised}，请核对。`,
+  'figure.aboveOther': (p) => `${p.column} ${p.value} 超过了${p.limitColumn} ${p.limit}，请核对。`,
+  'sum.mismatch': (p) =>
+    `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
 };
@@ -232,6 +231,9 @@ export interface NoticeParams {
   'demo.fetch': { file: string };
   'export.failed': NoParams;
   'action.failed': NoParams;
+  // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
+  'figure.failed': NoParams;
+  'figure.empty': NoParams;
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -295,6 +297,9 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
   'export.failed': () =>
     '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
+  'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

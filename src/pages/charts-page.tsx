@@ -21,7 +21,7 @@ export default function ChartsPage() {
   const state = useAnalysis();
   const trends = useProvinceTrends();
   return (
-    <section aria-labelledby="charts-title">
+    <section aria-labelledby="charts-title" className="charts-page">
       <h1 id="charts-title">图表</h1>
       {state.status === 'loading' || (state.status === 'ready' && trends === undefined) ? (
         <p className="loading">正在读取数据…</p>
