@@ -328,6 +328,10 @@ export interface OverviewTextParams {
   'attention.rateFell': { rate: string; lastYear: string };
   'attention.missing': NoParams;
   'attention.unresolved': { files: string };
+  'attention.noneListed': NoParams;
+  'attention.caption': { count: number };
+  'attention.missingTitle': { count: number };
+  'attention.unresolvedTitle': { count: number };
   // The map's colour classes (legend and tile labels), per measure.
   'map.start.reached': { target: number };
   'map.start.lagging': { warning: number; target: number };
@@ -349,8 +353,11 @@ export interface OverviewTextParams {
   'map.loan.needNoCredit': NoParams;
   'map.loan.none': NoParams;
   'map.missing': NoParams;
+  'map.hint': NoParams;
   // Comparisons.
+  'month.caption': { period: string; cumulative: string; stock: string };
   'change.none': NoParams;
+  'change.dashNote': NoParams;
   'change.january': NoParams;
   'change.unitsDiffer': { now: number; before: number };
 }
@@ -367,6 +374,11 @@ const OVERVIEW_TEXTS: { [K in OverviewTextCode]: (p: OverviewTextParams[K]) => s
   'attention.rateFell': (p) => `公租房分配率${p.rate}，低于上年同期的${p.lastYear}`,
   'attention.missing': () => '本期月报尚未上报',
   'attention.unresolved': (p) => `有未处理的月报文件（${p.files}）`,
+  'attention.noneListed': () => '本期没有单位列入预警名单。',
+  'attention.caption': (p) =>
+    `列入任一预警名单的 ${p.count} 个单位（开工率低于预警线、有贷款需求未取得授信、征收进度缓慢、结转项目较多、公租房分配率偏低、本年分配为零、分配率较上年同期下降）`,
+  'attention.missingTitle': (p) => `本期尚未上报的单位（${p.count} 个）：`,
+  'attention.unresolvedTitle': (p) => `有月报文件被拒收、尚未处理的单位（${p.count} 个，请到“导入”页处理）：`,
   'map.start.reached': (p) => `开工率达到${p.target}%`,
   'map.start.lagging': (p) => `开工率${p.warning}%至${p.target}%（滞后）`,
   'map.start.below': (p) => `开工率低于预警线${p.warning}%`,
@@ -387,7 +399,13 @@ const OVERVIEW_TEXTS: { [K in OverviewTextCode]: (p: OverviewTextParams[K]) => s
   'map.loan.needNoCredit': () => '有贷款需求，未取得授信',
   'map.loan.none': () => '无贷款需求，无授信',
   'map.missing': () => '本期未报此表',
+  'map.hint': () =>
+    '将鼠标移到一个单位上，或用键盘逐个选中，这里显示它的各项指标；点击或按回车键打开该单位的页面。',
+  'month.caption': (p) =>
+    `${p.period}与上期的主要指标：累计数与本年上月（${p.cumulative}）相比，公租房分配率和结转项目与上月（${p.stock}）相比`,
   'change.none': () => '无可比数据',
+  'change.dashNote': () =>
+    '“—”表示无法比较：对比的月份没有存储数据，或1月的累计数没有上月可比（每年从零累计）。较上月、较上年同期均为与已存储月报的全省合计之差。',
   'change.january': () => '1月无上月可比（每年从零累计）',
   'change.unitsDiffer': (p) => `两期上报单位数不同（本期${p.now}个，对比期${p.before}个）`,
 };

@@ -3,19 +3,21 @@
 // a period not stored gives no change (shown '—', never 0), the attention list holds exactly the units of the
 // warning lists, and the map's classes follow the thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analysePeriod, type PeriodAnalysis, type Rate } from '../domain/calc';
+import { analysePeriod, analyseTrends, type PeriodAnalysis, type Rate } from '../domain/calc';
 import { ATTENTION_FLAGS, type AttentionFlag, attentionList } from '../domain/calc/attention';
 import { MAP_MEASURES, mapLegend, mapValues } from '../domain/calc/map-classes';
 import {
   CARD_FIGURES,
   FIGURES,
   type FigureKey,
+  figureAt,
   figureView,
   MONTH_TABLE_FIGURES,
   monthTable,
   overviewCards,
   PROVINCE_SCOPE,
   type Scope,
+  TREND_FIGURES,
   yearTrend,
 } from '../domain/calc/overview';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/settings';
@@ -175,7 +177,7 @@ describe('on the samples (2018年1-8月 and 1-9月)', () => {
 
   it('has no change against last year (2017 is not stored) and none against last month for August', () => {
     const at = analyser(samples);
-    for (const card of overviewCards('2018-09', at)) {
+    for (const card of overviewCards('2018-09', at, analyseTrends(samples, defaultRegister))) {
       for (const f of card.figures) {
         expect(f.year.period).toBe('2017-09');
         expect(f.year.delta, f.key).toBeNull();
@@ -183,7 +185,7 @@ describe('on the samples (2018年1-8月 and 1-9月)', () => {
         expect(f.month.delta, f.key).not.toBeNull();
       }
     }
-    for (const card of overviewCards('2018-08', at)) {
+    for (const card of overviewCards('2018-08', at, analyseTrends(samples, defaultRegister))) {
       for (const f of card.figures) expect(f.month.delta, f.key).toBeNull();
     }
   });
@@ -205,7 +207,7 @@ describe('on the samples (2018年1-8月 and 1-9月)', () => {
   });
 
   it('cards: one per table, in the bulletin order, each figure from the matching section', () => {
-    const cards = overviewCards('2018-09', analyser(samples));
+    const cards = overviewCards('2018-09', analyser(samples), analyseTrends(samples, defaultRegister));
     expect(cards.map((c) => c.table)).toEqual([
       'start',
       'loan',
@@ -369,9 +371,9 @@ describe('on two generated years (2017-01 … 2018-12)', () => {
   });
 
   it("the year's trend has each stored month of the year, equal to the province figure", () => {
-    const at = analyser(years);
-    for (const key of ALL_FIGURES) {
-      const trend = yearTrend(key, '2017-09', at);
+    const trends = analyseTrends(years, defaultRegister);
+    for (const key of TREND_FIGURES) {
+      const trend = yearTrend(key, '2017-09', trends);
       const expected = [
         '2017-01',
         '2017-02',
@@ -382,14 +384,32 @@ describe('on two generated years (2017-01 … 2018-12)', () => {
         '2017-08',
         '2017-09',
       ];
-      const withValue = expected.filter((p) => oracle(years, p, key, PROVINCE_SCOPE)?.value);
       expect(
         trend.map((t) => t.period),
         key,
-      ).toEqual(withValue);
+      ).toEqual(expected);
       for (const t of trend)
         expect(same(t.value, oracle(years, t.period, key, PROVINCE_SCOPE)?.value ?? null)).toBe(true);
     }
+    // A figure without a trend line gives none.
+    expect(yearTrend('startPlan', '2017-09', trends)).toEqual([]);
+  });
+
+  // The trend lines come from the cheap province trends: on every period they must equal the analysis's own
+  // province figure, or a change to the analysis (targets, another definition) would leave them behind.
+  it('the trend of each headline figure equals the analysis of every period', () => {
+    const at = analyser(years);
+    const trends = analyseTrends(years, defaultRegister);
+    const wrong: string[] = [];
+    for (const period of TWO_YEAR_PERIODS) {
+      for (const key of TREND_FIGURES) {
+        const fromTrend = yearTrend(key, period, trends).find((t) => t.period === period)?.value ?? null;
+        const fromAnalysis = figureAt(at(period), key, PROVINCE_SCOPE)?.value ?? null;
+        if (!same(fromTrend, fromAnalysis)) wrong.push(`${period} ${key}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(TREND_FIGURES.sort()).toEqual(CARD_FIGURES.map((c) => c.figures[0]).sort());
   });
 
   it.each(['2018-03', '2018-05', '2018-09', '2018-12'])(

@@ -15,6 +15,7 @@ import type {
   RowIdentity,
   Section,
   StartRow,
+  TrendPoint,
 } from './types';
 
 /** How a figure is counted and shown: 套, 元 (shown in 亿元), 户, 个 (projects) or a rate. */
@@ -181,9 +182,12 @@ export function monthsOfYearTo(period: PeriodKey): PeriodKey[] {
   return Array.from({ length: month }, (_, i) => makePeriod(year, i + 1));
 }
 
-/** Every period 概览 compares a period with: the year so far, the previous month, the same month last year. */
+/**
+ * The periods 概览 analyses besides the period: the previous one (previous month, across the year for stock
+ * figures) and the same month last year. The trend lines read the year's months apart (see yearTrend).
+ */
 export function overviewPeriods(period: PeriodKey): PeriodKey[] {
-  return [...new Set([...monthsOfYearTo(period), previousMonth(period), sameTimeLastYear(period)])];
+  return [...new Set([previousMonth(period), sameTimeLastYear(period)])];
 }
 
 /** The analysis of a period with the page's inputs, or null when nothing is stored for it. */
@@ -223,12 +227,34 @@ export interface TrendValue {
   value: Rate;
 }
 
-/** The province figure in each stored month of the year up to the period (months without it are left out). */
-export function yearTrend(key: FigureKey, period: PeriodKey, analyseAt: AnalyseAt): TrendValue[] {
+/**
+ * The province trends (analyseTrends) give the headline figures of every month at a fraction of an analysis's
+ * cost; each is the same sum as the analysis's province row (a test holds them equal on every period).
+ */
+const TREND_PICK: Partial<Record<FigureKey, (p: TrendPoint) => Rate | null>> = {
+  startRate: (p) => p.startRate,
+  credit: (p) => ({ num: p.credit, den: 1 }),
+  householdsDone: (p) => ({ num: p.expropriatedTotal, den: 1 }),
+  carryOverProjects: (p) => ({ num: p.carryOverCount, den: 1 }),
+  allocationRate: (p) => p.allocationRate,
+};
+
+/** The figures a trend line can be drawn for (the cards' headline figures). */
+export const TREND_FIGURES = Object.keys(TREND_PICK) as FigureKey[];
+
+/**
+ * The province figure in each stored month of the year up to the period, from the trends of the stored periods
+ * (months without a return, or without the figure, are left out).
+ */
+export function yearTrend(key: FigureKey, period: PeriodKey, trends: readonly TrendPoint[]): TrendValue[] {
+  const pick = TREND_PICK[key];
+  if (!pick) return [];
+  const months = new Set(monthsOfYearTo(period));
   const out: TrendValue[] = [];
-  for (const month of monthsOfYearTo(period)) {
-    const at = figureAt(analyseAt(month), key, PROVINCE_SCOPE);
-    if (at?.value) out.push({ period: month, value: at.value });
+  for (const point of trends) {
+    if (!months.has(point.period) || point.unitsReported === 0) continue;
+    const value = pick(point);
+    if (value) out.push({ period: point.period, value });
   }
   return out;
 }
@@ -253,13 +279,18 @@ export const CARD_FIGURES: readonly { table: TableKey; figures: readonly FigureK
   { table: 'publicRental', figures: ['allocationRate', 'yearRate', 'yearAllocated', 'yearTask'] },
 ];
 
-export function overviewCards(period: PeriodKey, analyseAt: AnalyseAt): Card[] {
+/** The cards of a period; `trends` are the province trends of (at least) the year's stored months. */
+export function overviewCards(
+  period: PeriodKey,
+  analyseAt: AnalyseAt,
+  trends: readonly TrendPoint[],
+): Card[] {
   return CARD_FIGURES.map(({ table, figures }) => {
     const [headline] = figures;
     return {
       table,
       figures: figures.map((key) => figureView(key, PROVINCE_SCOPE, period, analyseAt)),
-      trend: headline ? yearTrend(headline, period, analyseAt) : [],
+      trend: headline ? yearTrend(headline, period, trends) : [],
     };
   });
 }
