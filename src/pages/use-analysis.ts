@@ -75,6 +75,8 @@ export function useYearTrends(period: PeriodKey | null): TrendPoint[] | undefine
   const { returnsByPeriod } = useAnalysisInputs(months);
   return useMemo(() => {
     if (returnsByPeriod === undefined || !months.every((p) => returnsByPeriod.has(p))) return undefined;
+    // When the analysis above is given the year's targets, these trends must be given the same (targetsOf):
+    // the overview's tests hold the two equal.
     return analyseTrends(returnsByPeriod, defaultRegister);
   }, [returnsByPeriod, months]);
 }

@@ -3,10 +3,13 @@
 // data: {startTarget} → 100 (the start target), {lagging} → 22 (units below it). A sentence that counts
 // {lagging} units is dropped when there are none (no "0个市县" in a published text).
 import type { BulletinTextSettings } from '../settings';
+import { DEFAULT_FURNITURE_SETTINGS } from './furniture';
 
 export const BULLETIN_TEXT_KEY = 'bulletinText';
 
 export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
+  // 版头 and 版记 of the Word file (issue 12, docs).
+  ...DEFAULT_FURNITURE_SETTINGS,
   title: '关于{period}全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报',
   addressees: '各市（州）人民政府，长白山管委会，梅河口市、公主岭市人民政府，各县（市）人民政府：',
   intro:
@@ -22,7 +25,8 @@ export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
     '（七）做好审计问题的整改落实工作。各地要全面落实审计问题整改工作，按照已制定的整改工作方案要求，确保年底前审计问题全部整改落实到位。各地要结合实际，查找产生问题的原因，吸取教训，举一反三，查堵漏洞，逐步建立审计问题防控长效机制，避免类似问题重复发生。',
   ].join('\n'),
   issuer: '吉林省保障性安居工程领导小组办公室',
-  issueDate: '2018年10月10日',
+  // The 成文日期 is chosen per bulletin on 通报 (the day of generating by default), never fixed here.
+  issueDate: '',
 };
 
 export interface PlaceholderValues {
@@ -56,5 +60,6 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 
 /** Settings as stored may lack fields added later: fill them from the defaults. */
 export function withDefaultTexts(stored: Partial<BulletinTextSettings> | undefined): BulletinTextSettings {
-  return { ...DEFAULT_BULLETIN_TEXT, ...(stored ?? {}) };
+  // An older version kept a 成文日期 here (2018年10月10日 by default): the date is now the bulletin's own.
+  return { ...DEFAULT_BULLETIN_TEXT, ...(stored ?? {}), issueDate: '' };
 }
