@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { gzipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../domain/sha256';
 import { type FieldDef, isStoredField, TABLES } from '../domain/tables';
 import {
   BACKUP_FORMAT,
@@ -17,7 +18,6 @@ import {
   readBackup,
   replaceWithBackup,
   restoreFromFile,
-  sha256Hex,
   wipeDatabase,
 } from './backup';
 import { AnjuDatabase } from './database';

@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { issuedRecordProblem } from '../domain/bulletin/issue';
 import { notice } from '../domain/messages';
 import { storedReturnProblem } from '../domain/return-check';
+import { sha256Hex } from '../domain/sha256';
 import { targetRecordProblem } from '../domain/targets';
 import type {
   AnjuDatabase,
@@ -72,11 +73,6 @@ const TABLE_NAMES = STORE_NAMES;
 /** Every store of the database, for transactions that cover the whole of it. */
 function allTables(db: AnjuDatabase) {
   return TABLE_NAMES.map((name) => db.table(name));
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', strToU8(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Every record of every table, read in one transaction so the copy is consistent. */
@@ -156,9 +152,6 @@ function shapeProblem(data: Record<string, unknown>): string | null {
     ) {
       return `第 ${i + 1} 个月报版本记录不完整`;
     }
-    // The reader's rules, from the table definitions: a checksum that matches proves nothing about them.
-    const bad = storedReturnProblem(r, i + 1);
-    if (bad) return bad;
   }
   const ids = new Set(revisions.map((r) => (r as { id: number }).id));
   for (const [i, h] of (data.heads as unknown[]).entries()) {
@@ -231,6 +224,11 @@ export async function readBackup(bytes: Uint8Array, fileName: string): Promise<B
   const data = migrateData(parsed.version, parsed.data as Record<string, unknown[]>);
   const problem = shapeProblem(data);
   if (problem) return refuse('shape', notice('backup.shape', { file: fileName, problem }));
+  // Every stored return by the reader's rules, from the table definitions: a matching checksum proves nothing of them.
+  for (const [i, r] of (data.revisions ?? []).entries()) {
+    const bad = storedReturnProblem(r, i + 1);
+    if (bad) return refuse('shape', notice('backup.record', { file: fileName, problem: bad }));
+  }
   return {
     ok: true,
     value: {

@@ -182,6 +182,7 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'sync.resolved': { name: '农安县 2018年1-9月' },
   'sync.stopped': {},
   // ---- Stored returns checked by the reader's rules.
+  'backup.record': { file: 'b.json', problem: '第 3 个月报版本的单位代码“999999”不在单位名录中。' },
   'record.notReturn': { n: 3 },
   'record.unit': { n: 3, unitId: '999999' },
   'record.period': { n: 3, unit: '农安县', period: '2018-13' },

@@ -3,33 +3,18 @@
 // table, the field and the value.
 import { describe, expect, it } from 'vitest';
 import { storedReturnProblem } from './return-check';
-import { type FieldDef, isStoredField, TABLES, type TableDef } from './tables';
+import { type FieldDef, isStoredField, TABLES } from './tables';
+import { definedReturn, recordIn } from './test-returns';
 import type { ParsedReturn, TableKey } from './types';
 
-/** A sound return of 农安县 for 2018年1-9月, its figures valid for every field of every table. */
+/** A sound return: its figures valid for every field of every table. */
 function soundReturn(): ParsedReturn {
-  const record = (def: TableDef) =>
-    Object.fromEntries(
-      def.fields.filter(isStoredField).map((f) => {
-        if (f.kind === 'bank') return [f.key, '国家开发银行'];
-        if (f.kind === 'text') return [f.key, `${f.label}文字`];
-        if (f.kind === 'rate') return [f.key, 9506];
-        return [f.key, f.kind === 'money' ? 1_250_000_000 : 120];
-      }),
-    );
-  const def = (key: TableKey) => TABLES.find((t) => t.key === key) as TableDef;
-  return {
-    unitId: '220122',
-    period: '2018-09',
-    cutoff: '2018-09-30',
-    tables: {
-      start: record(def('start')),
-      loan: { need: 1_250_000_000, banks: [record(def('loan')), record(def('loan'))] },
-      expropriation: record(def('expropriation')),
-      carryOver: [record(def('carryOver')), record(def('carryOver'))],
-      publicRental: record(def('publicRental')),
-    } as unknown as ParsedReturn['tables'],
-  };
+  return definedReturn((f) => {
+    if (f.kind === 'bank') return '国家开发银行';
+    if (f.kind === 'text') return `${f.label}文字`;
+    if (f.kind === 'rate') return 9506;
+    return f.kind === 'money' ? 1_250_000_000 : 120;
+  });
 }
 
 /** The values a field of each kind refuses. */
@@ -54,16 +39,8 @@ const GOOD: Record<FieldDef['kind'], unknown[]> = {
   unit: [],
 };
 
-/** The place of a table's record in a return: the record itself, a bank line or a project. */
 function setField(ret: ParsedReturn, table: TableKey, key: string, value: unknown): void {
-  const t = ret.tables as unknown as Record<string, unknown>;
-  const target =
-    table === 'loan'
-      ? (t.loan as { banks: Record<string, unknown>[] }).banks[1]
-      : table === 'carryOver'
-        ? (t.carryOver as Record<string, unknown>[])[1]
-        : (t[table] as Record<string, unknown>);
-  if (!target) throw new Error(`no record of ${table}`);
+  const target = recordIn(ret, table);
   if (value === undefined) delete target[key];
   else target[key] = value;
 }
