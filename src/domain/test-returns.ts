@@ -1,13 +1,13 @@
 // Test helper: a return of 农安县 for 2018年1-9月 built from the table definitions, every stored field of every
-// table given the value `valueOf` picks (loans with two bank lines, two carry-over projects).
+// table given the value `pick` gives (loans with two bank lines, two carry-over projects).
 import { type FieldDef, isStoredField, TABLES, type TableDef } from './tables';
 import type { ParsedReturn, TableKey } from './types';
 
 export function definedReturn(
-  valueOf: (field: FieldDef, index: number, row: number) => unknown,
+  pick: (field: FieldDef, index: number, row: number) => unknown,
 ): ParsedReturn {
   const record = (def: TableDef, row = 0) =>
-    Object.fromEntries(def.fields.filter(isStoredField).map((f, i) => [f.key, valueOf(f, i, row)]));
+    Object.fromEntries(def.fields.filter(isStoredField).map((f, i) => [f.key, pick(f, i, row)]));
   const def = (key: TableKey) => TABLES.find((t) => t.key === key) as TableDef;
   return {
     unitId: '220122',
