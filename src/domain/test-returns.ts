@@ -3,9 +3,7 @@
 import { type FieldDef, isStoredField, TABLES, type TableDef } from './tables';
 import type { ParsedReturn, TableKey } from './types';
 
-export function definedReturn(
-  pick: (field: FieldDef, index: number, row: number) => unknown,
-): ParsedReturn {
+export function definedReturn(pick: (field: FieldDef, index: number, row: number) => unknown): ParsedReturn {
   const record = (def: TableDef, row = 0) =>
     Object.fromEntries(def.fields.filter(isStoredField).map((f, i) => [f.key, pick(f, i, row)]));
   const def = (key: TableKey) => TABLES.find((t) => t.key === key) as TableDef;
