@@ -280,6 +280,15 @@ export interface NoticeParams {
   'sync.otherConflicts': { count: number };
   'sync.resolved': { name: string };
   'sync.stopped': NoParams;
+  // ---- Stored returns checked by the reader's rules (restore, merge, sync), see domain/return-check.ts.
+  /** A stored return of a backup that the reader's rules refuse: the whole file is refused. */
+  'backup.record': { file: string; problem: string };
+  'record.notReturn': { n: number };
+  'record.unit': { n: number; unitId: string };
+  'record.period': { n: number; unit: string; period: string };
+  'record.cutoff': { n: number; where: string; cutoff: string };
+  'record.table': { n: number; where: string; table: string; what: string };
+  'record.figure': { n: number; where: string; table: string; field: string; value: string; rule: string };
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
@@ -384,6 +393,15 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `另有 ${p.count} 条记录（年度目标、表头对照或全省设置）在两台电脑上改得不同，本机保留自己的版本，未作更改。`,
   'sync.resolved': (p) => `已采用所选的${p.name}月报，并通知其他电脑。`,
   'sync.stopped': () => '已停止同步。本机数据保持不变。',
+  // ---- Stored returns checked by the reader's rules.
+  'backup.record': (p) => `文件“${p.file}”无法恢复：${p.problem}未做任何更改。`,
+  'record.notReturn': (p) => `第 ${p.n} 个月报版本不是完整的月报记录。`,
+  'record.unit': (p) => `第 ${p.n} 个月报版本的单位代码“${p.unitId}”不在单位名录中。`,
+  'record.period': (p) => `第 ${p.n} 个月报版本（${p.unit}）的报告期“${p.period}”无效。`,
+  'record.cutoff': (p) => `第 ${p.n} 个月报版本（${p.where}）的截止日期“${p.cutoff}”无效或不在该报告期内。`,
+  'record.table': (p) => `第 ${p.n} 个月报版本（${p.where}）的${p.table}${p.what}。`,
+  'record.figure': (p) =>
+    `第 ${p.n} 个月报版本（${p.where}）${p.table}“${p.field}”的值“${p.value}”无效：${p.rule}。`,
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
