@@ -1,22 +1,34 @@
-// Vite build: React app, the reader worker, the offline shell (PWA) and a strict CSP in built pages.
+// Vite build: React app, the reader worker, the offline shell (PWA) and a strict CSP: a <meta> in built pages
+// and, for the reader worker too (a page's <meta> does not bind a worker), a response header from `vite preview`.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-// Only the built app gets the CSP: the dev server injects inline scripts for hot reload.
-const CSP = [
+// Only the built app gets the CSP: the dev server injects inline scripts for hot reload. Workers are the app's
+// own module scripts (worker-src 'self'): no blob: worker is made, so none is allowed. img-src keeps blob: for the
+// PNG export of a chart (an <img> of the chart's SVG drawn onto a canvas).
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-].join('; ');
+];
+const CSP = POLICY.join('; ');
+/** The policy as a response header (README: the office's web server sends the same): it also binds the reader
+ *  worker's script, and frame-ancestors (which a <meta> cannot carry) keeps the app out of other sites' frames. */
+export const CSP_HEADER = [...POLICY, "frame-ancestors 'none'"].join('; ');
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -69,5 +81,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
 });

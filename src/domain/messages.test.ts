@@ -219,6 +219,9 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'docNumber.template.noNumber': {},
   'docNumber.number.invalid': {},
   'issue.numberTaken': { docNumber: '吉安居办〔2018〕12号', period: '2018年1-9月', version: 1 },
+  'settings.limitRange': { min: 1, max: 600, unit: '秒' },
+  'settings.fileLimitSaved': { mb: 25 },
+  'settings.readTimeoutSaved': { seconds: 30 },
 };
 
 // One example of every sync phrase: each shows its parameters and has no Latin letters of its own.

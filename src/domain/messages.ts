@@ -396,6 +396,10 @@ export interface NoticeParams {
   'docNumber.template.noNumber': NoParams;
   'docNumber.number.invalid': NoParams;
   'issue.numberTaken': { docNumber: string; period: string; version: number };
+  // --- The limits of 导入 (issue 15): the file size and the time one file may take. ---
+  'settings.limitRange': { min: number; max: number; unit: string };
+  'settings.fileLimitSaved': { mb: number };
+  'settings.readTimeoutSaved': { seconds: number };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -503,6 +507,11 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'docNumber.number.invalid': () => '发文字号的序号应为 1 至 99999 的整数，未签发。',
   'issue.numberTaken': (p) =>
     `发文字号“${p.docNumber}”已用于${p.period}通报（第${p.version}版），一个字号只能用于一份通报，未签发。请改用其他序号。`,
+  // --- The limits of 导入 (issue 15). ---
+  'settings.limitRange': (p) => `请填写 ${p.min} 到 ${p.max} 之间的数字（单位${p.unit}）。`,
+  'settings.fileLimitSaved': (p) => `已保存：大于 ${p.mb} MB 的文件将不读取，直接拒绝。`,
+  'settings.readTimeoutSaved': (p) =>
+    `已保存：一个文件读取超过 ${p.seconds} 秒仍未完成时，将停止读取并拒绝这个文件（读取超时）。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

@@ -39,8 +39,9 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
-      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
-        <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
+      {/* Files may be added while others are read (a slow file never holds the picker); not while saving. */}
+      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy === 'saving'}>
+        <button type="button" disabled={session.busy === 'saving'} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
         <span className="muted">

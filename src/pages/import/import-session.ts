@@ -146,6 +146,11 @@ export function useImportSession(): ImportSession {
   // The latest rows, for the async steps (they outlive the render that started them).
   const rowsRef = useRef<FileRow[]>([]);
   const nextKey = useRef(1);
+  // Files may be chosen while others are still read: the batches being read, their files read of all, and
+  // the planning of finished batches one after the other (each plans against the rows the last one left).
+  const reading = useRef(0);
+  const counted = useRef({ done: 0, total: 0 });
+  const planned = useRef<Promise<unknown>>(Promise.resolve());
   const setRows = useCallback((next: FileRow[]) => {
     rowsRef.current = next;
     setRowsState(next);
@@ -154,14 +159,25 @@ export function useImportSession(): ImportSession {
   const addFiles = useCallback(
     async (inputs: ReadInput[], origin: RowOrigin = 'file') => {
       if (inputs.length === 0) return [];
+      if (reading.current === 0) counted.current = { done: 0, total: 0 };
+      reading.current++;
+      counted.current.total += inputs.length;
+      setProgress({ ...counted.current });
       setBusy('reading');
       setError(null);
       setSummary(null);
       try {
         const maxMb = await readSetting(db, 'maxFileSizeMb', DEFAULT_SETTINGS.maxFileSizeMb);
+        const seconds = await readSetting(db, 'readTimeoutSeconds', DEFAULT_SETTINGS.readTimeoutSeconds);
+        let seen = 0;
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
-          onProgress: (done, total) => setProgress({ done, total }),
+          timeoutMs: seconds * 1000,
+          onProgress: (done) => {
+            counted.current.done += done - seen;
+            seen = done;
+            setProgress({ ...counted.current });
+          },
         });
         const added: FileRow[] = read.map((file) => ({
           key: nextKey.current++,
@@ -172,16 +188,21 @@ export function useImportSession(): ImportSession {
           done: false,
           outcomes: [],
         }));
-        const settled = rowsRef.current.filter((r) => r.done);
-        const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
-        setRows([...settled, ...pending]);
-        const addedKeys = new Set(added.map((r) => r.key));
-        return pending.filter((r) => addedKeys.has(r.key));
+        const plan = planned.current.then(async () => {
+          const settled = rowsRef.current.filter((r) => r.done);
+          const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
+          setRows([...settled, ...pending]);
+          const addedKeys = new Set(added.map((r) => r.key));
+          return pending.filter((r) => addedKeys.has(r.key));
+        });
+        planned.current = plan.catch(() => undefined);
+        return await plan;
       } catch (err) {
         setError(storageErrorMessage(err));
         return [];
       } finally {
-        setBusy(null);
+        reading.current--;
+        if (reading.current === 0) setBusy(null);
       }
     },
     [setRows],
@@ -196,7 +217,8 @@ export function useImportSession(): ImportSession {
 
   const confirm = useCallback(async () => {
     const pending = rowsRef.current.filter((r) => !r.done);
-    if (pending.length === 0) return null;
+    // Not while files are still read: the batch would be stored without them (the button waits too).
+    if (pending.length === 0 || reading.current > 0) return null;
     setBusy('saving');
     setError(null);
     try {
