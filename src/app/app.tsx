@@ -1,6 +1,7 @@
 // The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
 import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { defaultRegister } from '../domain/units';
+import { InterruptedImportNotice } from '../pages/history/interrupted-import-notice';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
 import { PeriodProvider, usePeriod } from '../pages/period-context';
 import { PeriodSelect } from '../pages/period-select';
@@ -140,6 +141,7 @@ function Shell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <SwUpdate onOfflineReady={() => setOfflineReady(true)} />
         <TabSyncNoticeBar />
+        <InterruptedImportNotice />
         <ErrorBoundary>
           <Suspense fallback={<p className="loading">正在打开页面…</p>}>
             <CurrentPage route={route} page={page} />

@@ -157,4 +157,13 @@ describe('the reader pool', () => {
     expect(workers[0]?.posted[0]?.bytes).toBeNull();
     expect(file?.fileName).toBe('农安县.xlsx');
   });
+
+  it('warm starts every worker ahead of the first file, and reading uses them', async () => {
+    const { pool, workers } = poolOf(2);
+    pool.warm();
+    expect(workers).toHaveLength(2);
+    await pool.read(['农安县.xlsx', '德惠市.xlsx', '榆树市.xlsx'].map(input), OPTIONS);
+    expect(pool.started).toBe(2);
+    expect(workers.map((w) => w.posted.length).reduce((a, b) => a + b, 0)).toBe(3);
+  });
 });

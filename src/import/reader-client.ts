@@ -38,6 +38,8 @@ export interface WorkerLike {
 export interface ReaderPool {
   /** Read every input; results come back in input order, each file read or refused, never lost. */
   read: (inputs: readonly ReadInput[], options: ReadOptions) => Promise<ReadFile[]>;
+  /** Start the workers now (they load the reader while the user picks files), so the first file waits less. */
+  warm: () => void;
   /** Workers started so far (a stopped one is replaced by a fresh one): for tests. */
   readonly started: number;
 }
@@ -166,8 +168,17 @@ export function createReaderPool(makeWorker: () => WorkerLike, size: number): Re
     return Promise.all(results);
   };
 
+  const warm = () => {
+    for (const slot of slots) {
+      if (slot.worker) continue;
+      slot.worker = makeWorker();
+      started++;
+    }
+  };
+
   return {
     read,
+    warm,
     get started() {
       return started;
     },
@@ -182,12 +193,21 @@ function poolSize(): number {
 
 let pagePool: ReaderPool | undefined;
 
-/** Read every input in the page's worker pool; results come back in input order. */
-export function readFiles(inputs: readonly ReadInput[], options: ReadOptions): Promise<ReadFile[]> {
+function thePool(): ReaderPool {
   // The worker is a separate module script of the same origin (the CSP's worker-src 'self'), never a blob.
   pagePool ??= createReaderPool(
     () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
     poolSize(),
   );
-  return pagePool.read(inputs, options);
+  return pagePool;
+}
+
+/** Read every input in the page's worker pool; results come back in input order. */
+export function readFiles(inputs: readonly ReadInput[], options: ReadOptions): Promise<ReadFile[]> {
+  return thePool().read(inputs, options);
+}
+
+/** Start the page's reader workers ahead of the first file (导入 does, when it opens). */
+export function warmReaders(): void {
+  thePool().warm();
 }

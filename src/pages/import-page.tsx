@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { warmReaders } from '../import/reader-client';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
@@ -15,6 +16,8 @@ export function ImportPage() {
   const session = useImportSession();
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
+  // The readers load while the user picks files: the first file does not wait for them.
+  useEffect(warmReaders, []);
   const pending = session.rows.filter((r) => !r.done);
   // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
   const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);

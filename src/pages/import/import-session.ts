@@ -10,9 +10,12 @@ import {
   type ImportCandidate,
   type PlannedReturn,
   planImport,
+  type UnsavedCause,
+  unitPeriodName,
 } from '../../db/import-repo';
 import { readSetting } from '../../db/settings-repo';
 import { requestPersistence } from '../../db/storage';
+import { notice } from '../../domain/messages';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { type ReadFile, type ReadInput, readFiles } from '../../import/reader-client';
 
@@ -72,14 +75,21 @@ export interface ImportSummary {
   refused: number;
   unconfirmed: number;
   failed: number;
-  /** The first storage failure's message, if any. */
-  failure?: string;
+  /** The returns not saved (农安县2018年1-9月 …) and why (the first failure's cause). */
+  unsaved?: { names: string[]; cause: UnsavedCause };
 }
 
 export function summaryText(s: ImportSummary): string {
   let text = `已导入 ${s.stored} 份，替换 ${s.replaced} 份，跳过 ${s.skipped} 份（已存在），拒绝 ${s.refused} 个文件`;
   if (s.unconfirmed > 0) text += `；${s.unconfirmed} 份待确认替换，未导入`;
-  if (s.failed > 0) text += `；${s.failed} 份未保存：${(s.failure ?? '').replace(/。$/, '')}`;
+  if (s.failed > 0) {
+    const params = {
+      count: s.failed,
+      names: (s.unsaved?.names ?? []).join('、'),
+      saved: s.stored + s.replaced,
+    };
+    text += `；${notice(`import.unsaved.${s.unsaved?.cause ?? 'storage'}`, params).replace(/。$/, '')}`;
+  }
   return `${text}。`;
 }
 
@@ -96,10 +106,12 @@ export function confirmHint(toWrite: number, refused: number, waiting: number): 
 function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandidate }[] {
   return rows.flatMap((row) =>
     row.read.result.ok
-      ? row.read.result.returns.map((ret) => ({
-          row,
-          candidate: { fileName: row.read.fileName, fileHash: row.read.sha256, ret },
-        }))
+      ? row.read.result.returns.map((ret, i) => {
+          const candidate: ImportCandidate = { fileName: row.read.fileName, fileHash: row.read.sha256, ret };
+          const contentHash = row.read.contentHashes?.[i];
+          if (contentHash) candidate.contentHash = contentHash;
+          return { row, candidate };
+        })
       : [],
   );
 }
@@ -259,8 +271,13 @@ export function useImportSession(): ImportSession {
         ),
         failed: counts.failed + counts.conflict,
       };
-      const failure = all.find((o) => o.status === 'failed' || o.status === 'conflict')?.message;
-      if (failure) result.failure = failure;
+      const unsaved = all.filter((o) => o.status === 'failed' || o.status === 'conflict');
+      if (unsaved.length > 0) {
+        result.unsaved = {
+          names: unsaved.map((o) => unitPeriodName(o.unitId, o.period)),
+          cause: unsaved.find((o) => o.cause === 'quota')?.cause ?? unsaved[0]?.cause ?? 'storage',
+        };
+      }
       setRows(
         rowsRef.current.map((r) => {
           if (r.done || unconfirmed.includes(r)) return r;
