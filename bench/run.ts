@@ -1,5 +1,5 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size, sync).
 import { run as runBrowser } from './browser';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
@@ -7,6 +7,7 @@ import { run as runExports } from './exports';
 import { run as runReader } from './reader';
 import { run as runSafety } from './safety';
 import { run as runSize } from './size';
+import { run as runSync } from './sync';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<void>> = {
   tables: runBrowserTables,
   safety: runSafety,
   size: runSize,
+  sync: runSync,
 };
 
 const wanted = process.argv.slice(2);
