@@ -154,7 +154,7 @@ describe('导出汇总表', () => {
     expect(s.slice(2, 5)).toEqual([
       p.start.province.plan,
       p.start.province.started,
-      p.start.province.month.value,
+      p.start.province.startedMonth.value,
     ]);
     expect(Number(s[5])).toBeCloseTo((p.start.province.started * 100) / p.start.province.plan, 12);
 

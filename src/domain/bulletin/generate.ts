@@ -53,7 +53,9 @@ export interface Bulletin {
 export interface GenerateOptions {
   /** ISO cutoff date; defaults to the last day of the period's month. */
   cutoff?: string;
-  /** The issue date when the settings leave it empty (as 2018年10月10日). */
+  /** 成文日期, ISO (2018-10-10): the date line of the bulletin. Without it, `today` or the day of generating. */
+  docDate?: string;
+  /** The date line as written (2018年10月10日) when no docDate is given; the day of generating otherwise. */
   today?: string;
   /** Names of units outside the analysis sections (the missing ones); the default register otherwise. */
   unitName?: (id: UnitId) => string;
@@ -250,11 +252,12 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   first +=
     '需要公租房盘活的市县，要提前启动前期工作，待省政府批复公租房盘活意见后，立即开展实施公租房盘活工作。';
 
-  const withTask = pr.lists.withTask;
-  if (p.yearTask === 0 || withTask.length === 0) return [first];
+  // Units with a task that have not reported count among those the task involves (their target is in the sum).
+  const involved = pr.lists.withTask.length + pr.unreported.filter((r) => r.yearTask > 0).length;
+  if (p.yearTask === 0 || involved === 0) return [first];
   // The year's allocation task is a small figure the 2018 text gives to one decimal (完成年度计划的20.9%).
   const yearRate = p.yearRate ? formatRatio(p.yearRate.num, p.yearRate.den, 1) : null;
-  let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${withTask.length}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
+  let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${involved}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
   second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
   const done = names(pr, pr.lists.yearDone);
   if (done.length > 0) second += `${counted(done, '等')}分配率已达到100%。`;
@@ -285,9 +288,15 @@ export function progressParagraphs(
   const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
   const unitName = options.unitName ?? ((id: UnitId) => defaultRegister.unit(id)?.name ?? id);
   const missing = analysis.missingUnits.map(unitName);
+  const targetUnits = new Set(analysis.targetUnits);
+  const withTargets = analysis.missingUnits.filter((id) => targetUnits.has(id)).map(unitName);
+  const missingText =
+    withTargets.length === 0
+      ? missingSentence(missing, analysis.reportedUnits.length)
+      : missingWithTargetsSentence(missing, withTargets, analysis.reportedUnits.length, year);
   return [
     { kind: 'heading1', text: '一、进展情况' },
-    ...(missing.length > 0 ? [body(missingSentence(missing, analysis.reportedUnits.length))] : []),
+    ...(missing.length > 0 ? [body(missingText)] : []),
     { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
     body(startParagraph(analysis, ctx)),
     { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
@@ -308,6 +317,27 @@ export function missingSentence(missing: readonly string[], reported: number): s
   return reported === 0 ? `${head}。` : `${head}，以下全省数据为已报送的${reported}个${UNITS_NOUN}的合计。`;
 }
 
+/**
+ * With annual targets, the plans count every unit, the achieved figures only the reporting ones:
+ * 本期农安县未报送月报。以下全省年度计划和任务按2018年目标责任书计（含未报送的市县），完成数为已报送的49个市县的合计。
+ * When only some missing units have targets, both groups are named.
+ */
+export function missingWithTargetsSentence(
+  missing: readonly string[],
+  withTargets: readonly string[],
+  reported: number,
+  year: number,
+): string {
+  const head = `本期${counted(missing, '等')}未报送月报。`;
+  const done = reported === 0 ? '完成数暂无' : `完成数为已报送的${reported}个${UNITS_NOUN}的合计`;
+  if (withTargets.length === missing.length) {
+    return `${head}以下全省年度计划和任务按${year}年目标责任书计（含未报送的${UNITS_NOUN}），${done}。`;
+  }
+  const has = new Set(withTargets);
+  const without = missing.filter((name) => !has.has(name));
+  return `${head}以下全省${done}；年度计划和任务含其中${counted(withTargets, '等')}的${year}年年度目标，不含${counted(without, '等')}。`;
+}
+
 /** The attachments' titles for the period: 附件：1.2018年1-9月全省棚户区改造开工进展情况, then 2.… */
 export function attachmentTitles(period: string): string[] {
   const label = periodLabel(period);
@@ -317,6 +347,20 @@ export function attachmentTitles(period: string): string[] {
 /** Today as 2018年10月10日. */
 export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** An ISO date (2018-10-10) as 2018年10月10日, the way GB/T 9704 writes the 成文日期. */
+export function chineseDateOfIso(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/**
+ * The bulletin's date line: the 成文日期 given (on 通报 it defaults to the day of generating), never a date fixed
+ * in the settings; without one, the day of generating.
+ */
+function dateLine(options: GenerateOptions): string {
+  if (options.docDate) return chineseDateOfIso(options.docDate);
+  return options.today ?? chineseDate(new Date());
 }
 
 /** The whole bulletin: fixed texts (placeholders filled), the progress part, requirements, attachments, signature. */
@@ -351,7 +395,7 @@ export function generateBulletin(
     ...requirementLines.map((text) => ({ kind: classifyLine(text), text })),
     ...attachments.map((text) => ({ kind: 'attachment' as const, text })),
     { kind: 'issuer', text: fill(texts.issuer) },
-    { kind: 'date', text: fill(texts.issueDate) || (options.today ?? chineseDate(new Date())) },
+    { kind: 'date', text: dateLine(options) },
   ];
   return { period: analysis.period, paragraphs };
 }

@@ -3,6 +3,8 @@
 import { notice } from '../messages';
 import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
+import type { Accrual } from '../tables';
+import type { YearTargets } from '../targets';
 import type { ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId } from '../types';
 import type { Unit, UnitRegister } from '../units';
 import type { CalcWarning, MonthIncrease, RowIdentity } from './types';
@@ -20,6 +22,8 @@ export interface CalcContext {
   previous: Map<UnitId, ParsedReturn>;
   /** Returns of previousMonth. */
   previousStock: Map<UnitId, ParsedReturn>;
+  /** The annual targets of the period's year (empty without targets). */
+  targets: YearTargets;
   warnings: CalcWarning[];
 }
 
@@ -44,71 +48,91 @@ export function unitIdentity(ctx: CalcContext, unit: Unit): RowIdentity {
 export const PROVINCE_ROW_ID = 'province';
 export const PROVINCE_ROW_NAME = '全省合计';
 
+/** Where a month increase is computed, for its warnings: the table, the unit and the figure's id and name. */
+export interface IncreaseWhere {
+  table: TableKey;
+  unit: Unit;
+  field: string;
+  label: string;
+}
+
 /**
- * A cumulative figure's increase this month. In January it is the figure itself; otherwise the difference with
- * the previous period's figure when the unit's previous return has the table (`previous` not undefined), else
- * the declared 本月. Disagreement with the declared figure and a falling cumulative figure become warnings.
+ * A figure's increase this month, by how it accrues (see tables' Accrual). A year figure: in January the figure
+ * itself, otherwise the difference with the previous period's figure when the unit's previous return has the
+ * table (`previous` not undefined); a stock figure: the difference with the previous month's, across the year
+ * boundary. Else the declared 本月. A year figure that fell and a declared 本月 that disagrees are warnings.
  */
-export function cumulativeIncrease(
+export function monthIncrease(
   ctx: CalcContext,
-  where: { table: TableKey; unit: Unit; field: string; label: string },
+  where: IncreaseWhere,
+  accrues: Accrual,
   current: number,
   previous: number | undefined,
   declared: number | null,
   format: (value: number) => string = String,
 ): MonthIncrease {
+  const before = accrues === 'year' ? ctx.previousPeriod : ctx.previousMonth;
   let computed: number | null = null;
-  if (ctx.previousPeriod === null) computed = current;
-  else if (previous !== undefined) {
-    computed = current - previous;
-    if (computed < 0) {
-      warn(
-        ctx,
-        where,
-        'cumulative.fell',
-        [ctx.previousPeriod, ctx.period],
-        notice('calc.cumulativeFell', {
-          unit: where.unit.name,
-          label: where.label,
-          from: periodLabel(ctx.previousPeriod),
-          to: periodLabel(ctx.period),
-          before: format(previous),
-          now: format(current),
-        }),
-      );
-      return { value: computed, source: 'computed', declared, incomplete: false };
-    }
+  if (accrues === 'year' && before === null) computed = current;
+  else if (previous !== undefined) computed = current - previous;
+  if (computed === null) {
+    if (declared !== null) return { value: declared, source: 'declared', declared, incomplete: false };
+    return { value: null, source: 'none', declared: null, incomplete: false };
   }
-  if (computed !== null) {
-    if (declared !== null && declared !== computed) {
-      const periods = ctx.previousPeriod ? [ctx.previousPeriod, ctx.period] : [ctx.period];
-      warn(
-        ctx,
-        where,
-        'increase.mismatch',
-        periods,
-        notice('calc.increaseMismatch', {
-          unit: where.unit.name,
-          label: where.label,
-          declared: format(declared),
-          basis: ctx.previousPeriod
-            ? `${periodLabel(ctx.previousPeriod)}与${periodLabel(ctx.period)}累计数之差`
-            : `${periodLabel(ctx.period)}累计数`,
-          computed: format(computed),
-        }),
-      );
-    }
-    return { value: computed, source: 'computed', declared, incomplete: false };
+  if (computed < 0 && accrues === 'year' && before !== null && previous !== undefined) {
+    warnFell(ctx, where, before, previous, current, format);
+  } else if (declared !== null && declared !== computed) {
+    warn(
+      ctx,
+      where,
+      'increase.mismatch',
+      before ? [before, ctx.period] : [ctx.period],
+      notice('calc.increaseMismatch', {
+        unit: where.unit.name,
+        label: where.label,
+        declared: format(declared),
+        basis: before
+          ? `${periodLabel(before)}与${periodLabel(ctx.period)}累计数之差`
+          : `${periodLabel(ctx.period)}累计数`,
+        computed: format(computed),
+      }),
+    );
   }
-  if (declared !== null) return { value: declared, source: 'declared', declared, incomplete: false };
-  return { value: null, source: 'none', declared: null, incomplete: false };
+  return { value: computed, source: 'computed', declared, incomplete: false };
 }
 
-/** A stock figure's change since the previous month (across the year boundary); nothing is declared. */
-export function stockIncrease(current: number, previous: number | undefined): MonthIncrease {
-  if (previous === undefined) return { value: null, source: 'none', declared: null, incomplete: false };
-  return { value: current - previous, source: 'computed', declared: null, incomplete: false };
+/** A year figure below the previous period's: one of the two returns is probably wrong. */
+export function warnFell(
+  ctx: CalcContext,
+  where: IncreaseWhere,
+  before: PeriodKey,
+  previous: number,
+  current: number,
+  format: (value: number) => string = String,
+): void {
+  warn(
+    ctx,
+    where,
+    'cumulative.fell',
+    [before, ctx.period],
+    notice('calc.cumulativeFell', {
+      unit: where.unit.name,
+      label: where.label,
+      from: periodLabel(before),
+      to: periodLabel(ctx.period),
+      before: format(previous),
+      now: format(current),
+    }),
+  );
 }
+
+/** An increase nobody can know: a unit counted for its annual target alone, without a return. */
+export const UNKNOWN_INCREASE: MonthIncrease = {
+  value: null,
+  source: 'none',
+  declared: null,
+  incomplete: false,
+};
 
 function warn(
   ctx: CalcContext,
@@ -126,6 +150,17 @@ function warn(
     periods,
     message,
   });
+}
+
+/**
+ * The month increases of the parts that reported: a unit in a section for its target alone has no increase to
+ * know, and it does not make the total's increase incomplete (its achieved figures are not in the total either).
+ */
+export function reportedIncreases<Row extends RowIdentity>(
+  parts: readonly Row[],
+  pick: (row: Row) => MonthIncrease,
+): MonthIncrease {
+  return sumIncreases(parts.filter((p) => !p.unreported).map(pick));
 }
 
 /** Sum of month increases: known parts add up; the source says how they were known. */
@@ -158,16 +193,19 @@ export function rollUp<Row extends RowIdentity>(
   ctx: CalcContext,
   units: Row[],
   sum: (identity: RowIdentity, parts: Row[]) => Row,
+  unreported: Row[] = [],
 ): { groups: Row[]; province: Row } {
+  // Rows of units with a target but no return count in the totals like any other part.
+  const all = unreported.length > 0 ? units.concat(unreported) : units;
   const groups: Row[] = [];
   for (const g of ctx.register.groups()) {
-    const parts = units.filter((r) => r.groupId === g.id);
+    const parts = all.filter((r) => r.groupId === g.id);
     if (parts.length === 0) continue;
     groups.push(sum({ kind: 'group', id: g.id, name: g.name, groupId: g.id, groupName: g.name }, parts));
   }
   const province = sum(
     { kind: 'province', id: PROVINCE_ROW_ID, name: PROVINCE_ROW_NAME, groupId: '', groupName: '' },
-    units,
+    all,
   );
   return { groups, province };
 }

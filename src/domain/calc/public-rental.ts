@@ -3,15 +3,17 @@
 import type { Thresholds } from '../settings';
 import {
   type CalcContext,
+  monthIncrease,
   reportedFigures,
+  reportedIncreases,
   rollUp,
-  stockIncrease,
-  sumIncreases,
-  total,
+  UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
+import { noFigures, sumFigures, tableFigures } from './figures';
 import { makeRate, rateAtLeast, rateToBp } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type {
   AllocationFlag,
   LastYearTrend,
@@ -44,53 +46,63 @@ export function lastYearTrend(rate: Rate | null, lastYear: number | null): LastY
 export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const t = ctx.thresholds;
   const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
-    const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
-    const rate = makeRate(fig.allocated, fig.raised);
+    const stock = ctx.previousStock.get(unit.id)?.tables.publicRental;
+    const figures = tableFigures(ctx, 'publicRental', unit, fig);
+    const task = plannedFigure(ctx, unit, 'rentalTask', fig.yearTask);
+    const yearTask = task.value ?? fig.yearTask;
+    const rate = makeRate(figures.allocated, figures.raised);
+    const where = { table: 'publicRental' as const, unit, field: 'allocated', label: '累计已分配' };
     return {
       ...unitIdentity(ctx, unit),
-      raised: fig.raised,
-      allocated: fig.allocated,
-      allocatedMonth: stockIncrease(fig.allocated, prev?.allocated),
-      rate,
-      flag: allocationFlag(rate, t),
-      rank: null,
-      yearTask: fig.yearTask,
-      yearAllocated: fig.yearAllocated,
-      yearRate: makeRate(fig.yearAllocated, fig.yearTask),
-      yearFlag: yearTaskFlag(fig.yearTask, fig.yearAllocated, t),
-      lastYearRate: fig.lastYearRate,
-      trend: lastYearTrend(rate, fig.lastYearRate),
-    };
-  });
-  const sum = (identity: RowIdentity, parts: PublicRentalRow[]): PublicRentalRow => {
-    const raised = total(parts, (p) => p.raised);
-    const allocated = total(parts, (p) => p.allocated);
-    const yearTask = total(parts, (p) => p.yearTask);
-    const yearAllocated = total(parts, (p) => p.yearAllocated);
-    const rate = makeRate(allocated, raised);
-    return {
-      ...identity,
-      raised,
-      allocated,
-      allocatedMonth: sumIncreases(parts.map((p) => p.allocatedMonth)),
+      ...figures,
+      allocatedMonth: monthIncrease(ctx, where, 'stock', figures.allocated, stock?.allocated, null),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
       yearTask,
-      yearAllocated,
-      yearRate: makeRate(yearAllocated, yearTask),
-      yearFlag: yearTaskFlag(yearTask, yearAllocated, t),
-      lastYearRate: null,
+      taskFromTarget: task.fromTarget,
+      yearRate: makeRate(figures.yearAllocated, yearTask),
+      yearFlag: yearTaskFlag(yearTask, figures.yearAllocated, t),
+      trend: lastYearTrend(rate, figures.lastYearRate),
+    };
+  });
+  const sum = (identity: RowIdentity, parts: PublicRentalRow[]): PublicRentalRow => {
+    const figures = sumFigures('publicRental', parts);
+    const rate = makeRate(figures.allocated, figures.raised);
+    return {
+      ...identity,
+      ...figures,
+      allocatedMonth: reportedIncreases(parts, (p) => p.allocatedMonth),
+      rate,
+      flag: allocationFlag(rate, t),
+      rank: null,
+      taskFromTarget: parts.some((p) => p.taskFromTarget),
+      yearRate: makeRate(figures.yearAllocated, figures.yearTask),
+      yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
       trend: 'none',
     };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  // Not reported, but with an allocation task: the task counts; nothing raised or allocated is known.
+  const unreported = unreportedRows<PublicRentalRow>(ctx, 'publicRental', 'rentalTask', (target) => ({
+    ...noFigures('publicRental'),
+    allocatedMonth: UNKNOWN_INCREASE,
+    rate: null,
+    flag: 'none',
+    rank: null,
+    yearTask: target,
+    taskFromTarget: true,
+    yearRate: null,
+    yearFlag: 'none',
+    trend: 'none',
+  }));
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   const ids = (rows: PublicRentalRow[]) => rows.map((r) => r.id);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       atTarget: ids(units.filter((r) => r.flag === 'target')),
       low: ids(

@@ -2,17 +2,10 @@
 // ranks and the named lists the bulletin uses. Tables, charts, bulletin and exports only render these.
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
-import type {
-  CarryOverProject,
-  Count,
-  ParsedReturn,
-  PeriodKey,
-  RateBp,
-  TableKey,
-  UnitId,
-  Yuan,
-} from '../types';
+import type { YearTargets } from '../targets';
+import type { CarryOverProject, Count, ParsedReturn, PeriodKey, TableKey, UnitId, Yuan } from '../types';
 import type { UnitRegister } from '../units';
+import type { FigureRow } from './figures';
 
 /**
  * An exact ratio num/den of integers. A rate with a zero denominator does not exist: it is `null`
@@ -55,6 +48,8 @@ export interface RowIdentity {
   /** The group the row belongs to (for a group row, itself; for the province row, ''). */
   groupId: string;
   groupName: string;
+  /** A unit that did not report the table, in `Section.unreported` for its annual target only. */
+  unreported?: true;
 }
 
 /** A section: one row per unit of the register that reported the table (register order), a subtotal per group that has such units, the province total. */
@@ -62,6 +57,12 @@ export interface Section<Row extends RowIdentity> {
   units: Row[];
   groups: Row[];
   province: Row;
+  /**
+   * Units that did not report the table but have an annual target for it (register order): their row holds the
+   * target and zeros for what only a return can tell (no rate, no flag, no rank, in no list). The group and
+   * province rows are the sum of `units` and `unreported`. Empty without targets.
+   */
+  unreported: Row[];
 }
 
 // ---- 表1 开工 -------------------------------------------------------------------------------------------
@@ -69,13 +70,15 @@ export interface Section<Row extends RowIdentity> {
 /** reached: rate ≥ target; lagging: below target but not below the warning line; below: under the warning line; none: no plan. */
 export type StartFlag = 'reached' | 'lagging' | 'below' | 'none';
 
-export interface StartRow extends RowIdentity {
-  plan: Count;
-  started: Count;
-  month: MonthIncrease;
+/**
+ * The table's figures by field (plan, started, startedMonth as a month increase, declaredRate as declared: units
+ * only), and the rules' results.
+ */
+export interface StartRow extends RowIdentity, FigureRow<'start'> {
+  /** The plan is the annual target (for a group or the province: some part's is); `plan` is then the target. */
+  fromTarget: boolean;
+  /** Recomputed from started and plan. */
   rate: Rate | null;
-  /** As declared by the unit (units only). */
-  declaredRate: RateBp | null;
   flag: StartFlag;
   /** 1 = highest rate; ties share a rank; null without a plan. Units are ranked among units, groups among groups. */
   rank: number | null;
@@ -96,15 +99,12 @@ export interface StartSection extends Section<StartRow> {
 
 // ---- 表2 贷款 -------------------------------------------------------------------------------------------
 
-export interface LoanAmounts {
-  credit: Yuan;
-  creditMonth: MonthIncrease;
-  /** May exceed credit (draws on earlier years' credit): never a fault. */
-  disbursed: Yuan;
-  disbursedMonth: MonthIncrease;
-}
+/** A bank line's figures by field: credit, disbursed (may exceed credit: it draws on earlier years' credit, never a fault) and their month increases. */
+export type LoanAmounts = FigureRow<'loan'>;
 
-export interface LoanBankAmounts extends LoanAmounts {
+export type LoanBankAmounts = LoanAmounts & LoanBankIdentity;
+
+interface LoanBankIdentity {
   /** Canonical bank name. */
   bank: string;
   /** 国开行, 农发行, 建设银行 … */
@@ -113,8 +113,10 @@ export interface LoanBankAmounts extends LoanAmounts {
 }
 
 export interface LoanRow extends RowIdentity {
-  /** 本年棚改需贷款; null when no part stated it (a sum of the stated ones otherwise). */
+  /** 本年棚改需贷款 (the annual target when set); null when no part stated it (a sum of the stated ones otherwise). */
   need: Yuan | null;
+  /** The need is the annual target (for a group or the province: some part's is). */
+  needFromTarget: boolean;
   /** Every bank seen in the row (this period or the previous one), in compareBanks order. */
   banks: LoanBankAmounts[];
   policy: LoanAmounts;
@@ -140,14 +142,14 @@ export interface LoanSection extends Section<LoanRow> {
 /** ahead: rate ≥ expropriationAhead; behind: rate < expropriationBehind; middle: between; none: no plan. */
 export type ExpropriationFlag = 'ahead' | 'middle' | 'behind' | 'none';
 
-export interface ExpropriationRow extends RowIdentity {
-  plan: Count;
-  expropriated: Count;
-  demolished: Count;
-  /** expropriated + demolished. */
-  total: Count;
-  /** Month increase of `total`. */
-  month: MonthIncrease;
+/**
+ * The table's figures by field (plan, expropriated, demolished, total = their sum, doneMonth = total's month
+ * increase), and the rules' results.
+ */
+export interface ExpropriationRow extends RowIdentity, FigureRow<'expropriation'> {
+  /** The plan is the annual target (see StartRow.fromTarget). */
+  fromTarget: boolean;
+  /** total against plan. */
   rate: Rate | null;
   flag: ExpropriationFlag;
   rank: number | null;
@@ -171,13 +173,10 @@ export interface CarryOverItem {
   project: CarryOverProject;
 }
 
-export interface CarryOverRow extends RowIdentity {
+/** The projects' figures added up by field (households: 涉及户数, unfinished: 未完成拆迁户数), and the counts. */
+export interface CarryOverRow extends RowIdentity, FigureRow<'carryOver'> {
   /** Unfinished projects now. */
   count: number;
-  /** Households the projects involve (sum of 涉及户数). */
-  households: Count;
-  /** Unfinished households (sum of 未完成拆迁户数). */
-  unfinished: Count;
   /** Count in the previous month's return; null when that return is not stored. */
   previousCount: number | null;
   /** Projects gone since the previous month (0 when it is not stored). */
@@ -214,20 +213,20 @@ export type YearTaskFlag = 'done' | 'partial' | 'zero' | 'none';
 /** fell: this year's allocation rate is lower than 上年同期分配率; held: not lower; none: either unknown. */
 export type LastYearTrend = 'fell' | 'held' | 'none';
 
-export interface PublicRentalRow extends RowIdentity {
-  raised: Count;
-  allocated: Count;
+/**
+ * The table's figures by field (raised, allocated, yearTask: the annual target when set, yearAllocated; the
+ * rates as declared: units only), and the rules' results.
+ */
+export interface PublicRentalRow extends RowIdentity, FigureRow<'publicRental'> {
   /** Month increase of `allocated` (a stock figure: compared with previousMonth, across the year boundary). */
   allocatedMonth: MonthIncrease;
   rate: Rate | null;
   flag: AllocationFlag;
   rank: number | null;
-  yearTask: Count;
-  yearAllocated: Count;
+  /** yearTask (本年分配任务) is the annual target when set. */
+  taskFromTarget: boolean;
   yearRate: Rate | null;
   yearFlag: YearTaskFlag;
-  /** 上年同期分配率 as declared (units only). */
-  lastYearRate: RateBp | null;
   trend: LastYearTrend;
 }
 
@@ -252,14 +251,16 @@ export type CalcWarningCode =
   /** A declared 本月 figure disagrees with the computed one. */
   | 'increase.mismatch'
   /** A cumulative figure fell from one period to the next within a year: one of the two returns is probably wrong. */
-  | 'cumulative.fell';
+  | 'cumulative.fell'
+  /** A return's plan (need, task) differs from the unit's annual target; the target is used. */
+  | 'plan.target';
 
 export interface CalcWarning {
   code: CalcWarningCode;
   table: TableKey;
   unitId: UnitId;
   unitName: string;
-  /** The field, e.g. 'started', 'disbursed:中国农业发展银行'. */
+  /** The field, e.g. 'started', 'disbursed:中国农业发展银行', or a target key ('startPlan') for 'plan.target'. */
   field: string;
   /** The periods involved: [previous, current]. */
   periods: PeriodKey[];
@@ -278,6 +279,8 @@ export interface PeriodAnalysis {
   reportedUnits: UnitId[];
   /** Units of the register without a return for the period. */
   missingUnits: UnitId[];
+  /** Units with at least one annual target for the period's year (register order); empty without targets. */
+  targetUnits: UnitId[];
   start: StartSection;
   loan: LoanSection;
   expropriation: ExpropriationSection;
@@ -310,4 +313,6 @@ export interface AnalysePeriodInput {
   period: PeriodKey;
   register: UnitRegister;
   thresholds: Thresholds;
+  /** The annual targets of the period's year, by unit; without them plans come from the returns alone. */
+  targets?: YearTargets;
 }
