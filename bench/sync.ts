@@ -59,30 +59,38 @@ async function signIn(page: Page, user: { name: string; password: string }): Pro
   await form.getByRole('button', { name: '登录并开始同步' }).click();
 }
 
-/** Resolves when the app's IndexedDB holds `count` heads (polled every 50 ms, at most `timeoutMs`). */
-async function waitHeads(page: Page, count: number, timeoutMs = 300_000): Promise<void> {
-  await page.waitForFunction(
-    (want) =>
-      new Promise<boolean>((resolve) => {
+/** How many current returns the app's IndexedDB holds. */
+function headCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
         const req = indexedDB.open('anju-progress');
         req.onsuccess = () => {
           const idb = req.result;
           if (!idb.objectStoreNames.contains('heads')) {
             idb.close();
-            resolve(false);
+            resolve(0);
             return;
           }
           const c = idb.transaction(['heads'], 'readonly').objectStore('heads').count();
           c.onsuccess = () => {
             idb.close();
-            resolve(c.result >= want);
+            resolve(c.result);
           };
         };
-        req.onerror = () => resolve(false);
+        req.onerror = () => resolve(0);
       }),
-    count,
-    { timeout: timeoutMs, polling: 50 },
   );
+}
+
+/** Resolves when the app holds `count` current returns (polled every 50 ms, at most `timeoutMs`). */
+async function waitHeads(page: Page, count: number, timeoutMs = 300_000): Promise<void> {
+  const start = performance.now();
+  while ((await headCount(page)) < count) {
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`fewer than ${count} returns after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Every current return of a laptop, as one text to compare two laptops by. */
@@ -103,6 +111,9 @@ export async function run(): Promise<void> {
       body: JSON.stringify({ docs }),
     });
     if (!put.ok) throw new Error(`filling the server failed: HTTP ${put.status}`);
+    const refused = ((await put.json()) as { error?: string; reason?: string }[]).filter((r) => r.error);
+    if (refused.length > 0)
+      throw new Error(`the server refused ${refused.length} documents: ${refused[0]?.reason}`);
     const revisions = docs.filter((d) => (d as { type: string }).type === 'revision').length;
     console.log(`server holds ${revisions} revisions, ${revisions} heads, 12 import records`);
 
@@ -130,11 +141,27 @@ export async function run(): Promise<void> {
       for (const file of files) {
         const model = new ImportPageModel(a);
         await model.open();
-        await model.replaceWith(file);
+        await model.choose([file]);
+        // A replacement asks for a confirmation; a return new to this laptop does not.
+        const replace = model.row(file.name).getByLabel(/确认用本文件替换现有数据/);
+        if ((await replace.count()) > 0) await replace.check();
+        await model.confirm();
         const changed = performance.now();
         const want = await headsText(a);
         while ((await headsText(b)) !== want) {
-          if (performance.now() - changed > 120_000) throw new Error('the change did not reach B in 120 s');
+          if (performance.now() - changed > 120_000) {
+            const states = [];
+            for (const p of [a, b]) {
+              await p.goto('/#/settings');
+              states.push(await p.getByTestId('sync-state').textContent());
+            }
+            const ha = JSON.parse(want) as Record<string, string>;
+            const hb = JSON.parse(await headsText(b)) as Record<string, string>;
+            const diff = Object.keys({ ...ha, ...hb }).filter((k) => ha[k] !== hb[k]);
+            throw new Error(
+              `the change did not reach B in 120 s (${states.join(' | ')}; differ: ${diff.join(', ')})`,
+            );
+          }
           await new Promise((r) => setTimeout(r, 50));
         }
         times.push(performance.now() - changed);

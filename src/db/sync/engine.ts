@@ -185,9 +185,10 @@ export class SyncEngine {
     const waiting = this.bridge.unpushedCount();
     const previous = getSyncStatus().state;
     let state = previous;
+    const count = waiting + this.pullPending;
     if (this.offline) state = { kind: 'offline', waiting };
-    else if (!this.paused || waiting > 0 || this.pullPending > 0)
-      state = { kind: 'syncing', count: waiting + this.pullPending };
+    // Replication wakes up to look for changes often; with nothing to move it stays 已同步.
+    else if (count > 0 || (!this.paused && previous.kind !== 'synced')) state = { kind: 'syncing', count };
     else if (justPaused || previous.kind !== 'synced') state = { kind: 'synced', at: Date.now() };
     if (previous.kind === 'expired' && !justPaused) state = previous;
     setSyncStatus({
