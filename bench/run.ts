@@ -1,6 +1,8 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size, sync).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety,
+// size, sync).
 import { run as runBrowser } from './browser';
+import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
@@ -15,6 +17,7 @@ const sections: Record<string, () => Promise<void>> = {
   exports: runExports,
   browser: runBrowser,
   tables: runBrowserTables,
+  overview: runBrowserOverview,
   safety: runSafety,
   size: runSize,
   sync: runSync,

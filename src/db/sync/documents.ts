@@ -1,8 +1,9 @@
 // The mapping between the app's Dexie records and the documents that travel through CouchDB: one document per
 // record, its id derived from what the record is (a revision's from its content, so the same return imported on
-// two laptops is one document). Pure: no Dexie, no PouchDB. A store that travels is one entry of SYNCED_STORES.
+// two laptops is one document). Pure: no Dexie, no PouchDB. A store that travels as it is is one entry of PLAIN_STORES.
 import { BULLETIN_TEXT_KEY } from '../../domain/bulletin/defaults';
 import { DOC_NUMBER_KEY } from '../../domain/bulletin/issue';
+import { canonicalJson } from '../../domain/content';
 import type { PeriodKey, UnitId } from '../../domain/types';
 import type {
   ImportRecord,
@@ -13,7 +14,6 @@ import type {
   SettingRecord,
   TargetRecord,
 } from '../database';
-import { canonicalJson } from '../import-repo';
 
 /** The kinds of document in the sync database; the server's validation knows the same list. */
 export type SyncDocType = 'revision' | 'head' | 'import' | 'layout' | 'target' | 'issued' | 'setting';
