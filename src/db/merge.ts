@@ -3,8 +3,17 @@
 // period + content hash, so merging A into B and B into A give the same set; the whole merge is one transaction.
 import type { PeriodKey, UnitId } from '../domain/types';
 import type { BackupFile } from './backup';
-import type { AnjuDatabase, BulletinText, ImportRecord, ReturnHead, ReturnRevision } from './database';
+import type {
+  AnjuDatabase,
+  BulletinText,
+  FileReadRecord,
+  ImportRecord,
+  LayoutRecord,
+  ReturnHead,
+  ReturnRevision,
+} from './database';
 import { storageErrorMessage } from './errors';
+import { fileReadsToAdd, type LayoutConflict, type LayoutMerge, mergeLayouts } from './merge-extras';
 
 export type MergeSide = 'local' | 'incoming';
 
@@ -27,6 +36,13 @@ export interface MergePlan {
   conflicts: MergeConflict[];
   /** Incoming bulletin texts not held here (same period, time and text). */
   bulletinsToAdd: BulletinText[];
+  /** Saved header mappings to write, and the headers both computers map differently (this one's kept). */
+  layouts: LayoutMerge;
+  /** Records of files read that this app lacks. */
+  fileReadsToAdd: FileReadRecord[];
+  /** The backup's mappings and file records, merged again inside the write (another tab may have added some). */
+  incomingLayouts: LayoutRecord[];
+  incomingFileReads: FileReadRecord[];
   /** The heads the plan was made against, checked again when applying. */
   localHeadsSnapshot: Map<string, number>;
 }
@@ -37,6 +53,9 @@ export interface MergeSummary {
   skipped: number;
   headsMoved: number;
   bulletinsAdded: number;
+  layoutsMerged: number;
+  layoutConflicts: LayoutConflict[];
+  fileReadsAdded: number;
 }
 
 export type MergeResult = { ok: true; value: MergeSummary } | { ok: false; message: string };
@@ -77,10 +96,17 @@ export function decideHead(
 
 /** Compare a backup with this app's data; reads only. */
 export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<MergePlan> {
-  const [localRevs, localHeads, localBulletins] = await db.transaction(
+  const [localRevs, localHeads, localBulletins, localLayouts, localReads] = await db.transaction(
     'r',
-    [db.revisions, db.heads, db.bulletins],
-    () => Promise.all([db.revisions.toArray(), db.heads.toArray(), db.bulletins.toArray()]),
+    [db.revisions, db.heads, db.bulletins, db.layouts, db.fileReads],
+    () =>
+      Promise.all([
+        db.revisions.toArray(),
+        db.heads.toArray(),
+        db.bulletins.toArray(),
+        db.layouts.toArray(),
+        db.fileReads.toArray(),
+      ]),
   );
   const incoming = backup.data;
   const localIds = new Set(localRevs.map(identity));
@@ -145,6 +171,10 @@ export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<M
     headsFromIncoming,
     conflicts,
     bulletinsToAdd,
+    layouts: mergeLayouts(localLayouts, incoming.layouts ?? []),
+    fileReadsToAdd: fileReadsToAdd(localReads, incoming.fileReads ?? []),
+    incomingLayouts: incoming.layouts ?? [],
+    incomingFileReads: incoming.fileReads ?? [],
     localHeadsSnapshot: new Map(localHeads.map((h) => [keyOf(h.unitId, h.period), h.revisionId])),
   };
 }
@@ -155,7 +185,9 @@ export function isNoopMerge(plan: MergePlan): boolean {
     plan.toAdd.length === 0 &&
     plan.headsFromIncoming.length === 0 &&
     plan.conflicts.length === 0 &&
-    plan.bulletinsToAdd.length === 0
+    plan.bulletinsToAdd.length === 0 &&
+    plan.layouts.put.length === 0 &&
+    plan.fileReadsToAdd.length === 0
   );
 }
 
@@ -175,7 +207,7 @@ export async function applyMerge(
   try {
     const summary = await db.transaction(
       'rw',
-      [db.revisions, db.heads, db.imports, db.bulletins],
+      [db.revisions, db.heads, db.imports, db.bulletins, db.layouts, db.fileReads],
       async (): Promise<MergeSummary | null> => {
         const heads = await db.heads.toArray();
         const current = new Map(heads.map((h) => [keyOf(h.unitId, h.period), h.revisionId]));
@@ -222,6 +254,10 @@ export async function applyMerge(
         }
         await db.heads.bulkPut(newHeads);
         await db.bulletins.bulkAdd(plan.bulletinsToAdd.map(({ id: _id, ...rest }) => rest));
+        const layouts = mergeLayouts(await db.layouts.toArray(), plan.incomingLayouts);
+        await db.layouts.bulkPut(layouts.put);
+        const reads = fileReadsToAdd(await db.fileReads.toArray(), plan.incomingFileReads);
+        await db.fileReads.bulkAdd(reads);
         await db.imports.add({ id: importId, at: now, kind: 'merge', files: [fileName], changes });
         return {
           importId,
@@ -229,6 +265,9 @@ export async function applyMerge(
           skipped: plan.skipped,
           headsMoved: changes.length,
           bulletinsAdded: plan.bulletinsToAdd.length,
+          layoutsMerged: layouts.put.length,
+          layoutConflicts: layouts.conflicts,
+          fileReadsAdded: reads.length,
         };
       },
     );
