@@ -34,6 +34,8 @@ export interface ReadReturnOptions {
   corrections?: readonly CellCorrection[];
   /** Files larger than this are refused before parsing; default from the settings (20 MB). */
   maxBytes?: number;
+  /** Give each table's cell values (TableReading.values), for the review step's preview. */
+  withValues?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
@@ -135,7 +137,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     }
   }
   const sheets = kept.map((k) => k.read);
-  const tables = sheets.map(tableReading);
+  const tables = sheets.map((read) => tableReading(read, options.withValues === true));
   for (const k of kept) {
     log.errors.push(...k.log.errors);
     log.warnings.push(...k.log.warnings);
@@ -174,12 +176,18 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   }
   // A refused file shows its errors only: warnings drawn from figures that failed to read (a plan read as 0
   // after a bad cell) would mislead, and nothing of the file is kept anyway.
-  if (log.errors.length > 0) return { ok: false, issues: capped(log.errors, fileName), tables };
+  if (log.errors.length > 0) {
+    const refused: ReadResult = { ok: false, issues: capped(log.errors, fileName), tables };
+    // Who sent it and for when, where known: a refused file still counts as the unit's return (已报送未导入).
+    if (senderId) refused.unitId = senderId;
+    if (period) refused.period = period.period;
+    return refused;
+  }
   return { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
 }
 
 /** What the reader saw of one recognised table: its header range and each matched column. */
-function tableReading(read: SheetRead): TableReading {
+function tableReading(read: SheetRead, withValues: boolean): TableReading {
   const { grid, def } = read;
   const head = grid.rows[read.headerIndex];
   const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
@@ -206,7 +214,19 @@ function tableReading(read: SheetRead): TableReading {
   const lastRow = data[data.length - 1];
   if (firstRow && lastRow) out.dataRange = `${cellAddress(firstRow.r, c0)}:${cellAddress(lastRow.r, c1)}`;
   if (read.sender?.unitId) out.unitId = read.sender.unitId;
+  if (withValues) out.values = cellValues(read);
   return out;
+}
+
+/** A1 → the value read, for every cell of the table's rows. */
+function cellValues(read: SheetRead): Record<string, number | string | null> {
+  const values: Record<string, number | string | null> = {};
+  for (const row of read.rows) {
+    for (const [field, address] of row.cells) {
+      if (address) values[address] = row.values.get(field) ?? null;
+    }
+  }
+  return values;
 }
 
 /**

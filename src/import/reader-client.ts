@@ -2,6 +2,7 @@
 // back in the order given, with progress. A small pool of workers reads side by side; only a few files are in
 // flight at once so large batches stay light on memory.
 import { makeIssue } from '../domain/messages';
+import type { HeaderLayout } from '../domain/types';
 import type { ReadFile, ReadRequest, ReadResponse } from './worker';
 
 export type { ReadFile } from './worker';
@@ -13,6 +14,8 @@ export interface ReadOptions {
   maxBytes: number;
   /** Called after each file with the number read so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Saved header mappings (表头对照), applied by the reader to their own unit's files only. */
+  layouts?: readonly HeaderLayout[];
 }
 
 /** Workers reading side by side: one per core, at most 2 (each holds its own copy of the spreadsheet library). */
@@ -61,13 +64,18 @@ function inputSize(input: ReadInput): number {
   return input instanceof Blob ? input.size : input.bytes.byteLength;
 }
 
-async function readOne(input: ReadInput, maxBytes: number, slot: number): Promise<ReadFile> {
+async function readOne(
+  input: ReadInput,
+  maxBytes: number,
+  slot: number,
+  layouts: readonly HeaderLayout[] = [],
+): Promise<ReadFile> {
   const size = inputSize(input);
   // A file over the limit is not even loaded into memory; the worker words the refusal.
   const bytes =
     size > maxBytes ? null : input instanceof Blob ? await input.arrayBuffer() : input.bytes.slice(0);
   const id = nextId++;
-  const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes };
+  const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes, layouts: [...layouts] };
   return new Promise<ReadFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, slot });
     worker(slot).postMessage(request, bytes ? [bytes] : []);
@@ -95,7 +103,7 @@ export async function readFiles(inputs: readonly ReadInput[], options: ReadOptio
       const index = next++;
       const input = inputs[index];
       if (!input) continue;
-      results[index] = await readOne(input, options.maxBytes, slot);
+      results[index] = await readOne(input, options.maxBytes, slot, options.layouts);
       done++;
       options.onProgress?.(done, inputs.length);
     }

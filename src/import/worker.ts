@@ -1,7 +1,7 @@
 // The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
 import { makeIssue } from '../domain/messages';
-import type { ReadResult } from '../domain/types';
+import type { HeaderLayout, ReadResult } from '../domain/types';
 import { megabytes, readReturn } from './read-return';
 
 /** One file read: its name and size, the SHA-256 of its bytes, and what the reader made of it. */
@@ -19,6 +19,8 @@ export interface ReadRequest {
   bytes: ArrayBuffer | null;
   size: number;
   maxBytes: number;
+  /** Saved header mappings (表头对照); the reader applies those of the file's own unit. */
+  layouts?: HeaderLayout[];
 }
 
 export type ReadResponse =
@@ -56,7 +58,7 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
   const sha256 = await sha256Hex(bytes);
   let result: ReadResult;
   try {
-    result = readReturn(bytes, fileName, { maxBytes });
+    result = readReturn(bytes, fileName, { maxBytes, layouts: request.layouts ?? [] });
   } catch {
     // readReturn promises never to throw; should it, the file is still refused, not lost.
     result = {
