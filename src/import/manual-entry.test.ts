@@ -1,6 +1,7 @@
 // 手工录入 through the reader: a stored return typed back in reads to the same figures, and every figure field
 // of every table definition refuses what a county's cell would be refused for, naming the input's cell.
 import { describe, expect, it } from 'vitest';
+import { sampleReturn } from '../db/test-returns';
 import {
   emptyEntry,
   entryCell,
@@ -16,51 +17,15 @@ import { readManualEntry } from './manual-entry';
 
 const NONGAN = '220122';
 
-const stored: ReturnTables = {
-  start: { plan: 1200, started: 800, startedMonth: 50, declaredRate: 6667, note: '电话核实' },
-  loan: {
-    need: 1_234_560_000,
-    banks: [
-      {
-        bank: '国家开发银行',
-        credit: 500_000_000,
-        creditMonth: 0,
-        disbursed: 300_000_000,
-        disbursedMonth: 12_500_000,
-        note: '',
-      },
-      {
-        bank: '中国建设银行',
-        credit: 20_000_000,
-        // Blank in a column the sheet has is 0 (null only when the column is absent): the reader's rule.
-        creditMonth: 0,
-        disbursed: 0,
-        disbursedMonth: 0,
-        note: '',
-      },
-    ],
-  },
-  expropriation: { plan: 400, expropriated: 120, demolished: 30, doneMonth: 12, note: '' },
-  carryOver: [
-    {
-      name: '东风棚户区',
-      households: 200,
-      unfinished: 15,
-      reason: '补偿未谈妥',
-      plannedFinish: '2018年12月',
-    },
-    { name: '西城片区', households: 80, unfinished: 80, reason: '', plannedFinish: '' },
-  ],
-  publicRental: {
-    raised: 5000,
-    allocated: 4500,
-    declaredRate: 9000,
-    yearTask: 300,
-    yearAllocated: 200,
-    declaredYearRate: 6667,
-    lastYearRate: 8500,
-  },
-};
+/** A stored return; a month figure is null only where its column is absent, so typed back in a blank is 0. */
+const stored: ReturnTables = (() => {
+  const tables = structuredClone(sampleReturn(NONGAN, '2018-09').tables);
+  for (const bank of tables.loan?.banks ?? []) {
+    bank.creditMonth ??= 0;
+    bank.disbursedMonth ??= 0;
+  }
+  return tables;
+})();
 
 describe('manual entry read by the reader', () => {
   it('reads a stored return typed back in to the same figures', () => {

@@ -2,6 +2,7 @@
 // and column positions kept, merged ranges), bounded so a hostile sheet cannot flood the page. Read-only: the
 // reader decides what a cell means; this only shows it.
 import * as XLSX from 'xlsx';
+import { ERROR_TEXT } from './grid';
 import { openWorkbook } from './open-workbook';
 
 export interface ViewCell {
@@ -43,16 +44,6 @@ export interface WorkbookView {
 /** Far beyond a return (a few dozen rows, a dozen columns), small enough for the page to draw. */
 export const VIEW_MAX_ROWS = 400;
 export const VIEW_MAX_COLS = 40;
-
-const ERROR_TEXT: Record<number, string> = {
-  0: '#NULL!',
-  7: '#DIV/0!',
-  15: '#VALUE!',
-  23: '#REF!',
-  29: '#NAME?',
-  36: '#NUM!',
-  42: '#N/A',
-};
 
 function shownNumber(value: number, format: unknown): string {
   if (typeof format === 'string' && format !== 'General') {
