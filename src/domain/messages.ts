@@ -243,6 +243,7 @@ export interface ReviewParams {
   'review.stillRefused': { count: number };
   'review.accepted': { fileName: string };
   'review.unchanged': Record<string, never>;
+  'review.failed': Record<string, never>;
   'entry.noUnit': Record<string, never>;
   'entry.noNote': Record<string, never>;
   'entry.noTable': Record<string, never>;
@@ -269,6 +270,7 @@ const REVIEW_TEMPLATES: { [K in ReviewCode]: (p: ReviewParams[K]) => string } = 
   'review.accepted': (p) =>
     `“${p.fileName}”已按对照和更正重新读取，没有错误。请在导入页点“确认导入”保存（对照在导入时一并保存）。`,
   'review.unchanged': () => '还没有选择列的对照，也没有更正单元格。',
+  'review.failed': () => '读取这个文件时读取程序意外停止。请关闭核对后重新选择这个文件再试一次。',
   'entry.noUnit': () => '请选择填报单位。',
   'entry.noNote': () => '请填写数据来源（如电话核实、纸质报表），手工录入的数据必须注明来源。',
   'entry.noTable': () => '请至少录入一张表。',

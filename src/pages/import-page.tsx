@@ -1,5 +1,5 @@
 // 导入: drop the month's returns, see every problem, store what is good.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
@@ -7,14 +7,18 @@ import { DEMO_FILE_COUNT, loadDemoFiles } from './import/demo-data';
 import { DropZone } from './import/drop-zone';
 import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
-import { confirmHint, rowStatus, summaryText, useImportSession } from './import/import-session';
+import { confirmHint, type FileRow, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { usePeriod } from './period-context';
 import './import/import.css';
+
+// 核对 loads with its grid and its worker client only when a file is reviewed.
+const ReviewDialog = lazy(() => import('./review/review-dialog').then((m) => ({ default: m.ReviewDialog })));
 
 export function ImportPage() {
   const session = useImportSession();
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<FileRow | null>(null);
   const pending = session.rows.filter((r) => !r.done);
   // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
   const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);
@@ -106,7 +110,25 @@ export function ImportPage() {
               正在保存…
             </p>
           )}
-          <FileList rows={session.rows} onConfirm={session.setConfirmed} />
+          <FileList rows={session.rows} onConfirm={session.setConfirmed} onReview={setReviewing} />
+          {reviewing?.input && (
+            <Suspense fallback={<p className="loading">正在打开核对…</p>}>
+              <ReviewDialog
+                target={{
+                  read: reviewing.read,
+                  input: reviewing.input,
+                  maxBytes: session.maxBytes,
+                  ...(reviewing.review ? { review: reviewing.review } : {}),
+                }}
+                onClose={() => setReviewing(null)}
+                onApply={(read, decision) => {
+                  const key = reviewing.key;
+                  setReviewing(null);
+                  void session.applyReview(key, read, decision);
+                }}
+              />
+            </Suspense>
+          )}
         </>
       )}
       <h2>报送完整性</h2>
