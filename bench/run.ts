@@ -1,11 +1,12 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size).
 import { run as runBrowser } from './browser';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
 import { run as runReader } from './reader';
 import { run as runSafety } from './safety';
+import { run as runSize } from './size';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<void>> = {
   browser: runBrowser,
   tables: runBrowserTables,
   safety: runSafety,
+  size: runSize,
 };
 
 const wanted = process.argv.slice(2);

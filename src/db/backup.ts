@@ -1,6 +1,8 @@
 // Backups: the whole database as one checked file (format name, version, SHA-256), read back with every
 // failure refused in Chinese before anything is written, restored in one transaction, and the reminder logic.
+
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
+import { notice } from '../domain/messages';
 import type {
   AnjuDatabase,
   BulletinText,
@@ -270,52 +272,42 @@ function shapeProblem(data: Record<string, unknown>): string | null {
 
 /** Read a backup file: gzip or JSON, format, version, checksum and shape checked. Never throws. */
 export async function readBackup(bytes: Uint8Array, fileName: string): Promise<BackupResult<BackupFile>> {
-  const head = `文件“${fileName}”`;
   let text: string;
   try {
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
-    return refuse(
-      'damaged',
-      `${head}已损坏（压缩数据不完整或无法解压），无法恢复。请重新导出备份或换一个备份文件。`,
-    );
+    return refuse('damaged', notice('backup.undecodable', { file: fileName }));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return refuse(
-      'damaged',
-      `${head}已损坏（内容不是完整的备份数据，可能被截断或改动），无法恢复。请换一个备份文件。`,
-    );
+    return refuse('damaged', notice('backup.notJson', { file: fileName }));
   }
   if (!isObject(parsed) || parsed.format !== BACKUP_FORMAT) {
-    return refuse('format', `${head}不是本应用的备份文件（格式应为 ${BACKUP_FORMAT}），未做任何更改。`);
+    return refuse('format', notice('backup.format', { file: fileName, format: BACKUP_FORMAT }));
   }
   if (typeof parsed.version !== 'number' || !Number.isInteger(parsed.version) || parsed.version < 1) {
-    return refuse('format', `${head}的备份版本号无效，未做任何更改。`);
+    return refuse('format', notice('backup.badVersion', { file: fileName }));
   }
   if (parsed.version > BACKUP_VERSION) {
     return refuse(
       'newer',
-      `${head}由更新版本的本应用导出（备份版本 ${parsed.version}，本应用只能读取到版本 ${BACKUP_VERSION}），请先更新本应用再恢复。未做任何更改。`,
+      notice('backup.newer', { file: fileName, version: parsed.version, supported: BACKUP_VERSION }),
     );
   }
   if (!isObject(parsed.data) || typeof parsed.sha256 !== 'string') {
-    return refuse('shape', `${head}缺少数据或校验值，无法恢复。未做任何更改。`);
+    return refuse('shape', notice('backup.noData', { file: fileName }));
   }
   const sum = await sha256Hex(JSON.stringify(parsed.data));
   if (sum !== parsed.sha256) {
-    return refuse(
-      'checksum',
-      `${head}校验失败（内容与校验值不符，文件可能已损坏或被改动），无法恢复。未做任何更改。`,
-    );
+    return refuse('checksum', notice('backup.checksum', { file: fileName }));
   }
   // An older backup is brought to the current data version before it is checked and written.
   const data = migrateData(parsed.version, parsed.data as Record<string, unknown[]>);
   const problem = shapeProblem(data);
-  if (problem) return refuse('shape', `${head}内容不完整：${problem}。未做任何更改。`);
+  if (problem) return refuse('shape', notice('backup.shape', { file: fileName, problem }));
   return {
     ok: true,
     value: {
@@ -381,10 +373,7 @@ export async function restoreBackup(
       return false;
     });
     if (refused) {
-      return refuse(
-        'not-empty',
-        '本机已有数据，不能直接恢复（以免覆盖）。请改用“合并其他电脑的备份”，或先清空本机数据再恢复。',
-      );
+      return refuse('not-empty', notice('backup.notEmpty'));
     }
     return { ok: true, value: await countDatabase(db) };
   } catch (err) {

@@ -23,10 +23,14 @@ describe('describeStorageError', () => {
     ['a database that fails to open', new Dexie.OpenFailedError('open', new Error('x')), 'open', '无痕'],
     ['a closed database', new Dexie.DatabaseClosedError('closed'), 'closed', '刷新本页'],
     ['an aborted transaction', new Dexie.AbortError('aborted'), 'aborted', '没有写入任何数据'],
-    ['anything else', new Error('boom'), 'unknown', 'boom'],
+    ['anything else', new Error('boom'), 'unknown', '保存数据时出错'],
   ])('%s', (_name, err, code, words) => {
     const problem = describeStorageError(err);
     expect(problem.code).toBe(code);
     expect(problem.message).toContain(words);
+  });
+
+  it('never shows the error text itself (often English, meaningless to the user)', () => {
+    expect(describeStorageError(new Error('boom: internal detail')).message).not.toContain('boom');
   });
 });

@@ -1,5 +1,7 @@
 // Storage failures (Dexie / IndexedDB / quota) turned into one clear Chinese message with what to do next.
-// Pages never show a raw DOMException; they show storageErrorMessage(err).
+// Pages never show a raw DOMException (nor its English text); they show storageErrorMessage(err).
+
+import { notice } from '../domain/messages';
 
 /** What went wrong with the browser's storage, in the user's words. */
 export interface StorageProblem {
@@ -9,10 +11,7 @@ export interface StorageProblem {
   message: string;
 }
 
-const BLOCKED: StorageProblem = {
-  code: 'blocked',
-  message: '本应用已在另一个浏览器标签页中打开，数据库无法升级。请关闭其他标签页中的本应用，然后刷新本页。',
-};
+const BLOCKED: StorageProblem = { code: 'blocked', message: notice('storage.blocked') };
 
 // Dexie wraps the browser's DOMException: the useful name may be on the error or on its `inner` cause.
 function errorNames(err: unknown): string[] {
@@ -38,49 +37,25 @@ export function describeStorageError(err: unknown): StorageProblem {
   const text = errorText(err);
   const has = (...wanted: string[]) => names.some((n) => wanted.includes(n));
   if (has('QuotaExceededError') || /quota/i.test(text)) {
-    return {
-      code: 'quota',
-      message:
-        '本机存储空间已满，本次数据没有保存（已保存的数据不受影响）。请在“设置 → 本机存储”查看用量，导出备份后清理不用的数据，或释放磁盘空间后重试。',
-    };
+    return { code: 'quota', message: notice('storage.quota') };
   }
   if (has('BlockedError', 'UpgradeError') || /blocked/i.test(text)) return BLOCKED;
   if (has('VersionError')) {
-    return {
-      code: 'version',
-      message:
-        '本机数据由更新版本的本应用保存，当前页面版本较旧，无法打开。请刷新页面（或关闭后重新打开）以使用最新版本。',
-    };
+    return { code: 'version', message: notice('storage.version') };
   }
   if (has('DatabaseClosedError')) {
-    return {
-      code: 'closed',
-      message: '本机数据库已关闭（可能在另一个标签页中升级或被删除）。请刷新本页后重试。',
-    };
+    return { code: 'closed', message: notice('storage.closed') };
   }
   if (has('OpenFailedError', 'InvalidStateError', 'MissingAPIError', 'SecurityError', 'UnknownError')) {
-    return {
-      code: 'open',
-      message:
-        '无法打开本机数据库。请确认浏览器未处于无痕（隐私）模式且允许本站存储数据，然后刷新本页；若仍失败，请重启浏览器。',
-    };
+    return { code: 'open', message: notice('storage.open') };
   }
   if (has('AbortError', 'TransactionInactiveError', 'PrematureCommitError')) {
-    return {
-      code: 'aborted',
-      message: '保存被中断，本次没有写入任何数据。请重试；若反复出现，请刷新本页。',
-    };
+    return { code: 'aborted', message: notice('storage.aborted') };
   }
   if (has('ConstraintError')) {
-    return {
-      code: 'constraint',
-      message: '要保存的记录与已有记录冲突，本次没有写入任何数据。请刷新本页后重试。',
-    };
+    return { code: 'constraint', message: notice('storage.constraint') };
   }
-  return {
-    code: 'unknown',
-    message: `保存数据时出错，本次没有写入任何数据。请刷新本页后重试。（${text}）`,
-  };
+  return { code: 'unknown', message: notice('storage.unknown') };
 }
 
 /** The Chinese message alone, for notices. */

@@ -1,5 +1,6 @@
 // History of returns: every revision of a unit's return with what changed, moving the head back to an older
 // revision (recorded so it can be undone), and undoing a whole import. Each change is one transaction.
+import { notice } from '../domain/messages';
 import type { PeriodKey, UnitId } from '../domain/types';
 import type { AnjuDatabase, ImportRecord, ReturnRevision } from './database';
 import { storageErrorMessage } from './errors';
@@ -51,9 +52,10 @@ export async function restoreRevision(
   try {
     return await db.transaction('rw', [db.revisions, db.heads, db.imports], async () => {
       const rev = await db.revisions.get(revisionId);
-      if (!rev) return { ok: false, message: '找不到要恢复的版本（可能已被清除），请刷新本页。' } as const;
+      if (!rev) return { ok: false, message: notice('history.revisionGone') } as const;
       const head = await db.heads.get({ unitId: rev.unitId, period: rev.period });
-      if (head?.revisionId === revisionId) return { ok: false, message: '该版本已是当前版本。' } as const;
+      if (head?.revisionId === revisionId)
+        return { ok: false, message: notice('history.alreadyCurrent') } as const;
       const record: ImportRecord = {
         id: newImportId('restore', now),
         at: now,
@@ -82,8 +84,8 @@ export async function undoImport(
   try {
     return await db.transaction('rw', [db.heads, db.imports], async () => {
       const rec = await db.imports.get(importId);
-      if (!rec) return { ok: false, message: '找不到这条导入记录，请刷新本页。' } as const;
-      if (rec.undone) return { ok: false, message: '这次导入已经撤销过了。' } as const;
+      if (!rec) return { ok: false, message: notice('history.importGone') } as const;
+      if (rec.undone) return { ok: false, message: notice('history.alreadyUndone') } as const;
       const moved: string[] = [];
       for (const c of rec.changes) {
         const head = await db.heads.get({ unitId: c.unitId, period: c.period });
@@ -92,7 +94,7 @@ export async function undoImport(
       if (moved.length > 0) {
         return {
           ok: false,
-          message: `无法撤销：以下月报在这次导入之后又有更改：${moved.join('、')}。请先撤销之后的导入或恢复，再撤销这一次。未做任何更改。`,
+          message: notice('history.movedSince', { returns: moved.join('、') }),
         } as const;
       }
       for (const c of rec.changes) {

@@ -1,7 +1,11 @@
 // Live queries for the pages: they re-render when the database changes (in this tab or another).
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
-import { db } from './database';
+import { type BackupReminder, backupReminder } from './backup';
+import { db, type ImportRecord } from './database';
+import { listRecentImports, listRevisions, type RevisionEntry } from './history';
 import {
   getAllCurrentReturns,
   getCurrentReturns,
@@ -9,6 +13,7 @@ import {
   getUnitReturns,
   listPeriods,
 } from './returns-repo';
+import { useSetting } from './settings-repo';
 
 export function usePeriods(): PeriodKey[] | undefined {
   return useLiveQuery(() => listPeriods(db), []);
@@ -32,4 +37,36 @@ export function useReturnsOfPeriods(
 /** One unit's current returns of every period, by period. */
 export function useUnitReturns(unitId: UnitId): Map<PeriodKey, ParsedReturn[]> | undefined {
   return useLiveQuery(() => getUnitReturns(db, unitId), [unitId]);
+}
+
+/** The thresholds in force: the stored ones over the defaults (see withDefaultThresholds). */
+export function useThresholds(): Thresholds {
+  const stored = useSetting<unknown>('thresholds', undefined);
+  return useMemo(() => withDefaultThresholds(stored), [stored]);
+}
+
+export interface AnalysisInputs {
+  /** The current returns of the asked periods, each a key; undefined while loading. */
+  returnsByPeriod: Map<PeriodKey, ParsedReturn[]> | undefined;
+  thresholds: Thresholds;
+}
+
+/** What an analysis of the asked periods needs from the store, live: their returns and the thresholds. */
+export function useAnalysisInputs(periods: readonly PeriodKey[]): AnalysisInputs {
+  return { returnsByPeriod: useReturnsOfPeriods(periods), thresholds: useThresholds() };
+}
+
+/** Whether a backup is due (设置 and 导入 remind the user). */
+export function useBackupReminder(): BackupReminder | undefined {
+  return useLiveQuery(() => backupReminder(db), []);
+}
+
+/** The latest imports, merges, restores and undos, newest first. */
+export function useRecentImports(limit: number): ImportRecord[] | undefined {
+  return useLiveQuery(() => listRecentImports(db, limit), [limit]);
+}
+
+/** One unit's versions of one period's return, for its version history. */
+export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntry[] | undefined {
+  return useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
 }

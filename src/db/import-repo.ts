@@ -1,6 +1,7 @@
 // The write path of imports: plan each read return against the store (new, already stored, or a replacement
 // with its changed figures), then write each confirmed return in its own transaction (revision + head + import
 // record, all or nothing). Nothing is overwritten: a replacement adds a revision and moves the head.
+import { notice } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { defaultRegister } from '../domain/units';
@@ -118,8 +119,8 @@ export async function planImport(db: AnjuDatabase, candidates: ImportCandidate[]
         expectedHead: null,
         changes: [],
         reason: same
-          ? `与本批文件“${earlier.fileName}”中${name}的报表相同，不重复导入。`
-          : `本批文件“${earlier.fileName}”已有${name}的另一份报表，同一单位同一报告期只能导入一份，请只保留其中一份后重新选择。`,
+          ? notice('plan.sameInBatch', { file: earlier.fileName, name })
+          : notice('plan.otherInBatch', { file: earlier.fileName, name }),
       });
       continue;
     }
@@ -138,8 +139,8 @@ export async function planImport(db: AnjuDatabase, candidates: ImportCandidate[]
         changes: [],
         reason:
           current.fileHash === candidate.fileHash
-            ? `${name}的报表已从同一文件导入过（${current.fileName}），无需重复导入。`
-            : `${name}已存在内容完全相同的报表（来自“${current.fileName}”），无需重复导入。`,
+            ? notice('plan.sameFile', { name, file: current.fileName })
+            : notice('plan.sameContent', { name, file: current.fileName }),
       });
     } else {
       out.push({
@@ -180,11 +181,11 @@ export async function commitImport(
     const { ret, fileName, fileHash } = plan.candidate;
     const base = { unitId: ret.unitId, period: ret.period, fileName };
     if (plan.status !== 'new' && plan.status !== 'replace') {
-      outcomes.push({ ...base, status: 'skipped', message: plan.reason ?? '已存在，未导入。' });
+      outcomes.push({ ...base, status: 'skipped', message: plan.reason ?? notice('commit.exists') });
       continue;
     }
     if (fatal) {
-      outcomes.push({ ...base, status: 'failed', message: `未保存：${fatal}` });
+      outcomes.push({ ...base, status: 'failed', message: notice('commit.failed', { reason: fatal }) });
       continue;
     }
     try {
@@ -196,14 +197,14 @@ export async function commitImport(
           return {
             ...base,
             status: 'skipped',
-            message: `${unitPeriodName(ret.unitId, ret.period)}已存在相同报表。`,
+            message: notice('commit.sameStored', { name: unitPeriodName(ret.unitId, ret.period) }),
           } as const;
         }
         if ((head?.revisionId ?? null) !== plan.expectedHead) {
           return {
             ...base,
             status: 'conflict',
-            message: `${unitPeriodName(ret.unitId, ret.period)}的数据在检查之后已被更改（可能在另一个标签页中），本文件未导入。请重新选择该文件再次检查。`,
+            message: notice('commit.changedSince', { name: unitPeriodName(ret.unitId, ret.period) }),
           } as const;
         }
         const at = now();

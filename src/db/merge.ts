@@ -1,6 +1,7 @@
 // Merging another laptop's backup: add the returns this app lacks, skip identical ones (same content hash),
 // and let the user choose where both hold a different current return. Revisions are identified by unit +
 // period + content hash, so merging A into B and B into A give the same set; the whole merge is one transaction.
+import { notice } from '../domain/messages';
 import type { PeriodKey, UnitId } from '../domain/types';
 import type { BackupFile } from './backup';
 import type {
@@ -274,8 +275,7 @@ export async function applyMerge(
     if (!summary) {
       return {
         ok: false,
-        message:
-          '合并期间本机数据已发生变化（可能在另一标签页中导入了月报），未做任何更改。请重新选择备份文件合并。',
+        message: notice('merge.changedMeanwhile'),
       };
     }
     return { ok: true, value: summary };

@@ -2,7 +2,7 @@
 // replacement is shown side by side before the user confirms it. Labels come from the table definitions.
 
 import type { FieldDef, TableDef } from '../domain/tables';
-import { TABLES } from '../domain/tables';
+import { isStoredField, TABLES } from '../domain/tables';
 import type { ReturnTables, TableKey } from '../domain/types';
 
 export interface FigureChange {
@@ -47,8 +47,6 @@ function formatValue(field: FieldDef, value: unknown): string {
   return text === '' ? '（空）' : text;
 }
 
-const SKIPPED_KINDS = new Set(['seq', 'unit', 'bank']);
-
 function diffRecord(
   def: TableDef,
   before: Record<string, unknown>,
@@ -57,12 +55,11 @@ function diffRecord(
   out: FigureChange[],
 ): void {
   for (const field of def.fields) {
-    if (SKIPPED_KINDS.has(field.kind)) continue;
+    // 序号, 市县 and the bank (the row's key) are no figures; 表3 合计 is never stored (always recomputed).
+    if (!isStoredField(field) || field.kind === 'bank') continue;
     const a = before[field.key];
     const b = after[field.key];
     if ((a ?? null) === (b ?? null)) continue;
-    // A field neither side stores (e.g. 合计 of 表3, always recomputed) is not a change.
-    if (!(field.key in before) && !(field.key in after)) continue;
     out.push({
       table: def.key,
       tableTitle: def.title,

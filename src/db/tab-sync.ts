@@ -1,14 +1,14 @@
 // Several tabs on one database: when another tab upgrades (or deletes) the database this tab closes its
 // connection at once, so the upgrade is not blocked, and tells the user to reload; a blocked upgrade says so too.
 // Returns imported in another tab show here without reload through Dexie's cross-tab liveQuery.
+import { notice } from '../domain/messages';
 import type { AnjuDatabase } from './database';
 
 export type TabSyncNotice = { kind: 'upgraded' | 'deleted' | 'blocked'; message: string };
 
-export const UPGRADED_MESSAGE = '应用已在另一标签页升级，请刷新本页。';
-export const DELETED_MESSAGE = '本机数据已在另一标签页清除，请刷新本页。';
-export const BLOCKED_MESSAGE =
-  '本应用的数据库需要升级，但另一标签页中的本应用仍在使用它。请关闭其他标签页中的本应用，然后刷新本页。';
+export const UPGRADED_MESSAGE = notice('tab.upgraded');
+export const DELETED_MESSAGE = notice('tab.deleted');
+export const BLOCKED_MESSAGE = notice('tab.blocked');
 
 /**
  * Watch the database for another tab's upgrade or delete. Transactions already running finish before the

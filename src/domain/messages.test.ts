@@ -1,7 +1,7 @@
 // Issue sentences: every code reads as Chinese, names where it is, and keeps its parameters.
 import { describe, expect, it } from 'vitest';
-import type { IssueCode, IssueParams } from './messages';
-import { describeLocation, formatYuanAsYi, ISSUE_CODES, makeIssue } from './messages';
+import type { IssueCode, IssueParams, NoticeCode, NoticeParams } from './messages';
+import { describeLocation, formatYuanAsYi, ISSUE_CODES, makeIssue, NOTICE_CODES, notice } from './messages';
 
 const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'file.tooLarge': { sizeMb: '25', limitMb: '20' },
@@ -39,10 +39,14 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'rows.many': { table: '表1（棚改开工）', count: 2 },
   'cell.empty': { column: '贷款银行' },
   'total.mismatch': { column: '授信', declared: '3.5亿元', computed: '3.46亿元' },
-  'expropriation.total': { declared: '351户', computed: '350户' },
   'rate.mismatch': { column: '开工率（%）', declared: '50.2%', computed: '50%' },
-  'start.abovePlan': { started: '900套', plan: '800套' },
-  'rental.aboveRaised': { allocated: '120套', raised: '100套' },
+  'figure.aboveOther': { column: '累计开工', value: '900套', limitColumn: '年度计划', limit: '800套' },
+  'sum.mismatch': {
+    column: '合计',
+    declared: '351户',
+    parts: '累计完成征收与累计完成拆迁之和',
+    computed: '350户',
+  },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
 };
@@ -76,5 +80,78 @@ describe('issue messages', () => {
     [0, '0亿元'],
   ])('formats %d yuan as %s', (yuan, text) => {
     expect(formatYuanAsYi(yuan)).toBe(text);
+  });
+});
+
+// One example of the parameters of every notice: the sentence must show each of them.
+const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
+  'storage.quota': {},
+  'storage.blocked': {},
+  'storage.version': {},
+  'storage.closed': {},
+  'storage.open': {},
+  'storage.aborted': {},
+  'storage.constraint': {},
+  'storage.unknown': {},
+  'tab.upgraded': {},
+  'tab.deleted': {},
+  'tab.blocked': {},
+  'history.revisionGone': {},
+  'history.alreadyCurrent': {},
+  'history.importGone': {},
+  'history.alreadyUndone': {},
+  'history.movedSince': { returns: '农安县（2018-09）' },
+  'plan.sameInBatch': { file: 'a.xlsx', name: '农安县2018年1-9月' },
+  'plan.otherInBatch': { file: 'a.xlsx', name: '农安县2018年1-9月' },
+  'plan.sameFile': { name: '农安县2018年1-9月', file: 'a.xlsx' },
+  'plan.sameContent': { name: '农安县2018年1-9月', file: 'a.xlsx' },
+  'commit.exists': {},
+  'commit.failed': { reason: '本机存储空间已满。' },
+  'commit.sameStored': { name: '农安县2018年1-9月' },
+  'commit.changedSince': { name: '农安县2018年1-9月' },
+  'merge.changedMeanwhile': {},
+  'backup.undecodable': { file: 'b.json.gz' },
+  'backup.notJson': { file: 'b.json' },
+  'backup.format': { file: 'b.json', format: 'anju-progress-backup' },
+  'backup.badVersion': { file: 'b.json' },
+  'backup.newer': { file: 'b.json', version: 9, supported: 2 },
+  'backup.noData': { file: 'b.json' },
+  'backup.checksum': { file: 'b.json' },
+  'backup.shape': { file: 'b.json', problem: '缺少“heads”数据表' },
+  'backup.notEmpty': {},
+  'calc.cumulativeFell': {
+    unit: '农安县',
+    label: '累计开工',
+    from: '2018年1-8月',
+    to: '2018年1-9月',
+    before: '900套',
+    now: '800套',
+  },
+  'calc.increaseMismatch': {
+    unit: '农安县',
+    label: '本月开工',
+    declared: '50套',
+    basis: '2018年1-8月与2018年1-9月累计数之差',
+    computed: '40套',
+  },
+  'demo.failed': {},
+  'demo.fetch': { file: '农安县-2018年1-9月.xlsx' },
+  'export.failed': {},
+  'action.failed': {},
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': {},
+  'figure.empty': {},
+};
+
+describe('notices', () => {
+  it('has an example for every code', () => {
+    expect(Object.keys(NOTICE_SAMPLES).sort()).toEqual([...NOTICE_CODES].sort());
+  });
+
+  it.each(NOTICE_CODES)('%s reads as a Chinese sentence showing its parameters', (code) => {
+    const params = NOTICE_SAMPLES[code];
+    const text = (notice as (c: NoticeCode, p?: unknown) => string)(code, params);
+    expect(text).toMatch(/^[^a-zA-Z]*[\u4e00-\u9fff][\s\S]*[。？]$/u);
+    for (const value of Object.values(params)) expect(text).toContain(String(value));
   });
 });

@@ -39,10 +39,10 @@ export interface IssueParams {
   'rows.many': { table: string; count: number };
   'cell.empty': { column: string };
   'total.mismatch': { column: string; declared: string; computed: string };
-  'expropriation.total': { declared: string; computed: string };
   'rate.mismatch': { column: string; declared: string; computed: string };
-  'start.abovePlan': { started: string; plan: string };
-  'rental.aboveRaised': { allocated: string; raised: string };
+  // The checks a table definition declares (domain/tables: atMost, sumOf; monthOf is month.aboveTotal).
+  'figure.aboveOther': { column: string; value: string; limitColumn: string; limit: string };
+  'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
 }
@@ -110,12 +110,11 @@ const TEMPLATES: Templates = {
   'cell.empty': (p) => `这一行填了数字，但“${p.column}”是空的，请补上。`,
   'total.mismatch': (p) =>
     `“${p.column}”的合计行为 ${p.declared}，各行之和为 ${p.computed}，两者不符；已按各行之和计算，合计行不保存。`,
-  'expropriation.total': (p) =>
-    `“合计”为 ${p.declared}，而累计完成征收与拆迁之和为 ${p.computed}，两者不符；已按征收与拆迁分别保存。`,
   'rate.mismatch': (p) =>
     `填报的“${p.column}”为 ${p.declared}，按本表数字计算应为 ${p.computed}；以计算值为准。`,
-  'start.abovePlan': (p) => `累计开工 ${p.started} 超过了年度计划 ${p.plan}，请核对。`,
-  'rental.aboveRaised': (p) => `累计已分配 ${p.allocated} 超过了累计筹集 ${p.raised}，请核对。`,
+  'figure.aboveOther': (p) => `${p.column} ${p.value} 超过了${p.limitColumn} ${p.limit}，请核对。`,
+  'sum.mismatch': (p) =>
+    `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
 };
@@ -211,10 +210,9 @@ const ISSUE_ADVICE: Partial<Record<IssueCode, string>> = {
   'rows.many': '删去重复的行，或核对各行的市县名称。',
   'cell.empty': '补上空着的单元格。',
   'total.mismatch': '核对合计行与各行数字。',
-  'expropriation.total': '核对合计与征收、拆迁数字。',
+  'sum.mismatch': '核对合计与各分项数字。',
   'rate.mismatch': '核对填报的比率。',
-  'start.abovePlan': '核对累计开工和年度计划。',
-  'rental.aboveRaised': '核对累计已分配和累计筹集。',
+  'figure.aboveOther': '核对这两个数字，前者不应大于后者。',
   'month.aboveTotal': '核对本月数和累计数。',
   'issues.truncated': '改正所列问题后重新报送，其余问题届时再列出。',
 };
@@ -291,3 +289,146 @@ export function reviewText<K extends ReviewCode>(code: K, params: ReviewParams[K
 
 /** Every review code (for tests). */
 export const REVIEW_CODES = Object.keys(REVIEW_TEMPLATES) as ReviewCode[];
+
+// Notices: the sentences that are not about a cell of a file — the store, history and undo, the import plan,
+// backups and merges, other tabs, the analysis. Same rule as above: every one is written here, once.
+
+type NoParams = Record<string, never>;
+
+export interface NoticeParams {
+  // Storage (IndexedDB / Dexie), see db/errors.ts.
+  'storage.quota': NoParams;
+  'storage.blocked': NoParams;
+  'storage.version': NoParams;
+  'storage.closed': NoParams;
+  'storage.open': NoParams;
+  'storage.aborted': NoParams;
+  'storage.constraint': NoParams;
+  'storage.unknown': NoParams;
+  // Other tabs, see db/tab-sync.ts.
+  'tab.upgraded': NoParams;
+  'tab.deleted': NoParams;
+  'tab.blocked': NoParams;
+  // Version history and undo, see db/history.ts.
+  'history.revisionGone': NoParams;
+  'history.alreadyCurrent': NoParams;
+  'history.importGone': NoParams;
+  'history.alreadyUndone': NoParams;
+  'history.movedSince': { returns: string };
+  // The import plan and its commit, see db/import-repo.ts.
+  'plan.sameInBatch': { file: string; name: string };
+  'plan.otherInBatch': { file: string; name: string };
+  'plan.sameFile': { name: string; file: string };
+  'plan.sameContent': { name: string; file: string };
+  'commit.exists': NoParams;
+  'commit.failed': { reason: string };
+  'commit.sameStored': { name: string };
+  'commit.changedSince': { name: string };
+  // Merging another computer's backup, see db/merge.ts.
+  'merge.changedMeanwhile': NoParams;
+  // Backups, see db/backup.ts.
+  'backup.undecodable': { file: string };
+  'backup.notJson': { file: string };
+  'backup.format': { file: string; format: string };
+  'backup.badVersion': { file: string };
+  'backup.newer': { file: string; version: number; supported: number };
+  'backup.noData': { file: string };
+  'backup.checksum': { file: string };
+  'backup.shape': { file: string; problem: string };
+  'backup.notEmpty': NoParams;
+  // The analysis, see domain/calc/context.ts.
+  'calc.cumulativeFell': {
+    unit: string;
+    label: string;
+    from: string;
+    to: string;
+    before: string;
+    now: string;
+  };
+  'calc.increaseMismatch': { unit: string; label: string; declared: string; basis: string; computed: string };
+  // The demo data and other actions of the pages.
+  'demo.failed': NoParams;
+  'demo.fetch': { file: string };
+  'export.failed': NoParams;
+  'action.failed': NoParams;
+  // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
+  'figure.failed': NoParams;
+  'figure.empty': NoParams;
+}
+
+export type NoticeCode = keyof NoticeParams;
+
+const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
+  'storage.quota': () =>
+    '本机存储空间已满，本次数据没有保存（已保存的数据不受影响）。请在“设置 → 本机存储”查看用量，导出备份后清理不用的数据，或释放磁盘空间后重试。',
+  'storage.blocked': () =>
+    '本应用已在另一个浏览器标签页中打开，数据库无法升级。请关闭其他标签页中的本应用，然后刷新本页。',
+  'storage.version': () =>
+    '本机数据由更新版本的本应用保存，当前页面版本较旧，无法打开。请刷新页面（或关闭后重新打开）以使用最新版本。',
+  'storage.closed': () => '本机数据库已关闭（可能在另一个标签页中升级或被删除）。请刷新本页后重试。',
+  'storage.open': () =>
+    '无法打开本机数据库。请确认浏览器未处于无痕（隐私）模式且允许本站存储数据，然后刷新本页；若仍失败，请重启浏览器。',
+  'storage.aborted': () => '保存被中断，本次没有写入任何数据。请重试；若反复出现，请刷新本页。',
+  'storage.constraint': () => '要保存的记录与已有记录冲突，本次没有写入任何数据。请刷新本页后重试。',
+  'storage.unknown': () =>
+    '保存数据时出错，本次没有写入任何数据。请刷新本页后重试；若反复出现，请先在“设置”中导出备份，再重启浏览器。',
+  'tab.upgraded': () => '应用已在另一标签页升级，请刷新本页。',
+  'tab.deleted': () => '本机数据已在另一标签页清除，请刷新本页。',
+  'tab.blocked': () =>
+    '本应用的数据库需要升级，但另一标签页中的本应用仍在使用它。请关闭其他标签页中的本应用，然后刷新本页。',
+  'history.revisionGone': () => '找不到要恢复的版本（可能已被清除），请刷新本页。',
+  'history.alreadyCurrent': () => '该版本已是当前版本。',
+  'history.importGone': () => '找不到这条导入记录，请刷新本页。',
+  'history.alreadyUndone': () => '这次导入已经撤销过了。',
+  'history.movedSince': (p) =>
+    `无法撤销：以下月报在这次导入之后又有更改：${p.returns}。请先撤销之后的导入或恢复，再撤销这一次。未做任何更改。`,
+  'plan.sameInBatch': (p) => `与本批文件“${p.file}”中${p.name}的报表相同，不重复导入。`,
+  'plan.otherInBatch': (p) =>
+    `本批文件“${p.file}”已有${p.name}的另一份报表，同一单位同一报告期只能导入一份，请只保留其中一份后重新选择。`,
+  'plan.sameFile': (p) => `${p.name}的报表已从同一文件导入过（${p.file}），无需重复导入。`,
+  'plan.sameContent': (p) => `${p.name}已存在内容完全相同的报表（来自“${p.file}”），无需重复导入。`,
+  'commit.exists': () => '已存在，未导入。',
+  'commit.failed': (p) => `未保存：${p.reason}`,
+  'commit.sameStored': (p) => `${p.name}已存在相同报表。`,
+  'commit.changedSince': (p) =>
+    `${p.name}的数据在检查之后已被更改（可能在另一个标签页中），本文件未导入。请重新选择该文件再次检查。`,
+  'merge.changedMeanwhile': () =>
+    '合并期间本机数据已发生变化（可能在另一标签页中导入了月报），未做任何更改。请重新选择备份文件合并。',
+  'backup.undecodable': (p) =>
+    `文件“${p.file}”已损坏（压缩数据不完整或无法解压），无法恢复。请重新导出备份或换一个备份文件。`,
+  'backup.notJson': (p) =>
+    `文件“${p.file}”已损坏（内容不是完整的备份数据，可能被截断或改动），无法恢复。请换一个备份文件。`,
+  'backup.format': (p) => `文件“${p.file}”不是本应用的备份文件（格式应为 ${p.format}），未做任何更改。`,
+  'backup.badVersion': (p) => `文件“${p.file}”的备份版本号无效，未做任何更改。`,
+  'backup.newer': (p) =>
+    `文件“${p.file}”由更新版本的本应用导出（备份版本 ${p.version}，本应用只能读取到版本 ${p.supported}），请先更新本应用再恢复。未做任何更改。`,
+  'backup.noData': (p) => `文件“${p.file}”缺少数据或校验值，无法恢复。未做任何更改。`,
+  'backup.checksum': (p) =>
+    `文件“${p.file}”校验失败（内容与校验值不符，文件可能已损坏或被改动），无法恢复。未做任何更改。`,
+  'backup.shape': (p) => `文件“${p.file}”内容不完整：${p.problem}。未做任何更改。`,
+  'backup.notEmpty': () =>
+    '本机已有数据，不能直接恢复（以免覆盖）。请改用“合并其他电脑的备份”，或先清空本机数据再恢复。',
+  'calc.cumulativeFell': (p) =>
+    `${p.unit}${p.label}从${p.from}的${p.before}降到${p.to}的${p.now}：累计数不应减少，两期报表之一可能有误。`,
+  'calc.increaseMismatch': (p) => `${p.unit}${p.label}本月填报${p.declared}，按${p.basis}应为${p.computed}。`,
+  'demo.failed': () => '示例数据载入失败，未保存任何内容。请刷新本页后重试。',
+  'action.failed': () => '操作没有完成，本机数据未作更改。请刷新本页后重试。',
+  'demo.fetch': (p) =>
+    `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
+  'export.failed': () =>
+    '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // Charts saved as pictures (issue 12, docs).
+  'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
+  'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
+};
+
+type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];
+
+/** The Chinese sentence of a notice. */
+export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): string {
+  const params = (args[0] ?? {}) as NoticeParams[K];
+  return (NOTICES[code] as (p: NoticeParams[K]) => string)(params);
+}
+
+/** Every notice code (for tests). */
+export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];

@@ -29,6 +29,20 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   allocationLow: 80,
 };
 
+/**
+ * The thresholds in force: the stored ones over the defaults. A value saved by an older version may lack a
+ * threshold added since, and a stored value that is not a finite number is no threshold: the default fills both.
+ */
+export function withDefaultThresholds(stored: unknown): Thresholds {
+  const out: Thresholds = { ...DEFAULT_THRESHOLDS };
+  if (typeof stored !== 'object' || stored === null) return out;
+  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
 /** The bulletin's fixed parts, kept by the user; defaults are the 2018-10-10 text (see bulletin/defaults.ts). */
 export interface BulletinTextSettings {
   title: string;

@@ -25,7 +25,7 @@ function chineseDate(iso: string): string {
 }
 
 /** The columns of a table in a single unit's return: 表2 has no 市县 column (one unit, a row per bank). */
-function templateFields(def: TableDef): FieldDef[] {
+function templateFields(def: TableDef): readonly FieldDef[] {
   return def.key === 'loan' ? def.fields.filter((f) => f.kind !== 'unit') : def.fields;
 }
 
@@ -52,14 +52,18 @@ function figure(field: FieldDef, value: unknown): Cell {
   return value;
 }
 
-function dataRows(def: TableDef, fields: FieldDef[], request: TemplateRequest): Cell[][] {
+function dataRows(def: TableDef, fields: readonly FieldDef[], request: TemplateRequest): Cell[][] {
   const unitName = request.unit.name;
   const rowOf = (values: Record<string, unknown>, seq: number): Cell[] =>
     fields.map((f) => {
       if (f.kind === 'seq') return seq;
       if (f.kind === 'unit') return unitName;
-      if (f.key === 'total' && def.key === 'expropriation' && values.expropriated !== undefined) {
-        return Number(values.expropriated) + Number(values.demolished);
+      // A column that is a sum (表3 合计) is written as the sum of its stored parts.
+      if (f.sumOf?.every((k) => typeof values[k] === 'number')) {
+        return figure(
+          f,
+          f.sumOf.reduce((sum, k) => sum + Number(values[k]), 0),
+        );
       }
       return figure(f, values[f.key]);
     });

@@ -1,18 +1,17 @@
 // Read sheets → one ParsedReturn per unit: rows tied to their unit (a combined prefecture return has a row
-// per unit), figures assembled per table, and the checks that only warn (totals, rates, month vs cumulative).
+// per unit), each row's record built from its table's definition, with the checks the definition declares
+// (totals, rates, limits, month vs cumulative, sums), which only warn.
 import { canonicalBankName } from '../domain/banks';
 import { formatYuanAsYi } from '../domain/messages';
 import { formatRateBp, rateDisagrees, rateOf } from '../domain/numbers';
+import { type FieldDef, fieldDef, isFigureField, isStoredField } from '../domain/tables';
 import type {
   CarryOverProject,
-  ExpropriationFigures,
   LoanBankLine,
   LoanFigures,
   ParsedReturn,
   PeriodKey,
-  PublicRentalFigures,
   ReturnTables,
-  StartFigures,
   UnitId,
 } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
@@ -32,15 +31,6 @@ function num(row: RowRecord, key: string): number {
   return typeof v === 'number' ? v : 0;
 }
 
-function optNum(s: SheetRead, row: RowRecord, key: string): number | null {
-  return s.columns.has(key) ? num(row, key) : null;
-}
-
-function rate(row: RowRecord, key: string): number | null {
-  const v = row.values.get(key);
-  return typeof v === 'number' ? v : null;
-}
-
 function text(row: RowRecord, key: string): string {
   const v = row.values.get(key);
   return typeof v === 'string' ? v : '';
@@ -54,7 +44,44 @@ function shown(s: SheetRead, key: string, value: number): string {
 }
 
 function headerOf(s: SheetRead, key: string): string {
-  return s.columns.get(key)?.header ?? s.def.fields.find((f) => f.key === key)?.header ?? key;
+  return s.columns.get(key)?.header ?? fieldDef(s.def, key).header;
+}
+
+/** The value a field stores from a row, by its kind: absent figures are 0, or null where the field says so. */
+function storedValue(s: SheetRead, row: RowRecord, field: FieldDef): number | string | null {
+  switch (field.kind) {
+    case 'count':
+    case 'money':
+      return field.nullable && !s.columns.has(field.key) ? null : num(row, field.key);
+    case 'rate': {
+      const v = row.values.get(field.key);
+      return typeof v === 'number' ? v : null;
+    }
+    case 'bank':
+      return canonicalBankName(text(row, field.key));
+    default:
+      return text(row, field.key);
+  }
+}
+
+/** A row's record: every stored field of the table's definition, in its order. */
+export function recordOf(s: SheetRead, row: RowRecord): Record<string, number | string | null> {
+  const out: Record<string, number | string | null> = {};
+  for (const field of s.def.fields) if (isStoredField(field)) out[field.key] = storedValue(s, row, field);
+  return out;
+}
+
+/** A figure of the row for a check: a stored one, or a derived column's sum of its parts. */
+function figureOf(s: SheetRead, row: RowRecord, key: string): number {
+  const field = fieldDef(s.def, key);
+  return field.sumOf ? field.sumOf.reduce((sum, part) => sum + num(row, part), 0) : num(row, key);
+}
+
+/** The name of a figure in a message: its header, or for a derived column the sum it stands for. */
+function figureName(s: SheetRead, key: string): string {
+  const field = fieldDef(s.def, key);
+  if (!field.sumOf) return headerOf(s, key);
+  return `${field.sumOf.map((part) => fieldDef(s.def, part).label).join('与')}之和`;
 }
 
 /** Each total row (合计) against the sum of its data rows, column by column; the rows win. */
@@ -66,7 +93,7 @@ function checkTotals(s: SheetRead, log: IssueLog): void {
   // A 合计 line alone is no total of anything: it is the unit's own line (see buildReturns).
   if (data.length === 0) return;
   for (const col of s.columns.values()) {
-    if (col.field.kind !== 'count' && col.field.kind !== 'money') continue;
+    if (!isFigureField(col.field)) continue;
     const key = col.field.key;
     if (!total.present.has(key)) continue;
     const sum = data.reduce((acc, r) => acc + num(r, key), 0);
@@ -81,139 +108,73 @@ function checkTotals(s: SheetRead, log: IssueLog): void {
   }
 }
 
-function checkRate(
-  s: SheetRead,
-  row: RowRecord,
-  key: string,
-  numerator: number,
-  denominator: number,
-  log: IssueLog,
-) {
-  const declared = rate(row, key);
-  if (declared === null || denominator <= 0) return;
-  if (rateDisagrees(declared, numerator, denominator)) {
-    log.warn('rate.mismatch', s.grid.name, row.cells.get(key), {
-      column: headerOf(s, key),
-      declared: formatRateBp(declared),
-      computed: formatRateBp(rateOf(numerator, denominator)),
-    });
+/**
+ * The checks a table's definition declares for a row, each a warning (the figures are stored as read): a
+ * declared rate against its figures, a figure above its limit, a month above its cumulative figure, a sum
+ * column against its parts.
+ */
+export function checkRow(s: SheetRead, row: RowRecord, log: IssueLog): void {
+  const sheet = s.grid.name;
+  for (const field of s.def.fields) {
+    const { key } = field;
+    if (field.rateOf) {
+      const declared = row.values.get(key);
+      const [numerator, denominator] = field.rateOf.map((k) => figureOf(s, row, k)) as [number, number];
+      if (
+        typeof declared === 'number' &&
+        denominator > 0 &&
+        rateDisagrees(declared, numerator, denominator)
+      ) {
+        log.warn('rate.mismatch', sheet, row.cells.get(key), {
+          column: headerOf(s, key),
+          declared: formatRateBp(declared),
+          computed: formatRateBp(rateOf(numerator, denominator)),
+        });
+      }
+    }
+    if (field.atMost) {
+      const value = figureOf(s, row, key);
+      const limit = figureOf(s, row, field.atMost);
+      if (value > limit) {
+        log.warn('figure.aboveOther', sheet, row.cells.get(key), {
+          column: field.label,
+          value: shown(s, key, value),
+          limitColumn: fieldDef(s.def, field.atMost).label,
+          limit: shown(s, field.atMost, limit),
+        });
+      }
+    }
+    if (field.monthOf && s.columns.has(key)) {
+      const month = num(row, key);
+      const total = figureOf(s, row, field.monthOf);
+      if (month > total) {
+        log.warn('month.aboveTotal', sheet, row.cells.get(key), {
+          column: headerOf(s, key),
+          month: shown(s, key, month),
+          total: shown(s, field.monthOf, total),
+          totalColumn: figureName(s, field.monthOf),
+        });
+      }
+    }
+    if (field.sumOf && s.columns.has(key) && row.present.has(key)) {
+      const declared = num(row, key);
+      const sum = figureOf(s, row, key);
+      if (declared !== sum) {
+        log.warn('sum.mismatch', sheet, row.cells.get(key), {
+          column: field.label,
+          declared: shown(s, key, declared),
+          parts: figureName(s, key),
+          computed: shown(s, key, sum),
+        });
+      }
+    }
   }
 }
 
-function checkMonth(
-  s: SheetRead,
-  row: RowRecord,
-  monthKey: string,
-  total: number,
-  totalKey: string,
-  log: IssueLog,
-) {
-  if (!s.columns.has(monthKey)) return;
-  const month = num(row, monthKey);
-  if (month > total) {
-    log.warn('month.aboveTotal', s.grid.name, row.cells.get(monthKey), {
-      column: headerOf(s, monthKey),
-      month: shown(s, monthKey, month),
-      total: shown(s, totalKey, total),
-      totalColumn: headerOf(s, totalKey),
-    });
-  }
-}
-
-function startFigures(s: SheetRead, row: RowRecord, log: IssueLog): StartFigures {
-  const plan = num(row, 'plan');
-  const started = num(row, 'started');
-  checkRate(s, row, 'declaredRate', started, plan, log);
-  if (started > plan) {
-    log.warn('start.abovePlan', s.grid.name, row.cells.get('started'), {
-      started: shown(s, 'started', started),
-      plan: shown(s, 'plan', plan),
-    });
-  }
-  checkMonth(s, row, 'startedMonth', started, 'started', log);
-  return {
-    plan,
-    started,
-    startedMonth: optNum(s, row, 'startedMonth'),
-    declaredRate: rate(row, 'declaredRate'),
-    note: text(row, 'note'),
-  };
-}
-
-function expropriationFigures(s: SheetRead, row: RowRecord, log: IssueLog): ExpropriationFigures {
-  const expropriated = num(row, 'expropriated');
-  const demolished = num(row, 'demolished');
-  const sum = expropriated + demolished;
-  if (s.columns.has('total') && row.present.has('total') && num(row, 'total') !== sum) {
-    log.warn('expropriation.total', s.grid.name, row.cells.get('total'), {
-      declared: shown(s, 'total', num(row, 'total')),
-      computed: shown(s, 'total', sum),
-    });
-  }
-  if (s.columns.has('doneMonth') && num(row, 'doneMonth') > sum) {
-    log.warn('month.aboveTotal', s.grid.name, row.cells.get('doneMonth'), {
-      column: headerOf(s, 'doneMonth'),
-      month: shown(s, 'doneMonth', num(row, 'doneMonth')),
-      total: shown(s, 'total', sum),
-      totalColumn: '累计完成征收与拆迁之和',
-    });
-  }
-  return {
-    plan: num(row, 'plan'),
-    expropriated,
-    demolished,
-    doneMonth: optNum(s, row, 'doneMonth'),
-    note: text(row, 'note'),
-  };
-}
-
-function publicRentalFigures(s: SheetRead, row: RowRecord, log: IssueLog): PublicRentalFigures {
-  const raised = num(row, 'raised');
-  const allocated = num(row, 'allocated');
-  const yearTask = num(row, 'yearTask');
-  const yearAllocated = num(row, 'yearAllocated');
-  checkRate(s, row, 'declaredRate', allocated, raised, log);
-  checkRate(s, row, 'declaredYearRate', yearAllocated, yearTask, log);
-  if (allocated > raised) {
-    log.warn('rental.aboveRaised', s.grid.name, row.cells.get('allocated'), {
-      allocated: shown(s, 'allocated', allocated),
-      raised: shown(s, 'raised', raised),
-    });
-  }
-  return {
-    raised,
-    allocated,
-    declaredRate: rate(row, 'declaredRate'),
-    yearTask,
-    yearAllocated,
-    declaredYearRate: rate(row, 'declaredYearRate'),
-    lastYearRate: rate(row, 'lastYearRate'),
-  };
-}
-
-function bankLine(s: SheetRead, row: RowRecord, log: IssueLog): LoanBankLine {
-  const credit = num(row, 'credit');
-  const disbursed = num(row, 'disbursed');
-  checkMonth(s, row, 'creditMonth', credit, 'credit', log);
-  checkMonth(s, row, 'disbursedMonth', disbursed, 'disbursed', log);
-  return {
-    bank: canonicalBankName(text(row, 'bank')),
-    credit,
-    creditMonth: optNum(s, row, 'creditMonth'),
-    disbursed,
-    disbursedMonth: optNum(s, row, 'disbursedMonth'),
-    note: text(row, 'note'),
-  };
-}
-
-function project(row: RowRecord): CarryOverProject {
-  return {
-    name: text(row, 'name'),
-    households: num(row, 'households'),
-    unfinished: num(row, 'unfinished'),
-    reason: text(row, 'reason'),
-    plannedFinish: text(row, 'plannedFinish'),
-  };
+/** A checked row's record, typed as the table's rows. */
+function checkedRecord<R>(s: SheetRead, row: RowRecord, log: IssueLog): R {
+  checkRow(s, row, log);
+  return recordOf(s, row) as R;
 }
 
 /** Tie every row of every sheet to a unit; a sheet naming several units is a combined return. */
@@ -286,18 +247,19 @@ export function buildReturns(sheets: SheetRead[], ctx: BuildContext): ParsedRetu
           });
           continue;
         }
-        const row = rows[0] as RowRecord;
-        if (s.def.key === 'start') t.start = startFigures(s, row, log);
-        else if (s.def.key === 'expropriation') t.expropriation = expropriationFigures(s, row, log);
-        else if (s.def.key === 'publicRental') t.publicRental = publicRentalFigures(s, row, log);
+        // The one-row tables' records are their figures (StartFigures, ExpropriationFigures, PublicRentalFigures).
+        (t as Record<string, unknown>)[s.def.key] = checkedRecord<unknown>(s, rows[0] as RowRecord, log);
       } else if (s.def.key === 'loan') {
         const needRow = (all ?? []).find((r) => r.kind === 'need');
         let need: number | null = needRow ? num(needRow, 'need') : null;
         if (need === null && s.need && !combined) need = s.need.yuan;
-        const loan: LoanFigures = { need, banks: rows.map((row) => bankLine(s, row, log)) };
+        const loan: LoanFigures = {
+          need,
+          banks: rows.map((row) => checkedRecord<LoanBankLine>(s, row, log)),
+        };
         t.loan = loan;
       } else if (s.def.key === 'carryOver') {
-        t.carryOver = rows.map(project);
+        t.carryOver = rows.map((row) => checkedRecord<CarryOverProject>(s, row, log));
       }
     }
   }

@@ -1,7 +1,8 @@
 // 手工录入 through the reader: a stored return typed back in reads to the same figures, and every figure field
 // of every table definition refuses what a county's cell would be refused for, naming the input's cell.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleReturn } from '../db/test-returns';
 import {
   emptyEntry,
   entryCell,
@@ -14,17 +15,24 @@ import {
 import { TABLES } from '../domain/tables';
 import type { ReturnTables } from '../domain/types';
 import { readManualEntry } from './manual-entry';
+import { readReturn } from './read-return';
 
 const NONGAN = '220122';
 
-/** A stored return; a month figure is null only where its column is absent, so typed back in a blank is 0. */
+/** A real county return (the 2018 sample of 农安县), as the reader stores it. */
 const stored: ReturnTables = (() => {
-  const tables = structuredClone(sampleReturn(NONGAN, '2018-09').tables);
-  for (const bank of tables.loan?.banks ?? []) {
-    bank.creditMonth ??= 0;
-    bank.disbursedMonth ??= 0;
-  }
-  return tables;
+  const file = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    'fixtures',
+    'samples',
+    '2018-09',
+    '农安县-2018年1-9月.xlsx',
+  );
+  const result = readReturn(new Uint8Array(readFileSync(file)), '农安县-2018年1-9月.xlsx');
+  if (!result.ok || !result.returns[0]) throw new Error('sample refused');
+  return result.returns[0].tables;
 })();
 
 describe('manual entry read by the reader', () => {
@@ -53,7 +61,7 @@ describe('manual entry read by the reader', () => {
     });
     const result = readManualEntry(entry);
     if (!result.ok) throw new Error('refused');
-    expect(result.warnings.map((w) => w.code)).toContain('start.abovePlan');
+    expect(result.warnings.map((w) => w.code)).toContain('figure.aboveOther');
   });
 
   it('names the 本年棚改需贷款 cell when its value is no figure', () => {

@@ -672,7 +672,7 @@ const warningCases: WarningCase[] = [
   {
     name: '表3 合计 ≠ 征收 + 拆迁',
     sheets: withSheet(standardReturn(), expropriationSheet({}, [1, '农安县', 700, 342, 8, 351, 41])),
-    code: 'expropriation.total',
+    code: 'sum.mismatch',
     sheet: '表3',
     cell: 'F4',
     check: (r) => [r.tables.expropriation?.expropriated, r.tables.expropriation?.demolished],
@@ -708,14 +708,14 @@ const warningCases: WarningCase[] = [
   {
     name: 'started above plan',
     sheets: withSheet(standardReturn(), startSheet({}, [1, '农安县', 800, 900, 50, 112.5])),
-    code: 'start.abovePlan',
+    code: 'figure.aboveOther',
     sheet: '表1',
     cell: 'D4',
   },
   {
     name: 'allocated above raised',
     sheets: withSheet(standardReturn(), publicRentalSheet({}, [1, '农安县', 100, 120, 120, 0, 0, null, 90])),
-    code: 'rental.aboveRaised',
+    code: 'figure.aboveOther',
     sheet: '表5',
     cell: 'D4',
   },

@@ -5,14 +5,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
 import { db } from '../db/database';
-import { useAllCurrentReturns } from '../db/hooks';
 import { useSetting } from '../db/settings-repo';
 import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../domain/bulletin/defaults';
 import { bulletinToText, generateBulletin, parseBulletinText } from '../domain/bulletin/generate';
-import { analysePeriod } from '../domain/calc';
 import { defaultCutoff, makePeriod, periodLabel, periodParts } from '../domain/period';
-import { type BulletinTextSettings, DEFAULT_THRESHOLDS, type Thresholds } from '../domain/settings';
+import type { BulletinTextSettings } from '../domain/settings';
 import { defaultRegister } from '../domain/units';
 import { AttachmentTables } from './bulletin/attachment-tables';
 import { BulletinDocument } from './bulletin/bulletin-document';
@@ -23,6 +21,7 @@ import {
   downloadTemplate,
 } from './bulletin/export-actions';
 import { usePeriod } from './period-context';
+import { useAnalysis } from './use-analysis';
 import './bulletin/bulletin.css';
 
 const ALL_UNITS = 'all';
@@ -40,9 +39,8 @@ function formatSavedAt(ms: number): string {
 }
 
 export function BulletinPage() {
-  const { period, loading } = usePeriod();
-  const returnsByPeriod = useAllCurrentReturns();
-  const thresholds = useSetting<Thresholds>('thresholds', DEFAULT_THRESHOLDS);
+  const { period } = usePeriod();
+  const analysisState = useAnalysis();
   const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
   const state = useBulletinState(period);
   const ids = {
@@ -73,16 +71,15 @@ export function BulletinPage() {
     setViewing(null);
   }, [period]);
 
-  const analysis = useMemo(() => {
-    if (!period || !returnsByPeriod) return null;
-    return analysePeriod({ returnsByPeriod, period, register: defaultRegister, thresholds });
-  }, [period, returnsByPeriod, thresholds]);
+  const analysis = analysisState.status === 'ready' ? analysisState.analysis : null;
 
   const cutoff = useMemo(() => {
-    if (!period) return null;
-    const cutoffs = (returnsByPeriod?.get(period) ?? []).map((r) => r.cutoff).sort();
-    return cutoffs.at(-1) ?? defaultCutoff(period);
-  }, [period, returnsByPeriod]);
+    if (analysisState.status !== 'ready') return null;
+    const cutoffs = (analysisState.returnsByPeriod.get(analysisState.period) ?? [])
+      .map((r) => r.cutoff)
+      .sort();
+    return cutoffs.at(-1) ?? defaultCutoff(analysisState.period);
+  }, [analysisState]);
 
   const generated = useMemo(
     () => (analysis && cutoff ? generateBulletin(analysis, withDefaultTexts(storedTexts), { cutoff }) : null),
@@ -96,7 +93,7 @@ export function BulletinPage() {
   );
   const attachments = useMemo(() => (analysis ? buildAttachments(analysis, order) : []), [analysis, order]);
 
-  if (loading || returnsByPeriod === undefined) {
+  if (analysisState.status === 'loading') {
     return (
       <section aria-labelledby="bulletin-title">
         <h1 id="bulletin-title">通报</h1>

@@ -7,7 +7,7 @@ import { AllocationRateChart } from './charts/allocation-rate-chart';
 import { LoanBankChart } from './charts/loan-bank-chart';
 import { StartRateChart } from './charts/start-rate-chart';
 import { TrendsChart } from './charts/trends-chart';
-import { useAnalysis } from './charts/use-analysis';
+import { useAnalysis, useProvinceTrends } from './use-analysis';
 
 /** Each chart's heading, found by its frame's test id (the heading ids are generated). */
 const CONTENTS: ContentsEntry[] = [
@@ -18,32 +18,33 @@ const CONTENTS: ContentsEntry[] = [
 ];
 
 export default function ChartsPage() {
-  const { loading, analysis, trends, thresholds } = useAnalysis();
+  const state = useAnalysis();
+  const trends = useProvinceTrends();
   return (
-    <section aria-labelledby="charts-title">
+    <section aria-labelledby="charts-title" className="charts-page">
       <h1 id="charts-title">图表</h1>
-      {loading ? (
+      {state.status === 'loading' || (state.status === 'ready' && trends === undefined) ? (
         <p className="loading">正在读取数据…</p>
-      ) : analysis === null ? (
+      ) : state.status === 'empty' ? (
         <div className="notice" role="status" data-testid="charts-empty">
           还没有可绘制的数据。请到 <a href="#/import">导入</a> 页导入各市县月报，或点击“载入示例数据”。
         </div>
       ) : (
         <>
           <PageContents entries={CONTENTS} />
-          <AnalysisNotices analysis={analysis} scope="charts" />
+          <AnalysisNotices analysis={state.analysis} scope="charts" />
           <StartRateChart
-            section={analysis.start}
-            thresholds={thresholds}
-            periodLabel={periodLabel(analysis.period)}
+            section={state.analysis.start}
+            thresholds={state.thresholds}
+            periodLabel={periodLabel(state.period)}
           />
-          <LoanBankChart section={analysis.loan} periodLabel={periodLabel(analysis.period)} />
+          <LoanBankChart section={state.analysis.loan} periodLabel={periodLabel(state.period)} />
           <AllocationRateChart
-            section={analysis.publicRental}
-            thresholds={thresholds}
-            periodLabel={periodLabel(analysis.period)}
+            section={state.analysis.publicRental}
+            thresholds={state.thresholds}
+            periodLabel={periodLabel(state.period)}
           />
-          <TrendsChart trends={trends} />
+          <TrendsChart trends={trends ?? []} />
         </>
       )}
     </section>

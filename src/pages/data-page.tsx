@@ -1,9 +1,12 @@
 // 数据: the five attachments as sortable, filterable tables, one per address (#/data/<tableKey>), each with
 // 全省合计 on top; the rows come from calc, this page only chooses and shows them.
-import { useState } from 'react';
+
+import { useDbAction } from '../db/use-db-action';
+import { notice } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { tableDef } from '../domain/tables';
 import { TABLE_KEYS, type TableKey } from '../domain/types';
+import { ActionNotice } from '../ui/action-notice';
 import { AnalysisNotices } from './analysis-notices';
 import { downloadSummaryWorkbook } from './bulletin/export-actions';
 import { CarryOverView } from './data/carry-over-view';
@@ -13,8 +16,10 @@ import { LoanView } from './data/loan-view';
 import { PublicRentalView } from './data/public-rental-view';
 import { StartView } from './data/start-view';
 import { TableTabs } from './data/table-tabs';
-import { useAnalysis } from './data/use-analysis';
+import { type AnalysisState, useAnalysis } from './use-analysis';
 import './data/data.css';
+
+const exportFailed = () => notice('export.failed');
 
 function tableKeyOf(text: string | undefined): TableKey {
   return TABLE_KEYS.find((k) => k === text) ?? 'start';
@@ -49,36 +54,26 @@ function DataBody({
 }: {
   table: TableKey;
   caption: string;
-  state: Extract<ReturnType<typeof useAnalysis>, { status: 'ready' }>;
+  state: Extract<AnalysisState, { status: 'ready' }>;
 }) {
   const { analysis, thresholds } = state;
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const exportWorkbook = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
+  const exporting = useDbAction(exportFailed);
+  const exportWorkbook = () =>
+    exporting.run(async () => {
+      exporting.setMessage(null);
       await downloadSummaryWorkbook(analysis, 'grouped');
-    } catch (err) {
-      setExportError(`导出失败：${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      setExporting(false);
-    }
-  };
+      return null;
+    });
   return (
     <>
       <div className="toolbar no-print">
-        <button type="button" onClick={exportWorkbook} disabled={exporting}>
-          {exporting ? '正在导出…' : '导出汇总表'}
+        <button type="button" onClick={exportWorkbook} disabled={exporting.busy}>
+          {exporting.busy ? '正在导出…' : '导出汇总表'}
         </button>
         <button type="button" onClick={() => window.print()}>
           打印
         </button>
-        {exportError && (
-          <span role="alert" className="notice bad">
-            {exportError}
-          </span>
-        )}
+        <ActionNotice message={exporting.message} />
       </div>
       <AnalysisNotices analysis={analysis} scope="data" />
       {table === 'start' && <StartView section={analysis.start} caption={caption} thresholds={thresholds} />}

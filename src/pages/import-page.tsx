@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
-import { DEMO_FILE_COUNT, loadDemoFiles } from './import/demo-data';
+import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
 import { DropZone } from './import/drop-zone';
 import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
@@ -30,7 +30,7 @@ export function ImportPage() {
       // Nothing to decide (no replacement, no refused file): store at once, as one import.
       if (rows.every((r) => rowStatus(r) !== 'replace' && rowStatus(r) !== 'error')) await session.confirm();
     } catch (err) {
-      setDemoError(err instanceof Error ? err.message : storageErrorMessage(err));
+      setDemoError(err instanceof DemoFetchError ? err.message : storageErrorMessage(err));
     }
   };
 

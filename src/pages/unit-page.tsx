@@ -4,11 +4,11 @@ import { periodLabel } from '../domain/period';
 import { defaultRegister } from '../domain/units';
 import { dataHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
-import { useAnalysis } from './data/use-analysis';
 import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
 import { HistoryTable } from './unit/history-table';
 import { UnitFigures } from './unit/unit-figures';
+import { useAnalysis } from './use-analysis';
 import './data/data.css';
 
 export function UnitPage({ unitId }: { unitId: string }) {

@@ -1,5 +1,6 @@
 // What every section computation needs: the period's returns by unit, the previous ones, the register, the
 // thresholds, and a sink for warnings; plus month increases and the roll-up of unit rows into groups.
+import { notice } from '../messages';
 import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
 import type { ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId } from '../types';
@@ -66,7 +67,14 @@ export function cumulativeIncrease(
         where,
         'cumulative.fell',
         [ctx.previousPeriod, ctx.period],
-        `${where.unit.name}${where.label}从${periodLabel(ctx.previousPeriod)}的${format(previous)}降到${periodLabel(ctx.period)}的${format(current)}：累计数不应减少，两期报表之一可能有误。`,
+        notice('calc.cumulativeFell', {
+          unit: where.unit.name,
+          label: where.label,
+          from: periodLabel(ctx.previousPeriod),
+          to: periodLabel(ctx.period),
+          before: format(previous),
+          now: format(current),
+        }),
       );
       return { value: computed, source: 'computed', declared, incomplete: false };
     }
@@ -79,7 +87,15 @@ export function cumulativeIncrease(
         where,
         'increase.mismatch',
         periods,
-        `${where.unit.name}${where.label}本月填报${format(declared)}，按${ctx.previousPeriod ? `${periodLabel(ctx.previousPeriod)}与${periodLabel(ctx.period)}累计数之差` : `${periodLabel(ctx.period)}累计数`}应为${format(computed)}。`,
+        notice('calc.increaseMismatch', {
+          unit: where.unit.name,
+          label: where.label,
+          declared: format(declared),
+          basis: ctx.previousPeriod
+            ? `${periodLabel(ctx.previousPeriod)}与${periodLabel(ctx.period)}累计数之差`
+            : `${periodLabel(ctx.period)}累计数`,
+          computed: format(computed),
+        }),
       );
     }
     return { value: computed, source: 'computed', declared, incomplete: false };

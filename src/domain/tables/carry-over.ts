@@ -1,9 +1,10 @@
 // 表4 拆迁结转项目未完成情况: a row per unfinished project; no rows means none. A project gone from next
 // month's return is finished.
+import type { CarryOverProject } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const carryOverTable: TableDef = {
+export const carryOverTable = defineTable<CarryOverProject>()({
   key: 'carryOver',
   number: 4,
   title: '拆迁结转项目未完成情况',
@@ -59,4 +60,4 @@ export const carryOverTable: TableDef = {
       required: false,
     },
   ],
-};
+});

@@ -1,7 +1,7 @@
 // The columns every return table opens with: 序号 (ignored) and 市县 (the reporting unit).
-import type { FieldDef } from './types';
+import type { SeqField, UnitField } from './types';
 
-export const seqField: FieldDef = {
+export const seqField: SeqField = {
   key: 'seq',
   header: '序号',
   label: '序号',
@@ -32,7 +32,7 @@ const UNIT_SYNONYMS = [
 ];
 
 /** 市县; optional, since a one-unit return may name its unit only in the 填报单位 cell. */
-export function unitField(extraSynonyms: readonly string[] = []): FieldDef {
+export function unitField(extraSynonyms: readonly string[] = []): UnitField {
   return {
     key: 'unit',
     header: '市县',

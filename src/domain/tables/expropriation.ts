@@ -1,9 +1,10 @@
 // 表3 房屋征收进展 (unit 户): a row per unit. 征收 (under the 2011 regulation) and 拆迁 (old rules) are
 // counted apart; 合计 = 征收 + 拆迁.
+import type { ExpropriationFigures } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const expropriationTable: TableDef = {
+export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
   key: 'expropriation',
   number: 3,
   title: '房屋征收进展情况',
@@ -42,6 +43,7 @@ export const expropriationTable: TableDef = {
         '完成征收户数',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'demolished',
@@ -60,6 +62,7 @@ export const expropriationTable: TableDef = {
         '完成拆迁户数',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'total',
@@ -69,6 +72,8 @@ export const expropriationTable: TableDef = {
       headerUnit: '户',
       synonyms: ['合计', '小计', '征收拆迁合计', '累计完成合计', '总计'],
       required: false,
+      sumOf: ['expropriated', 'demolished'],
+      accrues: 'year',
     },
     {
       key: 'doneMonth',
@@ -78,8 +83,9 @@ export const expropriationTable: TableDef = {
       headerUnit: '户',
       synonyms: ['本月完成', '本月', '当月完成', '本月征收', '本月完成征收'],
       required: false,
+      nullable: true,
       monthOf: 'total',
     },
     { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
   ],
-};
+});

@@ -1,30 +1,44 @@
 // The five return tables, in their official order.
-import type { TableKey } from '../types';
+import { TABLE_KEYS, type TableKey } from '../types';
 import { carryOverTable } from './carry-over';
 import { expropriationTable } from './expropriation';
 import { loanTable } from './loan';
 import { publicRentalTable } from './public-rental';
 import { startTable } from './start';
-import type { TableDef } from './types';
+import type { FieldDef, TableDef } from './types';
 
 export { LOAN_NEED_KEYS } from './loan';
-export type { FieldDef, FieldKind, TableDef } from './types';
+export type { Accrual, FieldDef, FieldKind, TableDef } from './types';
+export { isFigureField, isStoredField } from './types';
 
-export const TABLES: readonly TableDef[] = [
-  startTable,
-  loanTable,
-  expropriationTable,
-  carryOverTable,
-  publicRentalTable,
-];
+/** Each table's definition, typed against the record its rows fill. */
+export const TABLE_DEFS = {
+  start: startTable,
+  loan: loanTable,
+  expropriation: expropriationTable,
+  carryOver: carryOverTable,
+  publicRental: publicRentalTable,
+} as const satisfies Record<TableKey, TableDef>;
 
-export function tableDef(key: TableKey): TableDef {
-  const def = TABLES.find((t) => t.key === key);
-  if (!def) throw new Error(`unknown table ${key}`);
-  return def;
+export type TableDefs = typeof TABLE_DEFS;
+
+/** The keys of a table's fields (columns), as its definition declares them. */
+export type FieldKey<K extends TableKey> = TableDefs[K]['fields'][number]['key'];
+
+export const TABLES: readonly TableDef[] = TABLE_KEYS.map((key) => TABLE_DEFS[key]);
+
+export function tableDef<K extends TableKey>(key: K): TableDefs[K] {
+  return TABLE_DEFS[key];
 }
 
-/** The title row of a return sheet: 2018年1-9月棚户区改造开工进展情况（表1）. */
+/** A field of a table's definition; a key the definition lacks is a programming error. */
+export function fieldDef(def: TableDef, key: string): FieldDef {
+  const field = def.fields.find((f) => f.key === key);
+  if (!field) throw new Error(`${def.key} has no field ${key}`);
+  return field;
+}
+
+/** 2018年1-9月棚户区改造开工进展情况（表1） — the title row of a return sheet. */
 export function returnSheetTitle(def: TableDef, periodLabel: string): string {
   return `${periodLabel}${def.title}（表${def.number}）`;
 }

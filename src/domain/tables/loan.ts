@@ -1,10 +1,12 @@
 // 表2 棚改贷款进展 (unit 亿元): a row per bank, then 合计; the loan need sits in the header block
 // (本年棚改需贷款（亿元）：12.50) or, in a combined return, as a row whose bank cell reads 本年需贷款.
 // Disbursed may exceed this year's credit: it draws on earlier years' credit too.
+import type { LoanBankLine } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const loanTable: TableDef = {
+/** The columns of 表2 are those of a bank line; the year's loan need sits in the header block. */
+export const loanTable = defineTable<LoanBankLine>()({
   key: 'loan',
   number: 2,
   title: '棚改贷款进展情况',
@@ -59,6 +61,7 @@ export const loanTable: TableDef = {
         '累计授信额度',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'creditMonth',
@@ -76,6 +79,7 @@ export const loanTable: TableDef = {
         '本月新增审批',
       ],
       required: false,
+      nullable: true,
       monthOf: 'credit',
     },
     {
@@ -101,6 +105,7 @@ export const loanTable: TableDef = {
         '累计发放金额',
       ],
       required: true,
+      accrues: 'year',
     },
     {
       key: 'disbursedMonth',
@@ -118,11 +123,12 @@ export const loanTable: TableDef = {
         '本月新增放款',
       ],
       required: false,
+      nullable: true,
       monthOf: 'disbursed',
     },
     { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
   ],
-};
+});
 
 /** The key of the loan need in the header block, and its wordings. */
 export const LOAN_NEED_KEYS = [

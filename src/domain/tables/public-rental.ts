@@ -1,9 +1,10 @@
 // 表5 公共租赁住房分配进展 (unit 套): a row per unit. Raised/allocated are stock figures (not reset each
 // year); the year's task and its allocation are this year's; 上年同期分配率 is only known from the return.
+import type { PublicRentalFigures } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const publicRentalTable: TableDef = {
+export const publicRentalTable = defineTable<PublicRentalFigures>()({
   key: 'publicRental',
   number: 5,
   title: '公共租赁住房分配进展情况',
@@ -34,6 +35,7 @@ export const publicRentalTable: TableDef = {
         '累计筹集房源',
       ],
       required: true,
+      accrues: 'stock',
     },
     {
       key: 'allocated',
@@ -43,6 +45,8 @@ export const publicRentalTable: TableDef = {
       headerUnit: '套',
       synonyms: ['累计已分配', '已分配', '累计分配', '分配套数', '已分配套数', '已分配入住', '累计分配入住'],
       required: true,
+      accrues: 'stock',
+      atMost: 'raised',
     },
     {
       key: 'declaredRate',
@@ -52,6 +56,8 @@ export const publicRentalTable: TableDef = {
       headerUnit: '%',
       synonyms: ['分配率', '累计分配率'],
       required: false,
+      nullable: true,
+      rateOf: ['allocated', 'raised'],
     },
     {
       key: 'yearTask',
@@ -79,6 +85,7 @@ export const publicRentalTable: TableDef = {
       headerUnit: '套',
       synonyms: ['本年已分配', '本年分配', '年度已分配', '今年已分配'],
       required: false,
+      accrues: 'year',
     },
     {
       key: 'declaredYearRate',
@@ -88,6 +95,8 @@ export const publicRentalTable: TableDef = {
       headerUnit: '%',
       synonyms: ['本年任务完成率', '任务完成率', '年度任务完成率', '本年完成率'],
       required: false,
+      nullable: true,
+      rateOf: ['yearAllocated', 'yearTask'],
     },
     {
       key: 'lastYearRate',
@@ -97,6 +106,7 @@ export const publicRentalTable: TableDef = {
       headerUnit: '%',
       synonyms: ['上年同期分配率', '去年同期分配率', '上年同期'],
       required: false,
+      nullable: true,
     },
   ],
-};
+});

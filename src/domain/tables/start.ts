@@ -1,8 +1,9 @@
 // 表1 棚户区改造开工进展 (unit 套): a row per unit.
+import type { StartFigures } from '../types';
 import { seqField, unitField } from './common-fields';
-import type { TableDef } from './types';
+import { defineTable } from './types';
 
-export const startTable: TableDef = {
+export const startTable = defineTable<StartFigures>()({
   key: 'start',
   number: 1,
   title: '棚户区改造开工进展情况',
@@ -55,6 +56,8 @@ export const startTable: TableDef = {
         '开工数',
       ],
       required: true,
+      accrues: 'year',
+      atMost: 'plan',
     },
     {
       key: 'startedMonth',
@@ -64,6 +67,7 @@ export const startTable: TableDef = {
       headerUnit: '套',
       synonyms: ['本月开工', '本月新开工', '当月开工', '本月开工套数', '本月'],
       required: false,
+      nullable: true,
       monthOf: 'started',
     },
     {
@@ -74,7 +78,9 @@ export const startTable: TableDef = {
       headerUnit: '%',
       synonyms: ['开工率', '开工比例', '完成率', '累计开工率'],
       required: false,
+      nullable: true,
+      rateOf: ['started', 'plan'],
     },
     { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
   ],
-};
+});

@@ -5,7 +5,6 @@ import {
   BarChart,
   CartesianGrid,
   LabelList,
-  Legend,
   ResponsiveContainer,
   Tooltip,
   type TooltipContentProps,
@@ -133,6 +132,10 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
       columns={columns}
       rows={tableRows}
       csvName={`棚改贷款-${periodLabel}`}
+      legend={[
+        { colour: CHART_COLOURS.credit, label: '本年授信（亿元）' },
+        { colour: CHART_COLOURS.disbursed, label: '本年发放（亿元）' },
+      ]}
       testId="loan-bank-chart"
     >
       {bars.length === 0 ? (
@@ -147,7 +150,6 @@ export function LoanBankChart({ section, periodLabel }: { section: LoanSection; 
               label={{ value: '亿元', angle: -90, position: 'insideLeft' }}
             />
             <Tooltip content={<BankTooltip />} cursor={{ fill: 'rgba(0,0,0,0.05)' }} />
-            <Legend verticalAlign="top" itemSorter="dataKey" />
             <Bar
               dataKey="credit"
               name="本年授信（亿元）"

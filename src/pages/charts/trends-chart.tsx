@@ -101,7 +101,7 @@ export function TrendsChart({ trends }: { trends: TrendPoint[] }) {
           const slanted = data.length > 6;
           return (
             <div key={s.key} data-testid={`trend-${s.key}`}>
-              <h3>
+              <h3 data-svg-caption>
                 {s.title}（{s.unit}）
               </h3>
               <ResponsiveContainer width="100%" height={240}>

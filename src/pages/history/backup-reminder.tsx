@@ -1,11 +1,9 @@
 // A reminder to export a backup when the last one is over a week old and data changed since (设置 and 导入).
-import { useLiveQuery } from 'dexie-react-hooks';
-import { backupReminder } from '../../db/backup';
-import { db } from '../../db/database';
+import { useBackupReminder } from '../../db/hooks';
 import { timeText } from './labels';
 
 export function BackupReminderNotice({ showLink = true }: { showLink?: boolean }) {
-  const reminder = useLiveQuery(() => backupReminder(db), []);
+  const reminder = useBackupReminder();
   if (!reminder?.due) return null;
   return (
     <p className="notice warn" role="status" data-testid="backup-reminder">

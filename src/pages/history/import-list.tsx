@@ -1,14 +1,15 @@
 // 导入记录: recent imports, merges and restores, each undoable as a whole (撤销), with the result said in words.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { db } from '../../db/database';
-import { listRecentImports, undoImport } from '../../db/history';
+import { undoImport } from '../../db/history';
+import { useRecentImports } from '../../db/hooks';
+import { resultMessage, useDbAction } from '../../db/use-db-action';
+import { ActionNotice } from '../../ui/action-notice';
 import { IMPORT_KIND_LABEL, timeText, unitPeriodText } from './labels';
 
 export function ImportList({ limit = 20 }: { limit?: number }) {
-  const imports = useLiveQuery(() => listRecentImports(db, limit), [limit]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const imports = useRecentImports(limit);
+  const action = useDbAction();
+  const busy = action.busy;
 
   async function undo(id: string, label: string) {
     if (
@@ -18,24 +19,18 @@ export function ImportList({ limit = 20 }: { limit?: number }) {
     ) {
       return;
     }
-    setBusy(true);
-    const result = await undoImport(db, id);
-    setBusy(false);
-    setMessage(
-      result.ok
-        ? { ok: true, text: `已撤销，${result.value.changes.length} 份月报已回到之前的状态。` }
-        : { ok: false, text: result.message },
+    await action.run(async () =>
+      resultMessage(
+        await undoImport(db, id),
+        (undo) => `已撤销，${undo.changes.length} 份月报已回到之前的状态。`,
+      ),
     );
   }
 
   return (
     <section aria-labelledby="import-list-title">
       <h3 id="import-list-title">导入记录</h3>
-      {message && (
-        <p className={`notice ${message.ok ? 'ok' : 'bad'}`} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <ActionNotice message={action.message} />
       {imports === undefined ? (
         <p className="loading">正在读取…</p>
       ) : imports.length === 0 ? (

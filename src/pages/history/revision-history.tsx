@@ -1,10 +1,11 @@
 // A unit's return history for a period: every stored version (when, which file, what changed) and 恢复此版本.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { db } from '../../db/database';
-import { listRevisions, restoreRevision } from '../../db/history';
+import { restoreRevision } from '../../db/history';
+import { useRevisionList } from '../../db/hooks';
+import { resultMessage, useDbAction } from '../../db/use-db-action';
 import { periodLabel } from '../../domain/period';
 import type { PeriodKey, UnitId } from '../../domain/types';
+import { ActionNotice } from '../../ui/action-notice';
 import { IMPORT_KIND_LABEL, timeText, unitName } from './labels';
 
 const ORIGIN_LABEL: Record<string, string> = {
@@ -15,29 +16,24 @@ const ORIGIN_LABEL: Record<string, string> = {
 };
 
 export function RevisionHistory({ unitId, period }: { unitId: UnitId; period: PeriodKey }) {
-  const entries = useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const entries = useRevisionList(unitId, period);
+  const action = useDbAction();
   const titleId = `revision-history-${unitId}-${period}`;
 
-  async function restore(id: number, when: string) {
-    const result = await restoreRevision(db, id);
-    setMessage(
-      result.ok
-        ? { ok: true, text: `已恢复 ${when} 的版本为当前版本（可在“设置 → 备份与恢复 → 导入记录”中撤销）。` }
-        : { ok: false, text: result.message },
+  const restore = (id: number, when: string) =>
+    action.run(async () =>
+      resultMessage(
+        await restoreRevision(db, id),
+        () => `已恢复 ${when} 的版本为当前版本（可在“设置 → 备份与恢复 → 导入记录”中撤销）。`,
+      ),
     );
-  }
 
   return (
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>
         版本记录：{unitName(unitId)} {periodLabel(period)}
       </h2>
-      {message && (
-        <p className={`notice ${message.ok ? 'ok' : 'bad'}`} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <ActionNotice message={action.message} />
       {entries === undefined ? (
         <p className="loading">正在读取…</p>
       ) : entries.length === 0 ? (

@@ -2,25 +2,26 @@
 import { useState } from 'react';
 import { countDatabase, type DatabaseCounts, wipeDatabase } from '../../db/backup';
 import { db } from '../../db/database';
-import { storageErrorMessage } from '../../db/errors';
+import { useDbAction } from '../../db/use-db-action';
+import { ActionNotice } from '../../ui/action-notice';
 
 export function WipeData({ onBackup }: { onBackup: () => Promise<void> }) {
   const [counts, setCounts] = useState<DatabaseCounts | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useDbAction();
 
-  async function ask() {
-    setError(null);
-    setCounts(await countDatabase(db));
-  }
+  const ask = () =>
+    action.run(async () => {
+      action.setMessage(null);
+      setCounts(await countDatabase(db));
+      return null;
+    });
 
-  async function wipe() {
-    try {
+  const wipe = () =>
+    action.run(async () => {
       await wipeDatabase(db);
       window.location.reload();
-    } catch (err) {
-      setError(storageErrorMessage(err));
-    }
-  }
+      return null;
+    });
 
   return (
     <section aria-labelledby="wipe-title">
@@ -49,11 +50,7 @@ export function WipeData({ onBackup }: { onBackup: () => Promise<void> }) {
           </div>
         </div>
       )}
-      {error && (
-        <p className="notice bad" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionNotice message={action.message} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The demo returns shipped inside the app: the 100 sample workbooks (2018年1-8月 and 1-9月 of all 50 units),
 // emitted as assets so the service worker precaches them and 载入示例数据 works offline.
+import { notice } from '../../domain/messages';
 import type { ReadInput } from '../../import/reader-client';
 
 const DEMO_URLS = import.meta.glob<string>('../../../fixtures/samples/*/*.xlsx', {
@@ -8,6 +9,9 @@ const DEMO_URLS = import.meta.glob<string>('../../../fixtures/samples/*/*.xlsx',
   // Eager: the module holds only the 100 URLs, not the files.
   eager: true,
 });
+
+/** A demo file that could not be fetched; its message is the sentence to show. */
+export class DemoFetchError extends Error {}
 
 /** How many demo files there are. */
 export const DEMO_FILE_COUNT = Object.keys(DEMO_URLS).length;
@@ -18,7 +22,8 @@ export async function loadDemoFiles(): Promise<ReadInput[]> {
   return Promise.all(
     entries.map(async ([path, url]) => {
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`示例文件“${path.split('/').pop()}”无法载入（${response.status}）`);
+      if (!response.ok)
+        throw new DemoFetchError(notice('demo.fetch', { file: path.split('/').pop() ?? path }));
       return { name: path.split('/').pop() ?? path, bytes: await response.arrayBuffer() };
     }),
   );

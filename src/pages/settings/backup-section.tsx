@@ -11,8 +11,9 @@ import {
   restoreBackup,
 } from '../../db/backup';
 import { db } from '../../db/database';
-import { storageErrorMessage } from '../../db/errors';
 import { applyMerge, type MergePlan, type MergeSide, planMerge } from '../../db/merge';
+import { useDbAction } from '../../db/use-db-action';
+import { ActionNotice } from '../../ui/action-notice';
 import { saveBytes } from '../../ui/download';
 import { BackupReminderNotice } from '../history/backup-reminder';
 import { fileBytes } from '../history/download';
@@ -21,33 +22,19 @@ import { MergeReview } from '../history/merge-review';
 import { WipeData } from '../history/wipe-data';
 import '../history/history.css';
 
-type Message = { ok: boolean; text: string };
-
 function countsText(c: DatabaseCounts): string {
   return `${c.returns} 份月报、${c.revisions} 个版本、${c.bulletins} 份通报文字`;
 }
 
 export function BackupSection() {
   const [gzip, setGzip] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const { busy, message, setMessage, run } = useDbAction();
   const [pendingRestore, setPendingRestore] = useState<{
     backup: BackupFile;
     fileName: string;
     local: DatabaseCounts;
   } | null>(null);
   const [merge, setMerge] = useState<{ plan: MergePlan; fileName: string } | null>(null);
-
-  async function run(task: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await task();
-    } catch (err) {
-      setMessage({ ok: false, text: storageErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const doExport = () =>
     run(async () => {
@@ -148,11 +135,7 @@ export function BackupSection() {
         所有数据只保存在本浏览器中。请定期导出备份并保存到其他位置；换电脑或重装系统时用备份恢复。
       </p>
       <BackupReminderNotice showLink={false} />
-      {message && (
-        <p className={`notice ${message.ok ? 'ok' : 'bad'}`} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <ActionNotice message={message} />
 
       {/* One line of actions: save a backup, or bring one in (restore into an empty store, or merge). */}
       <div className="toolbar">

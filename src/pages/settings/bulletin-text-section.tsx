@@ -1,5 +1,7 @@
 // 设置 → 通报固定文字: the bulletin's heading, addressees, intro, 二、下步工作要求 and signature, kept by the user.
+
 import { useEffect, useId, useState } from 'react';
+import { storageErrorMessage } from '../../db/errors';
 import { saveSetting, useSetting } from '../../db/settings-repo';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../../domain/bulletin/defaults';
 import type { BulletinTextSettings } from '../../domain/settings';
@@ -37,7 +39,7 @@ export function BulletinTextSection() {
       setDirty(false);
       setStatus({ kind: 'ok', text: done });
     } catch (err) {
-      setStatus({ kind: 'bad', text: `保存失败：${err instanceof Error ? err.message : String(err)}` });
+      setStatus({ kind: 'bad', text: storageErrorMessage(err) });
     }
   };
 

@@ -1,6 +1,8 @@
 // 设置 → 预警阈值: edit the thresholds every flag and bulletin list follows; checked before saving; reset to defaults.
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import { saveSetting, useSetting } from '../../db/settings-repo';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { storageErrorMessage } from '../../db/errors';
+import { useThresholds } from '../../db/hooks';
+import { saveSetting } from '../../db/settings-repo';
 import { checkThresholds, THRESHOLD_FIELDS, type ThresholdProblem } from '../../domain/calc/thresholds';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../domain/settings';
 
@@ -16,9 +18,7 @@ const fromDraft = (d: Draft): Thresholds =>
   ) as unknown as Thresholds;
 
 export function ThresholdsSection() {
-  const saved = useSetting<Partial<Thresholds>>('thresholds', DEFAULT_THRESHOLDS);
-  // A value saved by an older version may lack a threshold added since: the default fills it.
-  const stored = useMemo<Thresholds>(() => ({ ...DEFAULT_THRESHOLDS, ...saved }), [saved]);
+  const stored = useThresholds();
   const [draft, setDraft] = useState<Draft>(() => toDraft(stored));
   const [problems, setProblems] = useState<ThresholdProblem[]>([]);
   const [status, setStatus] = useState('');
@@ -40,7 +40,7 @@ export function ThresholdsSection() {
       await saveSetting('thresholds', next);
       setStatus('预警阈值已保存，图表、数据表和通报已按新阈值重新计算。');
     } catch (error) {
-      setStatus(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      setStatus(storageErrorMessage(error));
     }
   };
 
@@ -51,7 +51,7 @@ export function ThresholdsSection() {
       setDraft(toDraft(DEFAULT_THRESHOLDS));
       setStatus('已恢复默认阈值。');
     } catch (error) {
-      setStatus(`恢复默认失败：${error instanceof Error ? error.message : String(error)}`);
+      setStatus(storageErrorMessage(error));
     }
   };
 

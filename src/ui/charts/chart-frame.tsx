@@ -1,6 +1,8 @@
-// The frame every chart sits in: title, units, a 查看数据表 toggle showing its data as a table, a CSV download,
-// and a legend in words (colour never carries meaning alone).
-import { type ReactNode, useId, useState } from 'react';
+// The frame every chart sits in: title, units, a 查看数据表 toggle showing its data as a table, CSV, PNG and SVG
+// downloads, and a legend in words (colour never carries meaning alone).
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { notice } from '../../domain/messages';
+import { saveFigurePng, saveFigureSvg } from '../svg-export';
 import { type CsvCell, downloadCsv, toCsv } from './csv';
 import './charts.css';
 
@@ -21,7 +23,7 @@ interface ChartFrameProps<Row> {
   description?: ReactNode;
   columns: readonly ChartColumn<Row>[];
   rows: readonly Row[];
-  /** CSV file name without extension. */
+  /** File name without extension, for the CSV, PNG and SVG downloads. */
   csvName: string;
   legend?: readonly LegendItem[];
   testId: string;
@@ -39,11 +41,29 @@ export function ChartFrame<Row>({
   children,
 }: ChartFrameProps<Row>) {
   const [showTable, setShowTable] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
   const headers = columns.map((c) => c.header);
   const cells = () => rows.map((row) => columns.map((c) => c.value(row)));
+  // The picture carries the title and the legend in words, so it stands alone on a slide.
+  const saveFigure = async (format: 'png' | 'svg') => {
+    setSaveProblem(null);
+    const container = body.current;
+    if (!container) return;
+    const options = { title, legend: legend ?? [] };
+    try {
+      const saved =
+        format === 'svg'
+          ? saveFigureSvg(container, csvName, options)
+          : await saveFigurePng(container, csvName, options);
+      if (!saved) setSaveProblem(notice('figure.empty'));
+    } catch {
+      setSaveProblem(notice('figure.failed'));
+    }
+  };
   return (
     <figure className="chart" aria-labelledby={titleId} data-testid={testId}>
       <h2 id={titleId}>{title}</h2>
@@ -60,7 +80,18 @@ export function ChartFrame<Row>({
         <button type="button" onClick={() => downloadCsv(`${csvName}.csv`, toCsv(headers, cells()))}>
           下载CSV
         </button>
+        <button type="button" onClick={() => saveFigure('png')}>
+          下载PNG图片
+        </button>
+        <button type="button" onClick={() => saveFigure('svg')}>
+          下载SVG图片
+        </button>
       </div>
+      {saveProblem ? (
+        <p className="notice bad" role="alert">
+          {saveProblem}
+        </p>
+      ) : null}
       {legend && legend.length > 0 ? (
         <ul className="chart-legend" aria-label="图例">
           {legend.map((item) => (
@@ -71,7 +102,9 @@ export function ChartFrame<Row>({
           ))}
         </ul>
       ) : null}
-      <div className="chart-body">{children}</div>
+      <div className="chart-body" ref={body}>
+        {children}
+      </div>
       <div id={tableId} hidden={!showTable}>
         {showTable ? (
           <table className="data">

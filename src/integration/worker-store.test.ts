@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AnjuDatabase } from '../db/database';
 import { commitImport, countOutcomes, planImport } from '../db/import-repo';
 import { getCurrentReturns, listPeriods } from '../db/returns-repo';
-import { readFileBytes } from './worker';
+import { readFileBytes } from '../import/worker';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'fixtures', 'samples');
 const MB = 1024 * 1024;
