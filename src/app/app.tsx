@@ -17,6 +17,7 @@ const ChartsPage = lazy(() => import('../pages/charts-page'));
 const BulletinPage = lazy(() => import('../pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const UnitPage = lazy(() => import('../pages/unit-page').then((m) => ({ default: m.UnitPage })));
+const EntryPage = lazy(() => import('../pages/entry-page').then((m) => ({ default: m.EntryPage })));
 
 const NAV: { page: Route['page']; href: string; label: string }[] = [
   { page: 'import', href: '#/import', label: '导入' },
@@ -35,6 +36,7 @@ const PAGE_TITLE: Record<Route['page'], string> = {
   bulletin: '通报',
   settings: '设置',
   unit: '市县数据',
+  entry: '手工录入',
 };
 
 /**
@@ -75,12 +77,19 @@ function CurrentPage({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'unit':
       return <UnitPage unitId={route.unitId} />;
+    case 'entry':
+      return (
+        <EntryPage
+          {...(route.unitId ? { unitId: route.unitId } : {})}
+          {...(route.period ? { period: route.period } : {})}
+        />
+      );
   }
 }
 
 export function App() {
   const route = useRoute();
-  const active = route.page === 'unit' ? 'data' : route.page;
+  const active = route.page === 'unit' ? 'data' : route.page === 'entry' ? 'import' : route.page;
   const [offlineReady, setOfflineReady] = useState(false);
   usePageChange(route);
   return (

@@ -252,6 +252,12 @@ export interface ReviewParams {
   'problem.byLayout': { column: string; field: string };
   'problem.byLayoutAdvice': Record<string, never>;
   'problems.none': { period: string };
+  'problems.exported': { period: string; count: number; open: number; corrected: number; mapped: number };
+  'refused.deleteConfirm': { fileName: string };
+  'refused.deleted': { fileName: string };
+  'layout.deleteConfirm': { unit: string; table: string };
+  'layout.deleted': { unit: string; table: string };
+  'merge.layoutConflicts': { count: number; headers: string };
 }
 
 export type ReviewCode = keyof ReviewParams;
@@ -279,7 +285,17 @@ const REVIEW_TEMPLATES: { [K in ReviewCode]: (p: ReviewParams[K]) => string } = 
   'problem.byLayout': (p) =>
     `表头“${p.column}”不是月报模板的表头，已按该单位保存的表头对照读取为“${p.field}”。`,
   'problem.byLayoutAdvice': () => '今后请按月报模板的表头填写。',
-  'problems.none': (p) => `${p.period}没有读取过的文件，问题清单为空。`,
+  'problems.none': (p) => `${p.period}读取过的文件没有问题，问题清单为空。`,
+  'refused.deleteConfirm': (p) =>
+    `删除“${p.fileName}”的未导入记录？文件本身不受影响；单位将不再显示为“已报送未导入”。`,
+  'refused.deleted': (p) => `已删除“${p.fileName}”的未导入记录。`,
+  'layout.deleteConfirm': (p) =>
+    `删除${p.unit}${p.table}的表头对照？以后该单位的文件将不再按它读取，已导入的数据不受影响。`,
+  'layout.deleted': (p) => `已删除${p.unit}${p.table}的表头对照。`,
+  'merge.layoutConflicts': (p) =>
+    `另有 ${p.count} 处表头对照两台电脑不同，已保留本机的对照：${p.headers}。如需改用另一台电脑的，请在“设置 → 表头对照”中删除后重新核对。`,
+  'problems.exported': (p) =>
+    `已导出${p.period}的问题清单，共 ${p.count} 条：待改正 ${p.open} 条，已在系统内更正 ${p.corrected} 条，已按对照读取 ${p.mapped} 条。`,
 };
 
 /** A sentence of the review step. */

@@ -10,14 +10,7 @@ import {
 } from '../domain/bulletin/attachments';
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { periodLabel } from '../domain/period';
-
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
+import { FONT, THIN } from './excel-style';
 
 const NUM_FMT: Record<ColumnKind, string | undefined> = {
   seq: '0',

@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
 import { lazy, Suspense, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { entryHref } from '../ui/links';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
@@ -8,6 +9,7 @@ import { DropZone } from './import/drop-zone';
 import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
 import { confirmHint, type FileRow, rowStatus, summaryText, useImportSession } from './import/import-session';
+import { ProblemListButton } from './import/problem-list-button';
 import { usePeriod } from './period-context';
 import './import/import.css';
 
@@ -47,6 +49,9 @@ export function ImportPage() {
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
+        <a className="button" href={entryHref()}>
+          手工录入
+        </a>
         <span className="muted">
           示例数据：全省 50 个单位 2018年1-8月、1-9月的月报（{DEMO_FILE_COUNT} 个文件）。
         </span>
@@ -132,6 +137,11 @@ export function ImportPage() {
         </>
       )}
       <h2>报送完整性</h2>
+      {period && (
+        <div className="toolbar">
+          <ProblemListButton period={period} />
+        </div>
+      )}
       {/* Not live while saving: it would re-read the period after every one of the returns being written. */}
       {session.busy === 'saving' ? (
         <p className="loading">正在保存，完成后显示…</p>

@@ -2,7 +2,7 @@
 // revisions of its returns.
 import { periodLabel } from '../domain/period';
 import { defaultRegister } from '../domain/units';
-import { dataHref } from '../ui/links';
+import { dataHref, entryHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
 import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
@@ -34,6 +34,13 @@ export function UnitPage({ unitId }: { unitId: string }) {
       <h1 id="unit-title">{unit.name}</h1>
       <p className="muted">
         {unit.fullName} · {groupName} · 单位代码 {unit.id}
+      </p>
+      <p className="toolbar no-print">
+        <a className="button" href={entryHref(unit.id, state.status === 'ready' ? state.period : null)}>
+          {state.status === 'ready' && state.analysis.reportedUnits.includes(unit.id)
+            ? '手工更正本期数据'
+            : '手工录入'}
+        </a>
       </p>
       {state.status === 'loading' && <p className="loading">正在读取数据…</p>}
       {state.status === 'empty' && <EmptyState />}

@@ -57,6 +57,11 @@ export interface GenerateOptions {
   today?: string;
   /** Names of units outside the analysis sections (the missing ones); the default register otherwise. */
   unitName?: (id: UnitId) => string;
+  /**
+   * Units whose file for the period was refused and is not yet resolved (已报送未导入): they did report, so the
+   * text says their return is being checked, never that they did not report.
+   */
+  refusedUnits?: readonly UnitId[];
 }
 
 /** The wording that names a group of reporting units in a count (25个市县). */
@@ -284,10 +289,14 @@ export function progressParagraphs(
   const ctx: Context = { year, month, asOf: `截止${cut.month}月${cut.day}日` };
   const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
   const unitName = options.unitName ?? ((id: UnitId) => defaultRegister.unit(id)?.name ?? id);
-  const missing = analysis.missingUnits.map(unitName);
+  const refusedIds = new Set(options.refusedUnits ?? []);
+  const refused = analysis.missingUnits.filter((id) => refusedIds.has(id)).map(unitName);
+  const missing = analysis.missingUnits.filter((id) => !refusedIds.has(id)).map(unitName);
   return [
     { kind: 'heading1', text: '一、进展情况' },
-    ...(missing.length > 0 ? [body(missingSentence(missing, analysis.reportedUnits.length))] : []),
+    ...(missing.length + refused.length > 0
+      ? [body(missingSentence(missing, analysis.reportedUnits.length, refused))]
+      : []),
     { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
     body(startParagraph(analysis, ctx)),
     { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
@@ -303,9 +312,19 @@ export function progressParagraphs(
  * 本期农安县、伊通县等2个市县未报送月报，以下全省数据为已报送的48个市县的合计。 Published in the text (not only
  * on the page) because the Word file travels without the page's notice.
  */
-export function missingSentence(missing: readonly string[], reported: number): string {
-  const head = `本期${counted(missing, '等')}未报送月报`;
-  return reported === 0 ? `${head}。` : `${head}，以下全省数据为已报送的${reported}个${UNITS_NOUN}的合计。`;
+export function missingSentence(
+  missing: readonly string[],
+  reported: number,
+  refused: readonly string[] = [],
+): string {
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`${counted(missing, '等')}未报送月报`);
+  // A refused file is a return sent: it is being checked, and is left out of the sums until it is in.
+  if (refused.length > 0) parts.push(`${counted(refused, '等')}报送的月报正在核对，暂未纳入汇总`);
+  const head = `本期${parts.join('，')}`;
+  if (reported === 0) return `${head}。`;
+  const basis = refused.length > 0 ? '已汇总' : '已报送';
+  return `${head}，以下全省数据为${basis}的${reported}个${UNITS_NOUN}的合计。`;
 }
 
 /** The attachments' titles for the period: 附件：1.2018年1-9月全省棚户区改造开工进展情况, then 2.… */

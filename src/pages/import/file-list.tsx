@@ -75,7 +75,7 @@ function IssueList({ issues }: { issues: ImportIssue[] }) {
   );
 }
 
-function ReplaceDiff({ plan }: { plan: PlannedReturn }) {
+export function ReplaceDiff({ plan }: { plan: PlannedReturn }) {
   const name = defaultRegister.unit(plan.candidate.ret.unitId)?.name ?? plan.candidate.ret.unitId;
   const caption = `${name}${periodLabel(plan.candidate.ret.period)}：现有数据（来自“${plan.current?.fileName ?? ''}”）与本文件的差异`;
   if (plan.changes.length === 0) {

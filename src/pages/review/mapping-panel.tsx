@@ -65,9 +65,18 @@ export function MappingPanel({
   onChoose: (key: string, choice: ColumnChoice | undefined) => void;
 }) {
   if (tables.length === 0) return <p className="muted">文件中没有识别出月报表，无法对照列。</p>;
+  const settled = tables.filter(
+    (t) =>
+      shownColumns(t, issues, choices, showAll).length === 0 &&
+      mappingProblems(tableDef(t.table), t, choices).length === 0,
+  );
+  const open = tables.filter((t) => !settled.includes(t));
   return (
     <>
-      {tables.map((table) => {
+      {settled.length > 0 && (
+        <p className="muted">{settled.map(tableTitle).join('、')}的各列都已按模板表头识别，无需对照。</p>
+      )}
+      {open.map((table) => {
         const def = tableDef(table.table);
         const columns = shownColumns(table, issues, choices, showAll);
         const problems = mappingProblems(def, table, choices);
@@ -75,9 +84,7 @@ export function MappingPanel({
         return (
           <fieldset key={`${table.sheet}|${table.table}`} className="mapping-table">
             <legend>{legend}</legend>
-            {columns.length === 0 ? (
-              <p className="muted">各列都已按模板表头识别，无需对照。</p>
-            ) : (
+            {columns.length > 0 && (
               <ul className="mapping-list">
                 {columns.map((col) => {
                   const key = choiceKey(table, col);

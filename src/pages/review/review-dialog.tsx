@@ -251,6 +251,16 @@ export function ReviewDialog({
       )}
       <div className="review-body">
         <div className="review-side">
+          <section aria-labelledby="review-issues-title">
+            <h3 id="review-issues-title">问题（{issues.length}）</h3>
+            <IssuePanel
+              issues={issues}
+              corrections={corrections}
+              originalText={originalText}
+              onCorrect={correct}
+              onUndo={undo}
+            />
+          </section>
           <section aria-labelledby="review-mapping-title">
             <h3 id="review-mapping-title">列的对照</h3>
             <label className="toggle">
@@ -267,16 +277,6 @@ export function ReviewDialog({
               choices={choices}
               showAll={showAll}
               onChoose={choose}
-            />
-          </section>
-          <section aria-labelledby="review-issues-title">
-            <h3 id="review-issues-title">问题（{issues.length}）</h3>
-            <IssuePanel
-              issues={issues}
-              corrections={corrections}
-              originalText={originalText}
-              onCorrect={correct}
-              onUndo={undo}
             />
           </section>
         </div>
