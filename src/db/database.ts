@@ -61,7 +61,8 @@ export interface ReturnHead {
 export interface ImportRecord {
   id: string;
   at: number;
-  kind: 'import' | 'demo' | 'merge' | 'restore' | 'undo' | 'manual';
+  /** 'sync': returns received from another computer (a record of this laptop only, never sent). */
+  kind: 'import' | 'demo' | 'merge' | 'restore' | 'undo' | 'sync' | 'manual';
   files: string[];
   /** Each head it moved: from (null = none) to the revision it wrote or chose. */
   changes: { unitId: UnitId; period: PeriodKey; from: number | null; to: number | null }[];

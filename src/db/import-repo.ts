@@ -73,7 +73,7 @@ export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
 }
 
 // Keys sorted so that the same figures always give the same text, whatever order the reader built them in.
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

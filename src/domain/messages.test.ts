@@ -1,7 +1,18 @@
 // Issue sentences: every code reads as Chinese, names where it is, and keeps its parameters.
 import { describe, expect, it } from 'vitest';
 import type { IssueCode, IssueParams, NoticeCode, NoticeParams } from './messages';
-import { describeLocation, formatYuanAsYi, ISSUE_CODES, makeIssue, NOTICE_CODES, notice } from './messages';
+import {
+  describeLocation,
+  formatYuanAsYi,
+  ISSUE_CODES,
+  makeIssue,
+  NOTICE_CODES,
+  notice,
+  SYNC_PHRASE_CODES,
+  type SyncPhraseCode,
+  type SyncPhraseParams,
+  syncPhrase,
+} from './messages';
 
 const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'file.tooLarge': { sizeMb: '25', limitMb: '20' },
@@ -49,6 +60,20 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
+  'column.unknown': {
+    column: '彶中：本月开工（套）',
+    table: '表1（棚改开工）',
+    missing: '“其中：本月开工（套）”',
+  },
+  'column.noHeader': { table: '表1（棚改开工）', missing: '“其中：本月开工（套）”' },
+  'column.ambiguous': { column: '已分配', fields: '“累计已分配（套）”或“本年已分配（套）”' },
+  'table.unreadable': {
+    table: '表5（公租房分配）',
+    found: '表头 C3“筹集”未能识别',
+    missing: '“累计筹集（套）”',
+  },
+  'correction.stale': { original: '待统计', text: '500' },
+  'correction.noSheet': { sheet: '表1' },
 };
 
 describe('issue messages', () => {
@@ -138,10 +163,71 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'demo.fetch': { file: '农安县-2018年1-9月.xlsx' },
   'export.failed': {},
   'action.failed': {},
+  'sync.off': {},
+  'sync.expired': {},
+  'sync.otherTab': {},
+  'sync.signIn.wrong': {},
+  'sync.signIn.unreachable': {},
+  'sync.signIn.noDatabase': { database: 'anju' },
+  'sync.signIn.needed': {},
+  'sync.signedIn': { name: 'team-a', roles: '检查组' },
+  'sync.address.invalid': {},
+  'sync.database.invalid': {},
+  'sync.conflicts': { count: 2 },
+  'sync.otherConflicts': { count: 3 },
+  'sync.resolved': { name: '农安县 2018年1-9月' },
+  'sync.stopped': {},
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': {},
   'figure.empty': {},
+  // ---- Annual targets and issued bulletins.
+  'target.differs': {
+    unit: '农安县',
+    period: '2018年1-9月',
+    table: '表1',
+    label: '棚改年度计划',
+    returned: '1200套',
+    year: 2018,
+    target: '1000套',
+  },
 };
+
+// One example of every sync phrase: each shows its parameters and has no Latin letters of its own.
+const PHRASE_SAMPLES: { [K in SyncPhraseCode]: SyncPhraseParams[K] } = {
+  'sync.starting': {},
+  'sync.synced': { time: '10:05' },
+  'sync.syncing': { count: 12 },
+  'sync.offline': { count: 3 },
+  'sync.refused': { reason: '本账号的角色不能上传年度目标' },
+  'sync.reason.role': { what: '年度目标' },
+  'sync.reason.negative': { field: '累计开工' },
+  'sync.reason.fraction': { field: '累计开工' },
+  'sync.reason.number': { field: '累计开工' },
+  'sync.reason.missing': { field: '累计开工' },
+  'sync.reason.unit': { unit: '999999' },
+  'sync.reason.period': { period: '2018-13' },
+  'sync.reason.type': { what: 'other' },
+  'sync.reason.malformed': { what: '表头对照' },
+  'sync.reason.immutable': {},
+  'sync.reason.other': { text: '磁盘已满' },
+};
+
+describe('sync phrases', () => {
+  it('has an example for every code', () => {
+    expect(Object.keys(PHRASE_SAMPLES).sort()).toEqual([...SYNC_PHRASE_CODES].sort());
+  });
+
+  it.each(SYNC_PHRASE_CODES)('%s is Chinese and shows its parameters', (code) => {
+    const params = PHRASE_SAMPLES[code];
+    const text = (syncPhrase as (c: SyncPhraseCode, p?: unknown) => string)(code, params);
+    let rest = text;
+    for (const value of Object.values(params)) {
+      expect(text).toContain(String(value));
+      rest = rest.replace(String(value), '');
+    }
+    if (code !== 'sync.reason.other') expect(rest).toMatch(/^[^a-zA-Z]*[\u4e00-\u9fff][^a-zA-Z]*$/u);
+  });
+});
 
 describe('notices', () => {
   it('has an example for every code', () => {

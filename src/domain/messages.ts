@@ -18,7 +18,8 @@ export interface IssueParams {
   'table.duplicate': { table: string; otherSheet: string };
   'table.missing': { table: string };
   'table.empty': { table: string };
-  'column.missing': { table: string; column: string };
+  /** `unknown`: the header cells not understood, as `C3“…”、D3“…”` ('' when all were). */
+  'column.missing': { table: string; column: string; unknown?: string };
   'column.duplicate': { column: string; otherCell: string };
   'unit.missing': Record<string, never>;
   'unit.unknown': { name: string; suggestions: string[] };
@@ -45,6 +46,16 @@ export interface IssueParams {
   'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
+  // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
+  /** `missing`: the fields of the table no column was read into, as `“本月开工（套）”、“开工率（%）”`. */
+  'column.unknown': { column: string; table: string; missing: string };
+  'column.noHeader': { table: string; missing: string };
+  /** `fields`: the fields the header fits, as `“累计已分配（套）”或“本年已分配（套）”`. */
+  'column.ambiguous': { column: string; fields: string };
+  /** `found`: what was seen of the block, as `表头 C3“…”、D3“…”未能识别`; `missing`: its fields not found. */
+  'table.unreadable': { table: string; found: string; missing: string };
+  'correction.stale': { original: string; text: string };
+  'correction.noSheet': { sheet: string };
 }
 
 export type IssueCode = keyof IssueParams;
@@ -75,7 +86,7 @@ const TEMPLATES: Templates = {
   'table.missing': (p) => `文件中没有${p.table}，该表未导入。`,
   'table.empty': (p) => `${p.table}没有数据行，该表未导入。`,
   'column.missing': (p) =>
-    `${p.table}缺少必填列“${p.column}”。请按月报模板的表头补上这一列，或核对表头文字。`,
+    `${p.table}缺少必填列“${p.column}”。${p.unknown ? `表头中未能识别的有：${p.unknown}。` : ''}请按月报模板的表头补上这一列，或核对表头文字。`,
   'column.duplicate': (p) =>
     `表头“${p.column}”与 ${p.otherCell} 单元格的表头是同一列内容，无法确定按哪一列读取。请删除多余的一列（也请检查隐藏的列）后再导入。`,
   'unit.missing': () =>
@@ -117,6 +128,18 @@ const TEMPLATES: Templates = {
     `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
+  // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
+  'column.unknown': (p) =>
+    `表头“${p.column}”不是${p.table}的栏目，无法确定这一列的数字是什么，文件未导入（这一列不会被略过）。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请按月报模板的表头改写这一列的表头，或删去这一列后再导入。`,
+  'column.noHeader': (p) =>
+    `${p.table}的这一列填有数字，但没有表头，无法确定是什么数字，文件未导入。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请为这一列写上月报模板的表头，或删去这一列后再导入。`,
+  'column.ambiguous': (p) =>
+    `表头“${p.column}”既可能是${p.fields}，无法确定是哪一列，文件未导入。请按月报模板的表头写明（如写明“累计”“本年”或“本月”）。`,
+  'table.unreadable': (p) =>
+    `这里像是${p.table}，但无法按${p.table}读取：${p.found}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。请按月报模板的表头核对这张表，文件未导入。`,
+  'correction.stale': (p) =>
+    `手工更正时这个单元格是“${p.original}”，现在文件中是“${p.text}”：文件已改动，这条更正不再适用。请重新核对这个单元格。`,
+  'correction.noSheet': (p) => `手工更正所在的工作表“${p.sheet}”在文件中已不存在：文件已改动，请重新核对。`,
 };
 
 /** Where an issue is: the file, and where known the sheet and the A1 cell. */
@@ -367,9 +390,36 @@ export interface NoticeParams {
   'demo.fetch': { file: string };
   'export.failed': NoParams;
   'action.failed': NoParams;
+  // ---- Live sync through CouchDB (issue 14), see db/sync/. -------------------------------------------------
+  'sync.off': NoParams;
+  'sync.expired': NoParams;
+  'sync.otherTab': NoParams;
+  'sync.signIn.wrong': NoParams;
+  'sync.signIn.unreachable': NoParams;
+  'sync.signIn.noDatabase': { database: string };
+  'sync.signIn.needed': NoParams;
+  'sync.signedIn': { name: string; roles: string };
+  'sync.address.invalid': NoParams;
+  'sync.database.invalid': NoParams;
+  'sync.conflicts': { count: number };
+  'sync.otherConflicts': { count: number };
+  'sync.resolved': { name: string };
+  'sync.stopped': NoParams;
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
+  // ---- Annual targets (年度目标) and issued bulletins (签发), see domain/calc/targets.ts, db/targets-repo.ts,
+  // db/issued-repo.ts and the 通报 page.
+  /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
+  'target.differs': {
+    unit: string;
+    period: string;
+    table: string;
+    label: string;
+    returned: string;
+    year: number;
+    target: string;
+  };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -433,9 +483,32 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `示例文件“${p.file}”无法载入，示例数据未保存。请刷新本页后重试（离线时请先联网打开一次本应用）。`,
   'export.failed': () =>
     '文件没有生成（导出时出错），本机数据不受影响。请重试；若反复出现，请刷新本页或在“设置”中导出备份后重启浏览器。',
+  // ---- Live sync through CouchDB (issue 14). ------------------------------------------------------------
+  'sync.off': () => '同步未开启：数据只保存在本机，不向任何服务器发送。',
+  'sync.expired': () => '登录已过期，请重新登录。本机照常使用，登录后自动补传。',
+  'sync.otherTab': () => '本应用的另一个标签页正在同步本机数据。',
+  'sync.signIn.wrong': () => '用户名或密码不正确，未登录。',
+  'sync.signIn.unreachable': () =>
+    '无法连接同步服务器，请检查服务器地址和网络。未联网时本机照常使用，联网后自动同步。',
+  'sync.signIn.noDatabase': (p) =>
+    `服务器上没有数据库“${p.database}”，或本账号无权使用它。请服务器管理员运行 npm run sync:setup 并为本账号设置角色。`,
+  'sync.signIn.needed': () => '请先登录同步服务器。',
+  'sync.signedIn': (p) => `已登录：${p.name}（${p.roles}）。`,
+  'sync.address.invalid': () =>
+    '服务器地址应为本站路径（如 /couchdb）或完整网址（如 https://sync.example.gov.cn/couchdb）。',
+  'sync.database.invalid': () => '数据库名称只能用小写字母开头，由小写字母、数字和 _ - 组成（如 anju）。',
+  'sync.conflicts': (p) =>
+    `${p.count} 份月报在两台电脑上选择了不同的当前版本，请逐一选择采用哪一份（两份都保留为版本记录）。`,
+  'sync.otherConflicts': (p) =>
+    `另有 ${p.count} 条记录（年度目标、表头对照或全省设置）在两台电脑上改得不同，本机保留自己的版本，未作更改。`,
+  'sync.resolved': (p) => `已采用所选的${p.name}月报，并通知其他电脑。`,
+  'sync.stopped': () => '已停止同步。本机数据保持不变。',
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
+  // ---- Annual targets and issued bulletins.
+  'target.differs': (p) =>
+    `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];
@@ -448,3 +521,55 @@ export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): s
 
 /** Every notice code (for tests). */
 export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];
+
+// ---- Live sync (issue 14): phrases, not sentences — the state in words and the server's reasons for refusing.
+
+export interface SyncPhraseParams {
+  'sync.starting': NoParams;
+  'sync.synced': { time: string };
+  'sync.syncing': { count: number };
+  'sync.offline': { count: number };
+  'sync.refused': { reason: string };
+  'sync.reason.role': { what: string };
+  'sync.reason.negative': { field: string };
+  'sync.reason.fraction': { field: string };
+  'sync.reason.number': { field: string };
+  'sync.reason.missing': { field: string };
+  'sync.reason.unit': { unit: string };
+  'sync.reason.period': { period: string };
+  'sync.reason.type': { what: string };
+  'sync.reason.malformed': { what: string };
+  'sync.reason.immutable': NoParams;
+  'sync.reason.other': { text: string };
+}
+
+export type SyncPhraseCode = keyof SyncPhraseParams;
+
+const SYNC_PHRASES: { [K in SyncPhraseCode]: (p: SyncPhraseParams[K]) => string } = {
+  'sync.starting': () => '正在连接同步服务器…',
+  'sync.synced': (p) => `已同步（${p.time}）`,
+  'sync.syncing': (p) => `正在同步 ${p.count} 条`,
+  'sync.offline': (p) => `离线，待上传 ${p.count} 条`,
+  'sync.refused': (p) => `服务器拒绝（${p.reason}）`,
+  'sync.reason.role': (p) => `本账号的角色不能上传${p.what}`,
+  'sync.reason.negative': (p) => `${p.field}为负数`,
+  'sync.reason.fraction': (p) => `${p.field}不是整数`,
+  'sync.reason.number': (p) => `${p.field}不是数字`,
+  'sync.reason.missing': (p) => `缺少${p.field}`,
+  'sync.reason.unit': (p) => `单位“${p.unit}”不在全省单位名单中`,
+  'sync.reason.period': (p) => `报告期“${p.period}”无效`,
+  'sync.reason.type': (p) => `记录类型“${p.what}”无效`,
+  'sync.reason.malformed': (p) => `记录格式有误：${p.what}`,
+  'sync.reason.immutable': () => '已保存的月报版本和已签发的通报不能修改',
+  'sync.reason.other': (p) => p.text,
+};
+
+type PhraseArgs<K extends SyncPhraseCode> = SyncPhraseParams[K] extends NoParams ? [] : [SyncPhraseParams[K]];
+
+/** A sync phrase: the state (已同步（10:05）, 离线，待上传 3 条) or a reason the server gave. */
+export function syncPhrase<K extends SyncPhraseCode>(code: K, ...args: PhraseArgs<K>): string {
+  const params = (args[0] ?? {}) as SyncPhraseParams[K];
+  return (SYNC_PHRASES[code] as (p: SyncPhraseParams[K]) => string)(params);
+}
+
+export const SYNC_PHRASE_CODES = Object.keys(SYNC_PHRASES) as SyncPhraseCode[];

@@ -52,7 +52,10 @@ export interface BulletinTextSettings {
   /** The whole 二、下步工作要求 part, as plain text paragraphs. */
   requirements: string;
   issuer: string;
-  /** Issue date as typed (e.g. 2018年10月10日); empty means today's date when exporting. */
+  /**
+   * Unused, kept so older stored settings still fit: the 成文日期 is chosen per bulletin on 通报 (defaulting to
+   * the day of generating) and kept in the issued record.
+   */
   issueDate: string;
 }
 

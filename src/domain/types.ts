@@ -195,7 +195,10 @@ export interface CellCorrection {
   sheet: string;
   /** A1 address. */
   cell: string;
-  /** The text the cell held when the correction was made; a correction whose cell now reads otherwise is refused. */
+  /**
+   * The text the cell held when the correction was made, as the reader reports it (ImportIssue.text); a
+   * correction whose cell now reads otherwise (spaces and character widths aside) is refused.
+   */
   original: string;
   /** The value typed by the user, read by the same rules as a cell's text (e.g. '500', '12.5'). */
   value: string;
@@ -203,12 +206,26 @@ export interface CellCorrection {
   note: string;
 }
 
+/** A correction the reader applied, with where its cell belongs (so the store keeps original, value and note). */
+export interface CorrectedCell extends CellCorrection {
+  table?: TableKey;
+  field?: string;
+}
+
 export type ReadResult =
-  | { ok: true; returns: ParsedReturn[]; warnings: ImportIssue[]; tables: TableReading[] }
+  | {
+      ok: true;
+      returns: ParsedReturn[];
+      warnings: ImportIssue[];
+      tables: TableReading[];
+      /** The corrections applied (absent when none were given). */
+      corrected?: CorrectedCell[];
+    }
   | {
       ok: false;
       issues: ImportIssue[];
       tables: TableReading[];
+      corrected?: CorrectedCell[];
       /** The unit and period the file names, when they could be read (a refused file is still a unit's return). */
       unitId?: UnitId;
       period?: PeriodKey;

@@ -15,8 +15,9 @@ import type {
   UnitId,
 } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
-import type { IssueLog, RowRecord, SheetRead } from './read-sheet';
-import { tableName } from './read-sheet';
+import type { IssueLog } from './issue-log';
+import { tableName } from './issue-log';
+import type { RowRecord, SheetRead } from './read-sheet';
 
 export interface BuildContext {
   log: IssueLog;

@@ -2,9 +2,11 @@
 // field of a table definition by its official header or synonyms, and find a table's header row(s) in a grid.
 import { isKnownUnit, parseNumberText } from '../domain/numbers';
 import type { FieldDef, TableDef } from '../domain/tables';
-import { TABLES } from '../domain/tables';
+import { IGNORABLE_HEADERS, layoutHeaderKey, TABLES } from '../domain/tables';
+import type { ColumnStatus, HeaderLayout, HeaderMatchHow } from '../domain/types';
 import type { Grid, GridRow, Merge } from './grid';
 import { cellAt, cellText } from './grid';
+import { meaningFields } from './header-meaning';
 import { hasInlineKeyValue } from './key-values';
 
 export interface NormalisedHeader {
@@ -101,6 +103,27 @@ export interface ColumnMap {
   unit: string | null;
   /** Header text as written (for messages). */
   header: string;
+  /** How the header was matched to its field. */
+  how: HeaderMatchHow;
+}
+
+/** Every column under a header, as the reader accounts for it (matched, ignored, excluded or unknown). */
+export interface HeaderColumn {
+  c: number;
+  /** Header text as written; a two-row header joins group and sub-header with a space ('' when blank). */
+  header: string;
+  unit: string | null;
+  status: ColumnStatus;
+  how: HeaderMatchHow | null;
+  /** The field read from the column (matched only). */
+  field: FieldDef | null;
+}
+
+/** One header that fits several fields of the table, none of them taken by another column. */
+export interface AmbiguousColumn {
+  c: number;
+  header: string;
+  fields: FieldDef[];
 }
 
 export interface HeaderMatch {
@@ -109,18 +132,22 @@ export interface HeaderMatch {
   rowIndex: number;
   /** Index into grid.rows where this table's block (title, key–values) may start. */
   blockStart: number;
-  /** 1 or 2 header rows. */
+  /** Header rows: 1 or 2, plus a row of units and a row of column numbers (栏次) under them. */
   headerRows: number;
+  /** The matched columns, one per field (序号 included: its cells mark totals). */
   columns: ColumnMap[];
-  /** Further columns naming a figure, unit or bank field already matched (an old column kept, maybe hidden). */
+  /** Every column of the header, in column order. */
+  all: HeaderColumn[];
+  /** Further columns naming a field already matched (an old column kept, maybe hidden). */
   duplicates?: ColumnMap[];
+  ambiguous?: AmbiguousColumn[];
   /** Matched fields that carry figures (not 序号/市县/备注), used to rank candidates. */
   score: number;
 }
 
 const WEAK_KINDS = new Set(['seq', 'text', 'unit']);
-/** Fields whose second column makes the figures ambiguous; a second 备注, 序号 or declared rate does not. */
-const DUPLICATE_KINDS = new Set(['count', 'money', 'unit', 'bank']);
+/** Fields whose second column makes the figures ambiguous; a second 备注 or 序号 does not. */
+const DUPLICATE_KINDS = new Set(['count', 'money', 'rate', 'unit', 'bank']);
 
 /** Whether the row after a header row continues it (a two-row header under merged group cells). */
 function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefined): boolean {
@@ -131,6 +158,7 @@ function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefine
   ) {
     return false;
   }
+  if (rowShape(next).labels) return false;
   return next.cells.some((cell) => {
     if (!cellAt(head, cell.c)) return true;
     return merges.some((m) => m.r0 === head.r && m.c0 <= cell.c && cell.c <= m.c1 && m.c1 > m.c0);
@@ -141,7 +169,7 @@ function isSubHeaderRow(merges: Merge[], head: GridRow, next: GridRow | undefine
 function groupText(merges: Merge[], head: GridRow, c: number): string {
   const own = cellAt(head, c);
   if (own) return cellText(own);
-  const merge = merges.find((m) => m.c0 <= c && c <= m.c1);
+  const merge = merges.find((m) => m.r0 <= head.r && head.r <= m.r1 && m.c0 <= c && c <= m.c1);
   if (merge) return cellText(cellAt(head, merge.c0));
   return '';
 }
@@ -156,12 +184,53 @@ function unitOnly(text: string): string | null {
   return isKnownUnit(bare) ? bare : null;
 }
 
+// A column label of a statistical form's 栏次 row: 栏次, 甲 乙 丙, a number, (1), ①, 3=1+2.
+const LABEL_WORD_RE = /^(?:栏次|栏号|[甲乙丙丁戊己庚辛壬癸])$/;
+const LABEL_NUMBER_RE = /^[(（]?(\d{1,2})[)）]?(?:[=＝][\d+＋\-－×*/()（）]+)?$/;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * A row of column labels or numbers right under a header (栏次 | 甲 | 乙 | 1 | 2 | 3, or (1) (2)): part of the
+ * header, never data. Numbers must rise one by one, so a data row of figures is never taken for one.
+ */
+export function isColumnLabelRow(row: GridRow): boolean {
+  const numbers: number[] = [];
+  let words = 0;
+  let marked = false;
+  for (const cell of row.cells) {
+    if (typeof cell.value === 'number') {
+      numbers.push(cell.value);
+      continue;
+    }
+    const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
+    if (LABEL_WORD_RE.test(text)) {
+      words++;
+      continue;
+    }
+    const circled = CIRCLED.indexOf(cellText(cell).trim());
+    if (circled >= 0) {
+      numbers.push(circled + 1);
+      marked = true;
+      continue;
+    }
+    const m = LABEL_NUMBER_RE.exec(text);
+    if (!m) return false;
+    numbers.push(Number(m[1]));
+    if (text !== m[1]) marked = true;
+  }
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] !== (numbers[i - 1] ?? 0) + 1) return false;
+  if (words > 0 || marked) return words + numbers.length >= 2;
+  return numbers.length >= 3 && numbers[0] === 1;
+}
+
 /** What a row is as a header continuation, worked out once per row (five tables ask about each row). */
 interface RowShape {
   /** Words only, no figures (not even typed as text). */
   words: boolean;
   /** Units only: (套) | (%) | 万元. */
   units: boolean;
+  /** Column labels only: 栏次 | 甲 | 乙 | 1 | 2. */
+  labels: boolean;
 }
 
 const rowShapes = new WeakMap<GridRow, RowShape>();
@@ -172,7 +241,11 @@ function rowShape(row: GridRow): RowShape {
     const words = row.cells.every(
       (cell) => typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'text',
     );
-    shape = { words, units: words && row.cells.every((cell) => unitOnly(cellText(cell)) !== null) };
+    shape = {
+      words,
+      units: words && row.cells.every((cell) => unitOnly(cellText(cell)) !== null),
+      labels: isColumnLabelRow(row),
+    };
     rowShapes.set(row, shape);
   }
   return shape;
@@ -180,52 +253,102 @@ function rowShape(row: GridRow): RowShape {
 
 /** A row of words right under the header: it may continue it (words split over two rows, or units only). */
 function isWordRow(head: GridRow, next: GridRow | undefined): next is GridRow {
-  return next !== undefined && next.r === head.r + 1 && rowShape(next).words;
+  return next !== undefined && next.r === head.r + 1 && rowShape(next).words && !rowShape(next).labels;
 }
 
 /** Match a table's fields against a header row (and the row below when it continues the header). */
-export function matchHeaderRow(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
-  const match = matchHeader(grid, def, rowIndex);
-  return match && withUnitsRow(grid, match);
+export function matchHeaderRow(
+  grid: Grid,
+  def: TableDef,
+  rowIndex: number,
+  layout?: HeaderLayout,
+): HeaderMatch | null {
+  const match = matchHeader(grid, def, rowIndex, layout);
+  return match && withTrailingRows(grid, match);
 }
 
-/** A row of units only ((套) | (%)) right under a header of one or two rows belongs to it. */
-function withUnitsRow(grid: Grid, match: HeaderMatch): HeaderMatch {
-  const last = grid.rows[match.rowIndex + match.headerRows - 1];
-  const after = grid.rows[match.rowIndex + match.headerRows];
-  if (!last || !after || after.r !== last.r + 1) return match;
-  if (!rowShape(after).units) return match;
-  return {
-    ...match,
-    headerRows: match.headerRows + 1,
-    columns: match.columns.map((col) => ({
-      ...col,
-      unit: unitOnly(cellText(cellAt(after, col.c))) ?? col.unit,
-    })),
-  };
+/**
+ * A row of units only ((套) | (%)) and a row of column labels (栏次 | 甲 | 1 | 2) right under a header belong
+ * to it, in either order.
+ */
+function withTrailingRows(grid: Grid, match: HeaderMatch): HeaderMatch {
+  let out = match;
+  let units = false;
+  let labels = false;
+  for (let k = 0; k < 2; k++) {
+    const last = grid.rows[out.rowIndex + out.headerRows - 1];
+    const after = grid.rows[out.rowIndex + out.headerRows];
+    if (!last || !after || after.r !== last.r + 1) break;
+    const shape = rowShape(after);
+    if (shape.units && !units) {
+      units = true;
+      const unitOf = (c: number, own: string | null) => unitOnly(cellText(cellAt(after, c))) ?? own;
+      out = {
+        ...out,
+        headerRows: out.headerRows + 1,
+        columns: out.columns.map((col) => ({ ...col, unit: unitOf(col.c, col.unit) })),
+        all: out.all.map((col) => ({ ...col, unit: unitOf(col.c, col.unit) })),
+      };
+    } else if (shape.labels && !labels) {
+      labels = true;
+      out = { ...out, headerRows: out.headerRows + 1 };
+    } else break;
+  }
+  return out;
 }
 
-function matchHeader(grid: Grid, def: TableDef, rowIndex: number): HeaderMatch | null {
+function matchHeader(grid: Grid, def: TableDef, rowIndex: number, layout?: HeaderLayout): HeaderMatch | null {
   const head = grid.rows[rowIndex];
   if (!head) return null;
   const next = grid.rows[rowIndex + 1];
   // Only the merges crossing this row matter; filtered once, so a sheet with many merges stays cheap.
   const merges = grid.merges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
-  const one = matchRows(def, rowIndex, merges, head, undefined);
-  // A row of units under the header is taken by withUnitsRow.
-  if (!next || (next.r === head.r + 1 && rowShape(next).units)) return one;
+  const one = matchRows(def, rowIndex, merges, head, undefined, layout);
+  // A row of units or of column labels under the header is taken by withTrailingRows.
+  if (!next || (next.r === head.r + 1 && (rowShape(next).units || rowShape(next).labels))) return one;
   const merged = isSubHeaderRow(merges, head, next);
   if (!merged && !isWordRow(head, next)) return one;
   // A header may span two rows: a group cell merged over its sub-headers, or, without merges, words split
   // over two rows (年度 | 计划（套）). Without merges, the two-row reading must recognise more.
-  const two = matchRows(def, rowIndex, merges, head, next);
+  const two = matchRows(def, rowIndex, merges, head, next, layout);
   const beats = (other: HeaderMatch) =>
     two.score > other.score || (two.score === other.score && two.columns.length > other.columns.length);
   if (!merged && !beats(one)) return one;
   // It must also beat the lower row alone: a line of words above the header (农安县 | 2018年9月30日, key
   // values spread over two lines) adds nothing to it and is no part of it.
-  return beats(matchRows(def, rowIndex + 1, merges, next, undefined)) ? two : one;
+  return beats(matchRows(def, rowIndex + 1, merges, next, undefined, layout)) ? two : one;
 }
+
+/** A column's header as the matcher sees it. */
+interface HeaderCells {
+  c: number;
+  group: string;
+  sub: string;
+  /** Group and sub-header joined with a space. */
+  header: string;
+  unit: string | null;
+}
+
+/** What a column's header says, before the columns of the row are weighed against each other. */
+type Claim =
+  | { kind: 'field'; field: FieldDef; how: HeaderMatchHow }
+  | { kind: 'fields'; fields: FieldDef[]; how: HeaderMatchHow }
+  | { kind: 'excluded' }
+  | { kind: 'ignored' }
+  | { kind: 'unknown' };
+
+/** The column a saved layout names for this header, or 不导入此列; undefined when it says nothing. */
+function layoutClaim(def: TableDef, layout: HeaderLayout | undefined, header: string): Claim | undefined {
+  if (!layout || layout.table !== def.key) return undefined;
+  const key = layoutHeaderKey(header);
+  if (!Object.hasOwn(layout.headers, key)) return undefined;
+  const target = layout.headers[key];
+  if (target === null) return { kind: 'excluded' };
+  const field = def.fields.find((f) => f.key === target);
+  return field ? { kind: 'field', field, how: 'layout' } : undefined;
+}
+
+const IGNORABLE_KEYS = new Set(IGNORABLE_HEADERS.map((h) => normaliseHeader(h).key));
 
 function matchRows(
   def: TableDef,
@@ -233,44 +356,115 @@ function matchRows(
   merges: Merge[],
   head: GridRow,
   next: GridRow | undefined,
+  layout?: HeaderLayout,
 ): HeaderMatch {
   const twoRows = next !== undefined;
-  const columns: ColumnMap[] = [];
-  const used = new Set<string>();
-  const duplicates: ColumnMap[] = [];
   const cols = new Set<number>(head.cells.map((cell) => cell.c));
   if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
+  const headers: HeaderCells[] = [];
+  const claims: Claim[] = [];
   let lastFigure: FieldDef | undefined;
   for (const c of [...cols].sort((a, b) => a - b)) {
+    if (typeof cellAt(head, c)?.value === 'number') continue;
     const groupRaw = groupText(merges, head, c);
     const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
-    if (typeof cellAt(head, c)?.value === 'number') continue;
     const group = normaliseHeader(groupRaw);
     const subUnit = unitOnly(subRaw);
     const sub = subUnit ? { key: '', unit: subUnit } : normaliseHeader(subRaw);
-    let field = matchColumn(def, group.key, sub.key);
-    // A bare 其中：本月 / 本月新增 column is the month of the cumulative column just left of it.
-    if (!field && lastFigure && MONTH_SUB_RE.test(sub.key || group.key)) {
-      const of = lastFigure.key;
-      field = def.fields.find((f) => f.monthOf === of);
+    const header = [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    headers.push({ c, group: groupRaw, sub: subRaw, header, unit: sub.unit ?? group.unit });
+    let claim = layoutClaim(def, layout, header);
+    if (!claim) {
+      let field = matchColumn(def, group.key, sub.key);
+      // A bare 其中：本月 / 本月新增 column is the month of the cumulative column just left of it.
+      if (!field && lastFigure && MONTH_SUB_RE.test(sub.key || group.key)) {
+        const of = lastFigure.key;
+        field = def.fields.find((f) => f.monthOf === of);
+      }
+      if (field) claim = { kind: 'field', field, how: 'template' };
     }
-    if (field && (field.kind === 'count' || field.kind === 'money')) lastFigure = field;
-    if (!field) continue;
-    const col: ColumnMap = {
-      field,
-      c,
-      unit: sub.unit ?? group.unit,
-      header: [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim(),
-    };
-    if (!used.has(field.key)) {
-      used.add(field.key);
-      columns.push(col);
-    } else if (DUPLICATE_KINDS.has(field.kind)) duplicates.push(col);
+    if (!claim) {
+      const fields = meaningFields(def, header);
+      if (fields.length > 0) claim = { kind: 'fields', fields, how: 'meaning' };
+    }
+    if (!claim) {
+      const key = sub.key ? group.key + sub.key : group.key;
+      claim =
+        IGNORABLE_KEYS.has(key) || IGNORABLE_KEYS.has(sub.key) ? { kind: 'ignored' } : { kind: 'unknown' };
+    }
+    if (claim.kind === 'field' && (claim.field.kind === 'count' || claim.field.kind === 'money')) {
+      lastFigure = claim.field;
+    } else if (claim.kind === 'fields' && claim.fields.length === 1) {
+      const only = claim.fields[0] as FieldDef;
+      if (only.kind === 'count' || only.kind === 'money') lastFigure = only;
+    }
+    claims.push(claim);
   }
+  const match = resolveClaims(def, headers, claims);
+  return { ...match, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1 };
+}
+
+/**
+ * Weigh the columns of a header against each other: a column named by a saved layout or by its template
+ * header takes its field; a column read by meaning takes what is left (elimination within the table). Two
+ * columns for one field, or one header still fitting two fields, are kept to be refused, never guessed.
+ */
+function resolveClaims(
+  def: TableDef,
+  headers: HeaderCells[],
+  claims: Claim[],
+): Omit<HeaderMatch, 'rowIndex' | 'blockStart' | 'headerRows'> {
+  const taken = new Map<string, ColumnMap>();
+  const duplicates: ColumnMap[] = [];
+  const ambiguous: AmbiguousColumn[] = [];
+  const all: HeaderColumn[] = [];
+  const take = (h: HeaderCells, field: FieldDef, how: HeaderMatchHow): HeaderColumn => {
+    const col: ColumnMap = { field, c: h.c, unit: h.unit, header: h.header, how };
+    if (!taken.has(field.key)) {
+      taken.set(field.key, col);
+      return { c: h.c, header: h.header, unit: h.unit, status: 'matched', how, field };
+    }
+    if (DUPLICATE_KINDS.has(field.kind)) duplicates.push(col);
+    // A second 序号 or 备注 holds nothing the return stores.
+    return { c: h.c, header: h.header, unit: h.unit, status: 'ignored', how, field: null };
+  };
+  const byIndex: (HeaderColumn | undefined)[] = headers.map((h, i) => {
+    const claim = claims[i] as Claim;
+    if (claim.kind === 'field') return take(h, claim.field, claim.how);
+    if (claim.kind === 'fields') return undefined;
+    const status = claim.kind === 'excluded' ? 'excluded' : claim.kind === 'ignored' ? 'ignored' : 'unknown';
+    return { c: h.c, header: h.header, unit: h.unit, status, how: null, field: null };
+  });
+  // Meaning: candidates already taken fall away; a column left with one candidate takes it, which may settle
+  // another. What still fits several fields is ambiguous; what fits only taken fields is a second column.
+  const open = new Map<number, FieldDef[]>();
+  headers.forEach((_h, i) => {
+    const claim = claims[i] as Claim;
+    if (claim.kind === 'fields') open.set(i, claim.fields);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [i, fields] of open) {
+      const left = fields.filter((f) => !taken.has(f.key));
+      if (left.length > 1) continue;
+      const h = headers[i] as HeaderCells;
+      byIndex[i] = take(h, left[0] ?? (fields[0] as FieldDef), 'meaning');
+      open.delete(i);
+      changed = true;
+    }
+  }
+  for (const [i, fields] of open) {
+    const h = headers[i] as HeaderCells;
+    ambiguous.push({ c: h.c, header: h.header, fields });
+    byIndex[i] = { c: h.c, header: h.header, unit: h.unit, status: 'unknown', how: 'meaning', field: null };
+  }
+  for (const col of byIndex) if (col) all.push(col);
+  const columns = [...taken.values()].sort((a, b) => a.c - b.c);
   const score = columns.filter((col) => !WEAK_KINDS.has(col.field.kind)).length;
-  const match: HeaderMatch = { def, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1, columns, score };
-  if (duplicates.length > 0) match.duplicates = duplicates;
-  return match;
+  const out: Omit<HeaderMatch, 'rowIndex' | 'blockStart' | 'headerRows'> = { def, columns, all, score };
+  if (duplicates.length > 0) out.duplicates = duplicates;
+  if (ambiguous.length > 0) out.ambiguous = ambiguous;
+  return out;
 }
 
 const TITLE_NUMBER_RE = new Map(
@@ -302,7 +496,7 @@ const ROWS_PAST_MATCH = 3;
  * Find the best table and header row in a sheet from row index `from` on (a sheet may stack several tables),
  * or null when none is recognisable.
  */
-export function findTable(grid: Grid, from = 0): HeaderMatch | null {
+export function findTable(grid: Grid, from = 0, layouts: readonly HeaderLayout[] = []): HeaderMatch | null {
   let best: { match: HeaderMatch; rank: number; at: number } | null = null;
   const limit = Math.min(grid.rows.length, from + HEADER_SEARCH_ROWS);
   const titles: string[] = [];
@@ -314,7 +508,12 @@ export function findTable(grid: Grid, from = 0): HeaderMatch | null {
     for (const cell of row.cells) if (typeof cell.value === 'string') texts++;
     if (texts >= 2 && !hasInlineKeyValue(row)) {
       for (const def of TABLES) {
-        const match = matchHeaderRow(grid, def, i);
+        const match = matchHeaderRow(
+          grid,
+          def,
+          i,
+          layouts.find((l) => l.table === def.key),
+        );
         if (!match || match.score === 0) continue;
         const title = titleScore(def, titles);
         if (match.score < 2 && title === 0) continue;

@@ -7,21 +7,27 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
 import type {
   CellCorrection,
+  ColumnReading,
+  CorrectedCell,
   HeaderLayout,
+  ImportIssue,
   ParsedReturn,
   PeriodKey,
   ReadResult,
+  TableKey,
   TableReading,
   UnitId,
 } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
 import { defaultRegister } from '../domain/units';
 import { buildReturns } from './build-returns';
-import { cellAddress, sheetGrid } from './grid';
-import { findTable } from './headers';
+import { applyCorrections, decodeAddress, gridRowAt } from './corrections';
+import { cellAddress, cellAt, cellText, sheetGrid } from './grid';
+import { IssueLog, tableName } from './issue-log';
 import { openWorkbook } from './open-workbook';
 import type { SheetRead } from './read-sheet';
-import { IssueLog, readSheet, tableName } from './read-sheet';
+import type { SheetGrid } from './read-tables';
+import { fileUnit, findTables } from './read-tables';
 
 export interface ReadReturnOptions {
   register?: UnitRegister;
@@ -39,9 +45,6 @@ export interface ReadReturnOptions {
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
-
-/** Tables looked for in one sheet: the five, with room for a stray copy; bounds work on hostile sheets. */
-const MAX_TABLES_PER_SHEET = 8;
 
 /** More issues than this in one file are summarised: nobody reads the thousandth. */
 const MAX_ISSUES = 200;
@@ -80,80 +83,52 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   }
   const wb = opened.workbook;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-
-  // Each table is read into its own log, kept only when the table is: a copy of a header without rows (in a
-  // 填表说明 sheet, a blank template) gives way to the table with rows, and says nothing.
-  const kept: { read: SheetRead; log: IssueLog }[] = [];
-  let severalUnits = false;
-  let anyCell = false;
-  // Visible sheets first: a hidden sheet holding an old copy of a table is then ignored, not a duplicate.
-  const hidden = (index: number) => Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
-  const names = wb.SheetNames.map((name, index) => ({ name, hidden: hidden(index) }));
-  names.sort((a, b) => Number(a.hidden) - Number(b.hidden));
-  for (const { name, hidden: isHidden } of names) {
-    const ws = sheetByName(wb, name);
-    if (!ws) continue;
-    const grid = sheetGrid(name, ws);
-    if (grid.rows.length === 0) continue;
-    anyCell = true;
-    // Usually one table per sheet; a sheet may also stack several, each with its own title block.
-    let from = 0;
-    for (let t = 0; t < MAX_TABLES_PER_SHEET && from < grid.rows.length; t++) {
-      const match = findTable(grid, from);
-      if (!match) break;
-      const own = new IssueLog(fileName);
-      const read = readSheet(grid, match, { log: own, register, date1904 });
-      from = Math.max(read.endIndex, match.rowIndex + match.headerRows);
-      const index = kept.findIndex((k) => k.read.def.key === match.def.key);
-      const other = kept[index];
-      if (!other) {
-        kept.push({ read, log: own });
-        continue;
-      }
-      if (read.rows.length === 0) continue;
-      if (other.read.rows.length === 0) {
-        kept[index] = { read, log: own };
-        continue;
-      }
-      if (isHidden) continue;
-      const a = other.read.sender;
-      const b = read.sender;
-      if (a?.unitId && b?.unitId && a.unitId !== b.unitId) {
-        // Two units' returns in one workbook: said once, with how to fix it, not once per table.
-        if (!severalUnits) {
-          log.error('file.severalUnits', name, b.cell, {
-            name: b.name,
-            other: a.name,
-            otherSheet: other.read.grid.name,
-          });
-        }
-        severalUnits = true;
-        continue;
-      }
-      log.error('table.duplicate', name, undefined, {
-        table: tableName(match.def),
-        otherSheet: other.read.grid.name,
-      });
-    }
-  }
-  const sheets = kept.map((k) => k.read);
-  const tables = sheets.map((read) => tableReading(read, options.withValues === true));
-  for (const k of kept) {
-    log.errors.push(...k.log.errors);
-    log.warnings.push(...k.log.warnings);
-  }
-  const seen = new Set(sheets.map((s) => s.def.key));
-  if (!anyCell) {
+  const corrections = options.corrections ?? [];
+  const grids = workbookGrids(wb, corrections, log);
+  if (grids.length === 0) {
     log.error('file.empty', undefined, undefined, {});
     return { ok: false, issues: log.errors, tables: [] };
   }
+
+  // A unit's saved header layouts apply to its own files only: the unit is decided from a first reading.
+  const findOptions = { fileName, register, date1904, layouts: [] as HeaderLayout[] };
+  let found = findTables(grids, findOptions);
+  const ownUnit = fileUnit(found.sheets, grids, register);
+  const layouts = (options.layouts ?? []).filter((l) => ownUnit !== undefined && l.unitId === ownUnit);
+  if (layouts.length > 0) found = findTables(grids, { ...findOptions, layouts });
+  const sheets = found.sheets;
+  log.errors.push(...found.log.errors);
+  log.warnings.push(...found.log.warnings);
+  const tables = sheets.map((read) => tableReading(read, options.withValues === true));
+  const corrected = correctedCells(corrections, sheets);
+  const finish = (): ReadResult => {
+    annotateIssues([...log.errors, ...log.warnings], grids, sheets);
+    // A refused file shows its errors only: warnings drawn from figures that failed to read (a plan read as 0
+    // after a bad cell) would mislead, and nothing of the file is kept anyway.
+    if (log.errors.length > 0) {
+      const out: ReadResult = { ok: false, issues: capped(log.errors, fileName), tables };
+      if (corrected.length > 0) out.corrected = corrected;
+      // Who sent it and for when, where known: a refused file still counts as the unit's return (已报送未导入).
+      if (sender) out.unitId = sender;
+      if (agreed) out.period = agreed.period;
+      return out;
+    }
+    const out: ReadResult = { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
+    if (corrected.length > 0) out.corrected = corrected;
+    return out;
+  };
+  let returns: ParsedReturn[] = [];
+  let sender: UnitId | undefined;
+  let agreed: { period: PeriodKey } | undefined;
   if (sheets.length === 0) {
     log.error('table.none', undefined, undefined, {});
-    return { ok: false, issues: log.errors, tables };
+    return finish();
   }
 
   const senderId = agreeOnSender(sheets, log, register);
   const period = agreeOnPeriod(sheets, log);
+  sender = senderId;
+  agreed = period;
   if (!period && log.errors.every((e) => e.code !== 'period.mismatch' && e.code !== 'date.invalid')) {
     // Named at the first table's top-left cell: where its title and 截止日期 belong.
     const first = sheets[0] as SheetRead;
@@ -165,49 +140,83 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
       {},
     );
   }
-  let returns: ParsedReturn[] = [];
   if (period)
     returns = buildReturns(sheets, { log, register, senderId, period: period.period, cutoff: period.cutoff });
   // A CSV holds one table by nature: the others are not "missing".
   if (!opened.csv) {
+    const seen = new Set(sheets.map((s) => s.def.key));
     for (const def of TABLES) {
       if (!seen.has(def.key)) log.warn('table.missing', undefined, undefined, { table: tableName(def) });
     }
   }
-  // A refused file shows its errors only: warnings drawn from figures that failed to read (a plan read as 0
-  // after a bad cell) would mislead, and nothing of the file is kept anyway.
-  if (log.errors.length > 0) {
-    const refused: ReadResult = { ok: false, issues: capped(log.errors, fileName), tables };
-    // Who sent it and for when, where known: a refused file still counts as the unit's return (已报送未导入).
-    if (senderId) refused.unitId = senderId;
-    if (period) refused.period = period.period;
-    return refused;
-  }
-  return { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
+  return finish();
 }
 
-/** What the reader saw of one recognised table: its header range and each matched column. */
+/**
+ * The workbook's sheets that hold any cell, as grids with the review step's corrections applied; visible
+ * sheets first, so a hidden sheet holding an old copy of a table is then ignored, not a duplicate.
+ */
+function workbookGrids(
+  wb: XLSX.WorkBook,
+  corrections: readonly CellCorrection[],
+  log: IssueLog,
+): SheetGrid[] {
+  const hidden = (index: number) => Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
+  const names = wb.SheetNames.map((name, index) => ({ name, hidden: hidden(index) }));
+  names.sort((a, b) => Number(a.hidden) - Number(b.hidden));
+  const out: SheetGrid[] = [];
+  for (const { name, hidden: isHidden } of names) {
+    const ws = sheetByName(wb, name);
+    if (!ws) continue;
+    const grid = applyCorrections(sheetGrid(name, ws), corrections, log);
+    if (grid.rows.length > 0) out.push({ grid, hidden: isHidden });
+  }
+  const sheetNames = new Set(wb.SheetNames);
+  for (const sheet of new Set(corrections.map((k) => k.sheet))) {
+    if (!sheetNames.has(sheet)) log.error('correction.noSheet', sheet, undefined, { sheet });
+  }
+  return out;
+}
+
+/** What the reader saw of one recognised table: its header range and every column under it. */
 function tableReading(read: SheetRead, withValues: boolean): TableReading {
-  const { grid, def } = read;
+  const { grid, def, header } = read;
   const head = grid.rows[read.headerIndex];
   const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
-  const columns = [...read.columns.values()].sort((a, b) => a.c - b.c);
   const r0 = head?.r ?? 0;
+  const columns: ColumnReading[] = header.all.map((col) => {
+    // 序号 is read to spot totals, but nothing of it is stored: an ignorable column.
+    const seq = col.field?.kind === 'seq';
+    return {
+      cell: cellAddress(r0, col.c),
+      c: col.c,
+      header: col.header,
+      field: col.status === 'matched' && !seq ? (col.field?.key ?? null) : null,
+      how: col.how,
+      status: seq ? 'ignored' : col.status,
+      unit: col.unit,
+    };
+  });
+  for (const c of read.unread) {
+    if (columns.some((col) => col.c === c)) continue;
+    columns.push({
+      cell: cellAddress(r0, c),
+      c,
+      header: '',
+      field: null,
+      how: null,
+      status: 'unknown',
+      unit: null,
+    });
+  }
+  columns.sort((a, b) => a.c - b.c);
   const c0 = Math.min(...columns.map((col) => col.c), head?.cells[0]?.c ?? 0);
   const c1 = Math.max(...columns.map((col) => col.c), c0);
   const out: TableReading = {
     table: def.key,
     sheet: grid.name,
     headerRange: `${cellAddress(r0, c0)}:${cellAddress(last?.r ?? r0, c1)}`,
-    columns: columns.map((col) => ({
-      cell: cellAddress(r0, col.c),
-      c: col.c,
-      header: col.header,
-      field: col.field.key,
-      how: 'template',
-      status: 'matched',
-      unit: col.unit,
-    })),
+    columns,
   };
   const data = read.rows;
   const firstRow = data[0];
@@ -227,6 +236,69 @@ function cellValues(read: SheetRead): Record<string, number | string | null> {
     }
   }
   return values;
+}
+
+/** Where a cell of a read table belongs: its table, and the field of its column (or key–value). */
+type CellPlace = { table: TableKey; field?: string };
+
+/** Every cell the tables read, header and key–value cells included, by `sheet!A1`. */
+function cellPlaces(sheets: readonly SheetRead[]): Map<string, CellPlace> {
+  const places = new Map<string, CellPlace>();
+  const put = (sheet: string, cell: string | undefined, place: CellPlace) => {
+    if (cell && !places.has(`${sheet}!${cell}`)) places.set(`${sheet}!${cell}`, place);
+  };
+  for (const s of sheets) {
+    const sheet = s.grid.name;
+    const table = s.def.key;
+    for (const row of s.rows) for (const [field, cell] of row.cells) put(sheet, cell, { table, field });
+    const head = s.grid.rows[s.headerIndex];
+    for (const col of s.header.all) {
+      const field = col.status === 'matched' ? col.field?.key : undefined;
+      put(sheet, cellAddress(head?.r ?? 0, col.c), field ? { table, field } : { table });
+    }
+    put(sheet, s.sender?.cell, { table, field: 'unit' });
+    put(sheet, s.need?.cell, { table, field: 'need' });
+    put(sheet, s.period?.cell, { table });
+  }
+  return places;
+}
+
+/** Give every issue about a cell the text seen there, and its table and field where known. */
+function annotateIssues(
+  issues: ImportIssue[],
+  grids: readonly SheetGrid[],
+  sheets: readonly SheetRead[],
+): void {
+  let places: Map<string, CellPlace> | undefined;
+  const bySheet = new Map(grids.map((g) => [g.grid.name, g.grid]));
+  for (const issue of issues) {
+    if (!issue.sheet || !issue.cell) continue;
+    places ??= cellPlaces(sheets);
+    const place = places.get(`${issue.sheet}!${issue.cell}`);
+    if (place && issue.table === undefined) issue.table = place.table;
+    if (place?.field !== undefined && issue.field === undefined) issue.field = place.field;
+    if (issue.text === undefined) {
+      const grid = bySheet.get(issue.sheet);
+      const at = decodeAddress(issue.cell);
+      if (grid && at) issue.text = cellText(cellAt(gridRowAt(grid, at.r), at.c)).trim();
+    }
+  }
+}
+
+/** The corrections applied, each with the table and field of its cell where known. */
+function correctedCells(
+  corrections: readonly CellCorrection[],
+  sheets: readonly SheetRead[],
+): CorrectedCell[] {
+  if (corrections.length === 0) return [];
+  const places = cellPlaces(sheets);
+  return corrections.map((k) => {
+    const place = places.get(`${k.sheet}!${k.cell}`);
+    const out: CorrectedCell = { ...k };
+    if (place) out.table = place.table;
+    if (place?.field !== undefined) out.field = place.field;
+    return out;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // back in the order given, with progress. A small pool of workers reads side by side; only a few files are in
 // flight at once so large batches stay light on memory.
 import { makeIssue } from '../domain/messages';
-import type { HeaderLayout } from '../domain/types';
+import type { CellCorrection, HeaderLayout } from '../domain/types';
 import type { ReadFile, ReadRequest, ReadResponse } from './worker';
 
 export type { ReadFile } from './worker';
@@ -12,10 +12,12 @@ export type ReadInput = File | { name: string; bytes: ArrayBuffer };
 
 export interface ReadOptions {
   maxBytes: number;
+  /** Saved header layouts (表头对照); the reader applies those of each file's own unit. */
+  layouts?: readonly HeaderLayout[];
+  /** Hand corrections by file name (the review step re-reads one file with its corrections). */
+  corrections?: ReadonlyMap<string, readonly CellCorrection[]>;
   /** Called after each file with the number read so far. */
   onProgress?: (done: number, total: number) => void;
-  /** Saved header mappings (表头对照), applied by the reader to their own unit's files only. */
-  layouts?: readonly HeaderLayout[];
 }
 
 /** Workers reading side by side: one per core, at most 2 (each holds its own copy of the spreadsheet library). */
@@ -64,18 +66,17 @@ function inputSize(input: ReadInput): number {
   return input instanceof Blob ? input.size : input.bytes.byteLength;
 }
 
-async function readOne(
-  input: ReadInput,
-  maxBytes: number,
-  slot: number,
-  layouts: readonly HeaderLayout[] = [],
-): Promise<ReadFile> {
+async function readOne(input: ReadInput, options: ReadOptions, slot: number): Promise<ReadFile> {
+  const { maxBytes } = options;
   const size = inputSize(input);
   // A file over the limit is not even loaded into memory; the worker words the refusal.
   const bytes =
     size > maxBytes ? null : input instanceof Blob ? await input.arrayBuffer() : input.bytes.slice(0);
   const id = nextId++;
-  const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes, layouts: [...layouts] };
+  const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes };
+  if (options.layouts && options.layouts.length > 0) request.layouts = options.layouts;
+  const corrections = options.corrections?.get(input.name);
+  if (corrections && corrections.length > 0) request.corrections = corrections;
   return new Promise<ReadFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, slot });
     worker(slot).postMessage(request, bytes ? [bytes] : []);
@@ -103,7 +104,7 @@ export async function readFiles(inputs: readonly ReadInput[], options: ReadOptio
       const index = next++;
       const input = inputs[index];
       if (!input) continue;
-      results[index] = await readOne(input, options.maxBytes, slot, options.layouts);
+      results[index] = await readOne(input, options, slot);
       done++;
       options.onProgress?.(done, inputs.length);
     }

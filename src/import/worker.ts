@@ -1,7 +1,8 @@
 // The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
 import { makeIssue } from '../domain/messages';
-import type { HeaderLayout, ReadResult } from '../domain/types';
+import type { CellCorrection, HeaderLayout, ReadResult } from '../domain/types';
+import type { ReadReturnOptions } from './read-return';
 import { megabytes, readReturn } from './read-return';
 
 /** One file read: its name and size, the SHA-256 of its bytes, and what the reader made of it. */
@@ -19,8 +20,10 @@ export interface ReadRequest {
   bytes: ArrayBuffer | null;
   size: number;
   maxBytes: number;
-  /** Saved header mappings (表头对照); the reader applies those of the file's own unit. */
-  layouts?: HeaderLayout[];
+  /** Saved header layouts; the reader applies those of the file's own unit. */
+  layouts?: readonly HeaderLayout[];
+  /** Hand corrections of this file's cells (the review step re-reads a file with them). */
+  corrections?: readonly CellCorrection[];
 }
 
 export type ReadResponse =
@@ -58,7 +61,10 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
   const sha256 = await sha256Hex(bytes);
   let result: ReadResult;
   try {
-    result = readReturn(bytes, fileName, { maxBytes, layouts: request.layouts ?? [] });
+    const options: ReadReturnOptions = { maxBytes };
+    if (request.layouts) options.layouts = request.layouts;
+    if (request.corrections) options.corrections = request.corrections;
+    result = readReturn(bytes, fileName, options);
   } catch {
     // readReturn promises never to throw; should it, the file is still refused, not lost.
     result = {

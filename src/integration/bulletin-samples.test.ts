@@ -215,7 +215,7 @@ describe('the whole bulletin', () => {
       register: defaultRegister,
       thresholds: DEFAULT_THRESHOLDS,
     });
-    const bulletin = generateBulletin(analysis, DEFAULT_BULLETIN_TEXT);
+    const bulletin = generateBulletin(analysis, DEFAULT_BULLETIN_TEXT, { docDate: '2018-10-10' });
     const text = bulletinToText(bulletin);
     expect(text.split('\n')[0]).toBe(
       '关于2018年1-9月全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报',

@@ -447,21 +447,31 @@ function unreported(section: Section<RowIdentity>): string[] {
   return defaultRegister.units.filter((u) => !reported.has(u.id)).map((u) => u.name);
 }
 
+/**
+ * What the totals leave out: the units that did not report the table; those with an annual target have it in
+ * the total's plan (their achieved figures are unknown, so not in it).
+ */
+function footnote(missing: readonly string[], withTarget: readonly RowIdentity[]): string | null {
+  if (missing.length === 0) return null;
+  const listed = `${missing.length}个市县：${missing.join('、')}`;
+  if (withTarget.length === 0) return `注：合计不含未报送本表的${listed}。`;
+  const targeted = withTarget.map((r) => r.name);
+  const all = targeted.length === missing.length;
+  return `注：未报送本表的${listed}；${all ? '其' : `其中${targeted.join('、')}的`}年度目标已计入合计的计划（任务）数，完成数不含${all ? '这些市县' : '未报送的市县'}。`;
+}
+
 /** The five attachments of a period, in the official order. */
 export function buildAttachments(analysis: PeriodAnalysis, order: RowOrder = 'grouped'): AttachmentModel[] {
   const period = periodLabel(analysis.period);
   return (['start', 'loan', 'expropriation', 'carryOver', 'publicRental'] as const).map((key) => {
     const def = tableDef(key);
-    const missing = unreported(analysis[key]);
+    const section: Section<RowIdentity> = analysis[key];
     return {
       ...BUILDERS[key](analysis, order),
       number: def.number,
       label: `附件${def.number}`,
       title: `${period}${def.attachmentTitle}`,
-      footnote:
-        missing.length === 0
-          ? null
-          : `注：合计不含未报送本表的${missing.length}个市县：${missing.join('、')}。`,
+      footnote: footnote(unreported(section), section.unreported),
     };
   });
 }

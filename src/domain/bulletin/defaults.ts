@@ -22,7 +22,8 @@ export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
     '（七）做好审计问题的整改落实工作。各地要全面落实审计问题整改工作，按照已制定的整改工作方案要求，确保年底前审计问题全部整改落实到位。各地要结合实际，查找产生问题的原因，吸取教训，举一反三，查堵漏洞，逐步建立审计问题防控长效机制，避免类似问题重复发生。',
   ].join('\n'),
   issuer: '吉林省保障性安居工程领导小组办公室',
-  issueDate: '2018年10月10日',
+  // The 成文日期 is chosen per bulletin on 通报 (the day of generating by default), never fixed here.
+  issueDate: '',
 };
 
 export interface PlaceholderValues {
@@ -56,5 +57,6 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 
 /** Settings as stored may lack fields added later: fill them from the defaults. */
 export function withDefaultTexts(stored: Partial<BulletinTextSettings> | undefined): BulletinTextSettings {
-  return { ...DEFAULT_BULLETIN_TEXT, ...(stored ?? {}) };
+  // An older version kept a 成文日期 here (2018年10月10日 by default): the date is now the bulletin's own.
+  return { ...DEFAULT_BULLETIN_TEXT, ...(stored ?? {}), issueDate: '' };
 }

@@ -5,9 +5,10 @@ import { analysePeriod } from '../calc';
 import { DEFAULT_THRESHOLDS } from '../settings';
 import type { ParsedReturn, ReturnTables } from '../types';
 import { defaultRegister } from '../units';
-import { DEFAULT_BULLETIN_TEXT } from './defaults';
+import { DEFAULT_BULLETIN_TEXT, withDefaultTexts } from './defaults';
 import {
   bulletinToText,
+  chineseDate,
   classifyLine,
   generateBulletin,
   parseBulletinText,
@@ -192,5 +193,33 @@ describe('units whose file was refused (已报送未导入)', () => {
       .map((p) => p.text)
       .join('\n');
     expect(text).not.toContain('报送的月报正在核对');
+  });
+});
+
+describe('成文日期', () => {
+  const analysis = analysePeriod({
+    returnsByPeriod: new Map([['2018-03', [ret('220122', '2018-03', tables(100, 100, 0, null))]]]),
+    period: '2018-03',
+    register: defaultRegister,
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+  const dateLine = (texts = DEFAULT_BULLETIN_TEXT, options = {}) =>
+    generateBulletin(analysis, texts, options).paragraphs.at(-1);
+
+  it.each([
+    ['2018-10-10', '2018年10月10日'],
+    ['2019-01-05', '2019年1月5日'],
+    ['2020-12-31', '2020年12月31日'],
+  ])('is the given day: %s → %s', (docDate, text) => {
+    expect(dateLine(DEFAULT_BULLETIN_TEXT, { docDate })).toEqual({ kind: 'date', text });
+  });
+
+  it('is the day of generating without one, never a date fixed in the settings', () => {
+    expect(dateLine()?.text).toBe(chineseDate(new Date()));
+    // A date kept in the settings by an older version is no longer the bulletin's date.
+    const old = withDefaultTexts({ ...DEFAULT_BULLETIN_TEXT, issueDate: '2018年10月10日' });
+    expect(dateLine(old, { docDate: '2021-06-01' })?.text).toBe('2021年6月1日');
+    expect(dateLine(old)?.text).toBe(chineseDate(new Date()));
+    expect(DEFAULT_BULLETIN_TEXT.issueDate).toBe('');
   });
 });

@@ -53,7 +53,9 @@ export interface Bulletin {
 export interface GenerateOptions {
   /** ISO cutoff date; defaults to the last day of the period's month. */
   cutoff?: string;
-  /** The issue date when the settings leave it empty (as 2018年10月10日). */
+  /** 成文日期, ISO (2018-10-10): the date line of the bulletin. Without it, `today` or the day of generating. */
+  docDate?: string;
+  /** The date line as written (2018年10月10日) when no docDate is given; the day of generating otherwise. */
   today?: string;
   /** Names of units outside the analysis sections (the missing ones); the default register otherwise. */
   unitName?: (id: UnitId) => string;
@@ -255,11 +257,12 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   first +=
     '需要公租房盘活的市县，要提前启动前期工作，待省政府批复公租房盘活意见后，立即开展实施公租房盘活工作。';
 
-  const withTask = pr.lists.withTask;
-  if (p.yearTask === 0 || withTask.length === 0) return [first];
+  // Units with a task that have not reported count among those the task involves (their target is in the sum).
+  const involved = pr.lists.withTask.length + pr.unreported.filter((r) => r.yearTask > 0).length;
+  if (p.yearTask === 0 || involved === 0) return [first];
   // The year's allocation task is a small figure the 2018 text gives to one decimal (完成年度计划的20.9%).
   const yearRate = p.yearRate ? formatRatio(p.yearRate.num, p.yearRate.den, 1) : null;
-  let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${withTask.length}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
+  let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${involved}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
   second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
   const done = names(pr, pr.lists.yearDone);
   if (done.length > 0) second += `${counted(done, '等')}分配率已达到100%。`;
@@ -289,14 +292,19 @@ export function progressParagraphs(
   const ctx: Context = { year, month, asOf: `截止${cut.month}月${cut.day}日` };
   const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
   const unitName = options.unitName ?? ((id: UnitId) => defaultRegister.unit(id)?.name ?? id);
+  // A unit whose file was refused did report: its return is being checked (已报送未导入), never 未报送.
   const refusedIds = new Set(options.refusedUnits ?? []);
   const refused = analysis.missingUnits.filter((id) => refusedIds.has(id)).map(unitName);
   const missing = analysis.missingUnits.filter((id) => !refusedIds.has(id)).map(unitName);
+  const targetUnits = new Set(analysis.targetUnits);
+  const withTargets = analysis.missingUnits.filter((id) => targetUnits.has(id)).map(unitName);
+  const missingText =
+    withTargets.length === 0
+      ? missingSentence(missing, analysis.reportedUnits.length, refused)
+      : missingWithTargetsSentence(missing, withTargets, analysis.reportedUnits.length, year, refused);
   return [
     { kind: 'heading1', text: '一、进展情况' },
-    ...(missing.length + refused.length > 0
-      ? [body(missingSentence(missing, analysis.reportedUnits.length, refused))]
-      : []),
+    ...(missing.length + refused.length > 0 ? [body(missingText)] : []),
     { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
     body(startParagraph(analysis, ctx)),
     { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
@@ -317,14 +325,50 @@ export function missingSentence(
   reported: number,
   refused: readonly string[] = [],
 ): string {
+  const head = absentHead(missing, refused);
+  if (reported === 0) return `${head}。`;
+  return `${head}，以下全省数据为${summedWord(refused)}的${reported}个${UNITS_NOUN}的合计。`;
+}
+
+/**
+ * 本期农安县未报送月报，德惠市报送的月报正在核对，暂未纳入汇总: a refused file is a return sent, left out of
+ * the sums until it is in.
+ */
+function absentHead(missing: readonly string[], refused: readonly string[]): string {
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`${counted(missing, '等')}未报送月报`);
-  // A refused file is a return sent: it is being checked, and is left out of the sums until it is in.
   if (refused.length > 0) parts.push(`${counted(refused, '等')}报送的月报正在核对，暂未纳入汇总`);
-  const head = `本期${parts.join('，')}`;
-  if (reported === 0) return `${head}。`;
-  const basis = refused.length > 0 ? '已汇总' : '已报送';
-  return `${head}，以下全省数据为${basis}的${reported}个${UNITS_NOUN}的合计。`;
+  return `本期${parts.join('，')}`;
+}
+
+/** 已报送, or 已汇总 when some units that reported are not in the sums. */
+function summedWord(refused: readonly string[]): string {
+  return refused.length > 0 ? '已汇总' : '已报送';
+}
+
+/**
+ * With annual targets, the plans count every unit, the achieved figures only the reporting ones:
+ * 本期农安县未报送月报。以下全省年度计划和任务按2018年目标责任书计（含未报送的市县），完成数为已报送的49个市县的合计。
+ * When only some missing units have targets, both groups are named.
+ */
+export function missingWithTargetsSentence(
+  missing: readonly string[],
+  withTargets: readonly string[],
+  reported: number,
+  year: number,
+  refused: readonly string[] = [],
+): string {
+  const absent = [...missing, ...refused];
+  const head = `${absentHead(missing, refused)}。`;
+  const done =
+    reported === 0 ? '完成数暂无' : `完成数为${summedWord(refused)}的${reported}个${UNITS_NOUN}的合计`;
+  if (withTargets.length === absent.length) {
+    const which = refused.length === 0 ? '未报送' : missing.length === 0 ? '未汇总' : '未报送和未汇总';
+    return `${head}以下全省年度计划和任务按${year}年目标责任书计（含${which}的${UNITS_NOUN}），${done}。`;
+  }
+  const has = new Set(withTargets);
+  const without = absent.filter((name) => !has.has(name));
+  return `${head}以下全省${done}；年度计划和任务含其中${counted(withTargets, '等')}的${year}年年度目标，不含${counted(without, '等')}。`;
 }
 
 /** The attachments' titles for the period: 附件：1.2018年1-9月全省棚户区改造开工进展情况, then 2.… */
@@ -336,6 +380,20 @@ export function attachmentTitles(period: string): string[] {
 /** Today as 2018年10月10日. */
 export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** An ISO date (2018-10-10) as 2018年10月10日, the way GB/T 9704 writes the 成文日期. */
+export function chineseDateOfIso(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/**
+ * The bulletin's date line: the 成文日期 given (on 通报 it defaults to the day of generating), never a date fixed
+ * in the settings; without one, the day of generating.
+ */
+function dateLine(options: GenerateOptions): string {
+  if (options.docDate) return chineseDateOfIso(options.docDate);
+  return options.today ?? chineseDate(new Date());
 }
 
 /** The whole bulletin: fixed texts (placeholders filled), the progress part, requirements, attachments, signature. */
@@ -370,7 +428,7 @@ export function generateBulletin(
     ...requirementLines.map((text) => ({ kind: classifyLine(text), text })),
     ...attachments.map((text) => ({ kind: 'attachment' as const, text })),
     { kind: 'issuer', text: fill(texts.issuer) },
-    { kind: 'date', text: fill(texts.issueDate) || (options.today ?? chineseDate(new Date())) },
+    { kind: 'date', text: dateLine(options) },
   ];
   return { period: analysis.period, paragraphs };
 }

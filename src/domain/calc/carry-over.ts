@@ -87,6 +87,8 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     units,
     groups,
     province,
+    // 表4 has no annual target.
+    unreported: [],
     previousPeriod: ctx.previousMonth,
     projects,
     finishedProjects,

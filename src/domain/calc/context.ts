@@ -3,6 +3,7 @@
 import { notice } from '../messages';
 import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
+import type { YearTargets } from '../targets';
 import type { ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId } from '../types';
 import type { Unit, UnitRegister } from '../units';
 import type { CalcWarning, MonthIncrease, RowIdentity } from './types';
@@ -20,6 +21,8 @@ export interface CalcContext {
   previous: Map<UnitId, ParsedReturn>;
   /** Returns of previousMonth. */
   previousStock: Map<UnitId, ParsedReturn>;
+  /** The annual targets of the period's year (empty without targets). */
+  targets: YearTargets;
   warnings: CalcWarning[];
 }
 
@@ -104,9 +107,17 @@ export function cumulativeIncrease(
   return { value: null, source: 'none', declared: null, incomplete: false };
 }
 
+/** An increase nobody can know: a unit counted for its annual target alone, without a return. */
+export const UNKNOWN_INCREASE: MonthIncrease = {
+  value: null,
+  source: 'none',
+  declared: null,
+  incomplete: false,
+};
+
 /** A stock figure's change since the previous month (across the year boundary); nothing is declared. */
 export function stockIncrease(current: number, previous: number | undefined): MonthIncrease {
-  if (previous === undefined) return { value: null, source: 'none', declared: null, incomplete: false };
+  if (previous === undefined) return UNKNOWN_INCREASE;
   return { value: current - previous, source: 'computed', declared: null, incomplete: false };
 }
 
@@ -126,6 +137,17 @@ function warn(
     periods,
     message,
   });
+}
+
+/**
+ * The month increases of the parts that reported: a unit in a section for its target alone has no increase to
+ * know, and it does not make the total's increase incomplete (its achieved figures are not in the total either).
+ */
+export function reportedIncreases<Row extends RowIdentity>(
+  parts: readonly Row[],
+  pick: (row: Row) => MonthIncrease,
+): MonthIncrease {
+  return sumIncreases(parts.filter((p) => !p.unreported).map(pick));
 }
 
 /** Sum of month increases: known parts add up; the source says how they were known. */
@@ -158,16 +180,19 @@ export function rollUp<Row extends RowIdentity>(
   ctx: CalcContext,
   units: Row[],
   sum: (identity: RowIdentity, parts: Row[]) => Row,
+  unreported: Row[] = [],
 ): { groups: Row[]; province: Row } {
+  // Rows of units with a target but no return count in the totals like any other part.
+  const all = unreported.length > 0 ? units.concat(unreported) : units;
   const groups: Row[] = [];
   for (const g of ctx.register.groups()) {
-    const parts = units.filter((r) => r.groupId === g.id);
+    const parts = all.filter((r) => r.groupId === g.id);
     if (parts.length === 0) continue;
     groups.push(sum({ kind: 'group', id: g.id, name: g.name, groupId: g.id, groupName: g.name }, parts));
   }
   const province = sum(
     { kind: 'province', id: PROVINCE_ROW_ID, name: PROVINCE_ROW_NAME, groupId: '', groupName: '' },
-    units,
+    all,
   );
   return { groups, province };
 }

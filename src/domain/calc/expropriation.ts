@@ -4,13 +4,15 @@ import {
   type CalcContext,
   cumulativeIncrease,
   reportedFigures,
+  reportedIncreases,
   rollUp,
-  sumIncreases,
   total,
+  UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
 import { makeRate, rateAtLeast } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type { ExpropriationFlag, ExpropriationRow, ExpropriationSection, Rate, RowIdentity } from './types';
 
 export function expropriationFlag(rate: Rate | null, t: Thresholds): ExpropriationFlag {
@@ -61,10 +63,13 @@ export function analyseExpropriation(ctx: CalcContext): ExpropriationSection {
           fig.doneMonth,
           households,
         );
-    const rate = makeRate(sum, fig.plan);
+    const planned = plannedFigure(ctx, unit, 'expropriationPlan', fig.plan);
+    const plan = planned.value ?? fig.plan;
+    const rate = makeRate(sum, plan);
     return {
       ...unitIdentity(ctx, unit),
-      plan: fig.plan,
+      plan,
+      fromTarget: planned.fromTarget,
       expropriated: fig.expropriated,
       demolished: fig.demolished,
       total: sum,
@@ -82,21 +87,39 @@ export function analyseExpropriation(ctx: CalcContext): ExpropriationSection {
     return {
       ...identity,
       plan,
+      fromTarget: parts.some((p) => p.fromTarget),
       expropriated,
       demolished,
       total: expropriated + demolished,
-      month: sumIncreases(parts.map((p) => p.month)),
+      month: reportedIncreases(parts, (p) => p.month),
       rate,
       flag: expropriationFlag(rate, t),
       rank: null,
     };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  const unreported = unreportedRows<ExpropriationRow>(
+    ctx,
+    'expropriation',
+    'expropriationPlan',
+    (target) => ({
+      plan: target,
+      fromTarget: true,
+      expropriated: 0,
+      demolished: 0,
+      total: 0,
+      month: UNKNOWN_INCREASE,
+      rate: null,
+      flag: 'none',
+      rank: null,
+    }),
+  );
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       ahead: orderByRate(
         units.filter((r) => r.flag === 'ahead'),

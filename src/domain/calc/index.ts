@@ -1,6 +1,7 @@
 // The analysis of a period (the five attachments' figures, flags, ranks and lists) and the province trends.
 // Pure: it takes returns already read from the database and returns plain rows.
 import { periodLabel, previousMonth, previousPeriod } from '../period';
+import { hasAnyTarget, targetYearOf, type YearTargets } from '../targets';
 import type { ParsedReturn, PeriodKey, UnitId } from '../types';
 import type { UnitRegister } from '../units';
 import { analyseCarryOver } from './carry-over';
@@ -11,6 +12,13 @@ import { analyseLoan } from './loan';
 import { analysePublicRental } from './public-rental';
 import { analyseStart } from './start';
 import type { AnalysePeriodInput, PeriodAnalysis, TrendPoint } from './types';
+
+const NO_YEAR_TARGETS: YearTargets = new Map();
+
+function hasTarget(targets: YearTargets, unitId: UnitId): boolean {
+  const t = targets.get(unitId);
+  return t !== undefined && hasAnyTarget(t);
+}
 
 export { PROVINCE_ROW_ID, PROVINCE_ROW_NAME } from './context';
 export * from './format';
@@ -33,6 +41,7 @@ export function analysePeriod({
   period,
   register,
   thresholds,
+  targets = NO_YEAR_TARGETS,
 }: AnalysePeriodInput): PeriodAnalysis {
   const prev = previousPeriod(period);
   const prevMonth = previousMonth(period);
@@ -45,6 +54,7 @@ export function analysePeriod({
     current: byUnit(returnsByPeriod.get(period), register),
     previous: prev ? byUnit(returnsByPeriod.get(prev), register) : new Map(),
     previousStock: byUnit(returnsByPeriod.get(prevMonth), register),
+    targets,
     warnings: [],
   };
   return {
@@ -54,6 +64,7 @@ export function analysePeriod({
     thresholds,
     reportedUnits: register.units.filter((u) => ctx.current.has(u.id)).map((u) => u.id),
     missingUnits: register.units.filter((u) => !ctx.current.has(u.id)).map((u) => u.id),
+    targetUnits: register.units.filter((u) => hasTarget(targets, u.id)).map((u) => u.id),
     start: analyseStart(ctx),
     loan: analyseLoan(ctx),
     expropriation: analyseExpropriation(ctx),
@@ -63,14 +74,20 @@ export function analysePeriod({
   };
 }
 
-/** The province figures of every stored period, oldest first. */
+/**
+ * The province figures of every stored period, oldest first. With a year's targets, the plan is each unit's
+ * target (a unit without a return counts with its target), as in analysePeriod.
+ */
 export function analyseTrends(
   returnsByPeriod: Map<PeriodKey, readonly ParsedReturn[]>,
   register: UnitRegister,
+  targetsOf: (year: number) => YearTargets | undefined = () => undefined,
 ): TrendPoint[] {
   const periods = [...returnsByPeriod.keys()].sort();
   return periods.map((period): TrendPoint => {
-    const returns = [...byUnit(returnsByPeriod.get(period), register).values()];
+    const current = byUnit(returnsByPeriod.get(period), register);
+    const returns = [...current.values()];
+    const targets = targetsOf(targetYearOf(period)) ?? NO_YEAR_TARGETS;
     let plan = 0;
     let started = 0;
     let credit = 0;
@@ -79,8 +96,13 @@ export function analyseTrends(
     let carryOverCount = 0;
     let raised = 0;
     let allocated = 0;
+    for (const unit of register.units) {
+      const target = targets.get(unit.id)?.startPlan ?? null;
+      const own = current.get(unit.id)?.tables.start;
+      if (target !== null) plan += target;
+      else if (own) plan += own.plan;
+    }
     for (const { tables } of returns) {
-      plan += tables.start?.plan ?? 0;
       started += tables.start?.started ?? 0;
       for (const line of tables.loan?.banks ?? []) {
         credit += line.credit;

@@ -13,6 +13,7 @@ import {
   unitIdentity,
 } from './context';
 import { formatYi } from './format';
+import { plannedFigure, unreportedRows } from './targets';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection, RowIdentity } from './types';
 
 interface BankSums {
@@ -93,7 +94,15 @@ function unitRow(ctx: CalcContext, unit: Unit, fig: LoanFigures): LoanRow {
     };
   });
   const totals = categoryTotals(banks);
-  return { ...unitIdentity(ctx, unit), need: fig.need, banks, ...totals, hasCredit: totals.total.credit > 0 };
+  const need = plannedFigure(ctx, unit, 'loanNeed', fig.need);
+  return {
+    ...unitIdentity(ctx, unit),
+    need: need.value,
+    needFromTarget: need.fromTarget,
+    banks,
+    ...totals,
+    hasCredit: totals.total.credit > 0,
+  };
 }
 
 function sumRows(identity: RowIdentity, parts: LoanRow[]): LoanRow {
@@ -108,6 +117,7 @@ function sumRows(identity: RowIdentity, parts: LoanRow[]): LoanRow {
   return {
     ...identity,
     need: needs.length === 0 ? null : total(needs, (n) => n),
+    needFromTarget: parts.some((p) => p.needFromTarget),
     banks,
     ...categoryTotals(banks),
     hasCredit: false,
@@ -116,11 +126,20 @@ function sumRows(identity: RowIdentity, parts: LoanRow[]): LoanRow {
 
 export function analyseLoan(ctx: CalcContext): LoanSection {
   const units = reportedFigures(ctx, 'loan').map(({ unit, fig }) => unitRow(ctx, unit, fig));
-  const { groups, province } = rollUp(ctx, units, sumRows);
+  // Not reported, but with a loan need target: the need counts; no bank lines are known.
+  const unreported = unreportedRows<LoanRow>(ctx, 'loan', 'loanNeed', (target) => ({
+    need: target,
+    needFromTarget: true,
+    banks: [],
+    ...categoryTotals([]),
+    hasCredit: false,
+  }));
+  const { groups, province } = rollUp(ctx, units, sumRows, unreported);
   return {
     units,
     groups,
     province,
+    unreported,
     banks: province.banks.map((b) => b.bank),
     lists: {
       withCredit: units.filter((r) => r.total.credit > 0).map((r) => r.id),

@@ -4,14 +4,16 @@ import type { Thresholds } from '../settings';
 import {
   type CalcContext,
   reportedFigures,
+  reportedIncreases,
   rollUp,
   stockIncrease,
-  sumIncreases,
   total,
+  UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
 import { makeRate, rateAtLeast, rateToBp } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type {
   AllocationFlag,
   LastYearTrend,
@@ -46,6 +48,8 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
     const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
     const rate = makeRate(fig.allocated, fig.raised);
+    const task = plannedFigure(ctx, unit, 'rentalTask', fig.yearTask);
+    const yearTask = task.value ?? fig.yearTask;
     return {
       ...unitIdentity(ctx, unit),
       raised: fig.raised,
@@ -54,10 +58,11 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
-      yearTask: fig.yearTask,
+      yearTask,
+      taskFromTarget: task.fromTarget,
       yearAllocated: fig.yearAllocated,
-      yearRate: makeRate(fig.yearAllocated, fig.yearTask),
-      yearFlag: yearTaskFlag(fig.yearTask, fig.yearAllocated, t),
+      yearRate: makeRate(fig.yearAllocated, yearTask),
+      yearFlag: yearTaskFlag(yearTask, fig.yearAllocated, t),
       lastYearRate: fig.lastYearRate,
       trend: lastYearTrend(rate, fig.lastYearRate),
     };
@@ -72,11 +77,12 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
       ...identity,
       raised,
       allocated,
-      allocatedMonth: sumIncreases(parts.map((p) => p.allocatedMonth)),
+      allocatedMonth: reportedIncreases(parts, (p) => p.allocatedMonth),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
       yearTask,
+      taskFromTarget: parts.some((p) => p.taskFromTarget),
       yearAllocated,
       yearRate: makeRate(yearAllocated, yearTask),
       yearFlag: yearTaskFlag(yearTask, yearAllocated, t),
@@ -85,12 +91,29 @@ export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
     };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  // Not reported, but with an allocation task: the task counts; nothing raised or allocated is known.
+  const unreported = unreportedRows<PublicRentalRow>(ctx, 'publicRental', 'rentalTask', (target) => ({
+    raised: 0,
+    allocated: 0,
+    allocatedMonth: UNKNOWN_INCREASE,
+    rate: null,
+    flag: 'none',
+    rank: null,
+    yearTask: target,
+    taskFromTarget: true,
+    yearAllocated: 0,
+    yearRate: null,
+    yearFlag: 'none',
+    lastYearRate: null,
+    trend: 'none',
+  }));
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   const ids = (rows: PublicRentalRow[]) => rows.map((r) => r.id);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       atTarget: ids(units.filter((r) => r.flag === 'target')),
       low: ids(

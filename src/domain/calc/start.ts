@@ -4,13 +4,15 @@ import {
   type CalcContext,
   cumulativeIncrease,
   reportedFigures,
+  reportedIncreases,
   rollUp,
-  sumIncreases,
   total,
+  UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
 import { makeRate, rateAtLeast } from './format';
 import { orderByRate, withRanks } from './rank';
+import { plannedFigure, unreportedRows } from './targets';
 import type { Rate, RowIdentity, StartFlag, StartRow, StartSection } from './types';
 
 export function startFlag(rate: Rate | null, t: Thresholds): StartFlag {
@@ -23,10 +25,13 @@ export function analyseStart(ctx: CalcContext): StartSection {
   const t = ctx.thresholds;
   const unitRows = reportedFigures(ctx, 'start').map(({ unit, fig }): StartRow => {
     const prev = ctx.previous.get(unit.id)?.tables.start;
-    const rate = makeRate(fig.started, fig.plan);
+    const planned = plannedFigure(ctx, unit, 'startPlan', fig.plan);
+    const plan = planned.value ?? fig.plan;
+    const rate = makeRate(fig.started, plan);
     return {
       ...unitIdentity(ctx, unit),
-      plan: fig.plan,
+      plan,
+      fromTarget: planned.fromTarget,
       started: fig.started,
       month: cumulativeIncrease(
         ctx,
@@ -49,8 +54,9 @@ export function analyseStart(ctx: CalcContext): StartSection {
     return {
       ...identity,
       plan,
+      fromTarget: parts.some((p) => p.fromTarget),
       started,
-      month: sumIncreases(parts.map((p) => p.month)),
+      month: reportedIncreases(parts, (p) => p.month),
       rate,
       declaredRate: null,
       flag: startFlag(rate, t),
@@ -58,11 +64,23 @@ export function analyseStart(ctx: CalcContext): StartSection {
     };
   };
   const units = withRanks(unitRows);
-  const { groups, province } = rollUp(ctx, units, sum);
+  // Not reported, but planned: the target counts; what was started is not known, so no rate and no flag.
+  const unreported = unreportedRows<StartRow>(ctx, 'start', 'startPlan', (target) => ({
+    plan: target,
+    fromTarget: true,
+    started: 0,
+    month: UNKNOWN_INCREASE,
+    rate: null,
+    declaredRate: null,
+    flag: 'none',
+    rank: null,
+  }));
+  const { groups, province } = rollUp(ctx, units, sum, unreported);
   return {
     units,
     groups: withRanks(groups),
     province,
+    unreported,
     lists: {
       reached: orderByRate(
         units.filter((r) => r.flag === 'reached'),

@@ -2,6 +2,7 @@
 // ranks and the named lists the bulletin uses. Tables, charts, bulletin and exports only render these.
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
+import type { YearTargets } from '../targets';
 import type {
   CarryOverProject,
   Count,
@@ -55,6 +56,8 @@ export interface RowIdentity {
   /** The group the row belongs to (for a group row, itself; for the province row, ''). */
   groupId: string;
   groupName: string;
+  /** A unit that did not report the table, in `Section.unreported` for its annual target only. */
+  unreported?: true;
 }
 
 /** A section: one row per unit of the register that reported the table (register order), a subtotal per group that has such units, the province total. */
@@ -62,6 +65,12 @@ export interface Section<Row extends RowIdentity> {
   units: Row[];
   groups: Row[];
   province: Row;
+  /**
+   * Units that did not report the table but have an annual target for it (register order): their row holds the
+   * target and zeros for what only a return can tell (no rate, no flag, no rank, in no list). The group and
+   * province rows are the sum of `units` and `unreported`. Empty without targets.
+   */
+  unreported: Row[];
 }
 
 // ---- 表1 开工 -------------------------------------------------------------------------------------------
@@ -70,7 +79,10 @@ export interface Section<Row extends RowIdentity> {
 export type StartFlag = 'reached' | 'lagging' | 'below' | 'none';
 
 export interface StartRow extends RowIdentity {
+  /** The annual target when one is set (see fromTarget), else the return's 年度计划. */
   plan: Count;
+  /** The plan is the annual target (for a group or the province: some part's is). */
+  fromTarget: boolean;
   started: Count;
   month: MonthIncrease;
   rate: Rate | null;
@@ -113,8 +125,10 @@ export interface LoanBankAmounts extends LoanAmounts {
 }
 
 export interface LoanRow extends RowIdentity {
-  /** 本年棚改需贷款; null when no part stated it (a sum of the stated ones otherwise). */
+  /** 本年棚改需贷款 (the annual target when set); null when no part stated it (a sum of the stated ones otherwise). */
   need: Yuan | null;
+  /** The need is the annual target (for a group or the province: some part's is). */
+  needFromTarget: boolean;
   /** Every bank seen in the row (this period or the previous one), in compareBanks order. */
   banks: LoanBankAmounts[];
   policy: LoanAmounts;
@@ -141,7 +155,9 @@ export interface LoanSection extends Section<LoanRow> {
 export type ExpropriationFlag = 'ahead' | 'middle' | 'behind' | 'none';
 
 export interface ExpropriationRow extends RowIdentity {
+  /** The annual target when one is set (see fromTarget), else the return's 年度征收计划. */
   plan: Count;
+  fromTarget: boolean;
   expropriated: Count;
   demolished: Count;
   /** expropriated + demolished. */
@@ -222,7 +238,9 @@ export interface PublicRentalRow extends RowIdentity {
   rate: Rate | null;
   flag: AllocationFlag;
   rank: number | null;
+  /** 本年分配任务: the annual target when set (see taskFromTarget), else the return's. */
   yearTask: Count;
+  taskFromTarget: boolean;
   yearAllocated: Count;
   yearRate: Rate | null;
   yearFlag: YearTaskFlag;
@@ -252,14 +270,16 @@ export type CalcWarningCode =
   /** A declared 本月 figure disagrees with the computed one. */
   | 'increase.mismatch'
   /** A cumulative figure fell from one period to the next within a year: one of the two returns is probably wrong. */
-  | 'cumulative.fell';
+  | 'cumulative.fell'
+  /** A return's plan (need, task) differs from the unit's annual target; the target is used. */
+  | 'plan.target';
 
 export interface CalcWarning {
   code: CalcWarningCode;
   table: TableKey;
   unitId: UnitId;
   unitName: string;
-  /** The field, e.g. 'started', 'disbursed:中国农业发展银行'. */
+  /** The field, e.g. 'started', 'disbursed:中国农业发展银行', or a target key ('startPlan') for 'plan.target'. */
   field: string;
   /** The periods involved: [previous, current]. */
   periods: PeriodKey[];
@@ -278,6 +298,8 @@ export interface PeriodAnalysis {
   reportedUnits: UnitId[];
   /** Units of the register without a return for the period. */
   missingUnits: UnitId[];
+  /** Units with at least one annual target for the period's year (register order); empty without targets. */
+  targetUnits: UnitId[];
   start: StartSection;
   loan: LoanSection;
   expropriation: ExpropriationSection;
@@ -310,4 +332,6 @@ export interface AnalysePeriodInput {
   period: PeriodKey;
   register: UnitRegister;
   thresholds: Thresholds;
+  /** The annual targets of the period's year, by unit; without them plans come from the returns alone. */
+  targets?: YearTargets;
 }

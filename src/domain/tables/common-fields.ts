@@ -42,3 +42,23 @@ export function unitField(extraSynonyms: readonly string[] = []): UnitField {
     required: false,
   };
 }
+
+/**
+ * Headers of columns a return may carry that no table stores, read as known and ignored: 栏次, a note column
+ * of a table without one, the contact columns some counties add. (序号 is a field of its own.)
+ */
+export const IGNORABLE_HEADERS: readonly string[] = [
+  '栏次',
+  '栏号',
+  '备注',
+  '说明',
+  '备考',
+  '附注',
+  '联系人',
+  '联系电话',
+  '电话',
+  '责任单位',
+  '责任人',
+  '填报人',
+  '经办人',
+];

@@ -7,6 +7,7 @@ import { publicRentalTable } from './public-rental';
 import { startTable } from './start';
 import type { FieldDef, TableDef } from './types';
 
+export { IGNORABLE_HEADERS } from './common-fields';
 export { LOAN_NEED_KEYS } from './loan';
 export type { Accrual, FieldDef, FieldKind, TableDef } from './types';
 export { isFigureField, isStoredField } from './types';

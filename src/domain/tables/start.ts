@@ -76,7 +76,7 @@ export const startTable = defineTable<StartFigures>()({
       label: '开工率',
       kind: 'rate',
       headerUnit: '%',
-      synonyms: ['开工率', '开工比例', '完成率', '累计开工率'],
+      synonyms: ['开工率', '开工比例', '完成率', '完成比例', '累计开工率'],
       required: false,
       nullable: true,
       rateOf: ['started', 'plan'],

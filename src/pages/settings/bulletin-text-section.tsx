@@ -17,7 +17,7 @@ const FIELDS: { key: keyof BulletinTextSettings; label: string; hint?: string; r
     rows: 14,
   },
   { key: 'issuer', label: '落款单位' },
-  { key: 'issueDate', label: '成文日期', hint: '如 2018年10月10日；留空则导出时使用当天日期' },
+  // 成文日期 is chosen on 通报 for each bulletin (the day of generating by default).
 ];
 
 export function BulletinTextSection() {
