@@ -89,7 +89,10 @@ export function ReviewDialog({
   const latest = useRef(0);
 
   useEffect(() => {
-    dialog.current?.showModal();
+    const d = dialog.current;
+    d?.showModal();
+    // Closed before it leaves the page, so the focus goes back to the button that opened it.
+    return () => d?.close();
   }, []);
 
   useEffect(() => {
