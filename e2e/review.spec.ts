@@ -180,7 +180,9 @@ test('a mixed batch: the problem list lists every problem; after a reload the re
       await expect(grid.getByRole('row', { name: new RegExp(`^${unit}`) })).toContainText('已报送未导入');
     }
     await expect(grid.getByRole('row', { name: /^东丰县/ })).toContainText('齐全');
-    await expect(model.completenessSummary()).toContainText('（其中 2 个已报送未导入：农安县、德惠市）');
+    await expect(model.completenessSummary()).toContainText(
+      '已报送 2 / 50 个单位，已报送未导入 2 个：农安县、德惠市，未报送 46 个',
+    );
   }
 
   await page.goto('/#/settings');

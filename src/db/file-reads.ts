@@ -57,12 +57,12 @@ export async function recordRefusedReads(
 }
 
 /**
- * Inside the transaction that stores a return: write its file's record and mark the unit's earlier refused
- * files for the period as resolved (the unit's return is now in).
+ * Inside the transaction that stores a return (from a file, or typed in by hand): the unit's refused files
+ * for the period are resolved — its return is now in — and the stored file's own record, if any, is written.
  */
 export async function writeStoredRead(
   db: AnjuDatabase,
-  record: FileReadRecord,
+  record: FileReadRecord | undefined,
   stored: { unitId: UnitId; period: PeriodKey },
 ): Promise<void> {
   const refusedBefore = await db.fileReads
@@ -71,9 +71,9 @@ export async function writeStoredRead(
     .filter((r) => r.importId === null && r.status === 'refused' && r.unitId === stored.unitId)
     .toArray();
   const resolved = refusedBefore
-    .filter((r) => r.id !== record.id)
+    .filter((r) => r.id !== record?.id)
     .map((r) => ({ ...r, status: 'resolved' as const }));
-  await db.fileReads.bulkPut([...resolved, record]);
+  await db.fileReads.bulkPut(record ? [...resolved, record] : resolved);
 }
 
 /** Every kept file read, newest first. */

@@ -137,6 +137,25 @@ describe('a reviewed file stored with its return', () => {
     expect(await refusedUnits(db, '2018-09')).toEqual([DEHUI]);
   });
 
+  it('resolves the unit’s refusals when its figures are typed in by hand (no file record)', async () => {
+    const db = open();
+    await recordRefusedReads(db, [refusal('农安县-旧.xlsx', NONGAN, '2018-09')], 100);
+    const manual = {
+      fileName: '手工录入',
+      fileHash: 'typed',
+      ret: sampleReturn(NONGAN, '2018-09'),
+      note: '电话核实',
+    };
+    const plan = await planImport(db, [manual]);
+    await commitImport(db, plan, { kind: 'manual', origin: 'manual', importId: 'm1', now: () => 7 });
+    expect((await db.fileReads.toArray()).map((r) => [r.fileName, r.status])).toEqual([
+      ['农安县-旧.xlsx', 'resolved'],
+    ]);
+    const rev = (await db.revisions.toArray())[0];
+    expect(rev).toMatchObject({ origin: 'manual', note: '电话核实', fileName: '手工录入' });
+    expect(await refusedUnits(db, '2018-09')).toEqual([]);
+  });
+
   it('does not turn a stored file back into a refusal when its original bytes are read again', async () => {
     const db = open();
     await store(db, [reviewed()]);

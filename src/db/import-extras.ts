@@ -40,7 +40,7 @@ export function revisionExtras(
   return out;
 }
 
-/** Inside the return's transaction: save its confirmed mappings and its file's record. */
+/** Inside the return's transaction: save its confirmed mappings and its file's record; resolve refusals. */
 export async function writeExtras(
   db: AnjuDatabase,
   extras: CandidateExtras,
@@ -49,7 +49,8 @@ export async function writeExtras(
   if (extras.layouts && extras.layouts.length > 0) {
     await db.layouts.bulkPut(extras.layouts.map((l) => ({ ...l, savedAt: stored.at })));
   }
-  if (extras.fileRead) {
-    await writeStoredRead(db, { ...extras.fileRead, importId: stored.importId, at: stored.at }, stored);
-  }
+  const record = extras.fileRead
+    ? { ...extras.fileRead, importId: stored.importId, at: stored.at }
+    : undefined;
+  await writeStoredRead(db, record, stored);
 }

@@ -287,6 +287,7 @@ export interface ReviewParams {
   'layout.deleteConfirm': { unit: string; table: string };
   'layout.deleted': { unit: string; table: string };
   'merge.layoutConflicts': { count: number; headers: string };
+  'unit.refused': { unit: string; period: string };
 }
 
 export type ReviewCode = keyof ReviewParams;
@@ -321,6 +322,8 @@ const REVIEW_TEMPLATES: { [K in ReviewCode]: (p: ReviewParams[K]) => string } = 
   'layout.deleteConfirm': (p) =>
     `删除${p.unit}${p.table}的表头对照？以后该单位的文件将不再按它读取，已导入的数据不受影响。`,
   'layout.deleted': (p) => `已删除${p.unit}${p.table}的表头对照。`,
+  'unit.refused': (p) =>
+    `${p.unit}已报送${p.period}的月报，但文件未通过检查、尚未导入。请在导入页重新选择该文件并“核对”，或手工录入。`,
   'merge.layoutConflicts': (p) =>
     `另有 ${p.count} 处表头对照两台电脑不同，已保留本机的对照：${p.headers}。如需改用另一台电脑的，请在“设置 → 表头对照”中删除后重新核对。`,
   'problems.exported': (p) =>

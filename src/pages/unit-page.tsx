@@ -1,5 +1,7 @@
 // A unit's page (#/unit/<id>): all its figures for the 报告期, its history across stored periods, and the
 // revisions of its returns.
+import { useRefusedUnits } from '../db/file-reads';
+import { reviewText } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { defaultRegister } from '../domain/units';
 import { dataHref, entryHref } from '../ui/links';
@@ -15,6 +17,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const unit = defaultRegister.unit(unitId);
   const state = useAnalysis();
   const { setPeriod } = usePeriod();
+  const refused = useRefusedUnits(state.status === 'ready' ? state.period : null);
   if (!unit) {
     return (
       <section aria-labelledby="unit-title">
@@ -49,7 +52,9 @@ export function UnitPage({ unitId }: { unitId: string }) {
           <h2>{periodLabel(state.period)}各项指标</h2>
           {!state.analysis.reportedUnits.includes(unit.id) && (
             <p className="notice warn">
-              {unit.name}尚未上报{periodLabel(state.period)}的月报。
+              {refused?.includes(unit.id)
+                ? reviewText('unit.refused', { unit: unit.name, period: periodLabel(state.period) })
+                : `${unit.name}尚未上报${periodLabel(state.period)}的月报。`}
             </p>
           )}
           <UnitFigures analysis={state.analysis} unitId={unit.id} thresholds={state.thresholds} />

@@ -10,12 +10,12 @@ import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
 import { defaultRegister } from '../../domain/units';
 
 export interface CompletenessCounts {
-  /** Units that sent a return: imported, or refused and not yet resolved. */
+  /** Units whose return for the period is in. */
   reported: number;
   total: number;
   /** 未报送: no file at all. */
   missingUnits: string[];
-  /** 已报送未导入: a file came and was refused. */
+  /** 已报送未导入: a file came and was refused, and nothing is in yet. */
   refusedUnits: string[];
 }
 
@@ -25,25 +25,25 @@ export function completenessCounts(
 ): CompletenessCounts {
   const have = new Set(returns.map((r) => r.unitId));
   const absent = defaultRegister.units.filter((u) => !have.has(u.id));
-  const missing = absent.filter((u) => !refused.has(u.id)).map((u) => u.name);
   return {
-    reported: defaultRegister.units.length - missing.length,
+    reported: defaultRegister.units.length - absent.length,
     total: defaultRegister.units.length,
-    missingUnits: missing,
+    missingUnits: absent.filter((u) => !refused.has(u.id)).map((u) => u.name),
     refusedUnits: absent.filter((u) => refused.has(u.id)).map((u) => u.name),
   };
 }
 
-/** The summary line: 2018年1-9月：已报送 49 / 50 个单位（其中 1 个已报送未导入：德惠市），未报送 1 个：农安县。 */
+/** 2018年1-9月：已报送 48 / 50 个单位，已报送未导入 1 个：德惠市，未报送 1 个：农安县。 */
 export function completenessText(period: PeriodKey, counts: CompletenessCounts): string {
   let text = `${periodLabel(period)}：已报送 ${counts.reported} / ${counts.total} 个单位`;
   if (counts.refusedUnits.length > 0) {
-    text += `（其中 ${counts.refusedUnits.length} 个已报送未导入：${counts.refusedUnits.join('、')}）`;
+    text += `，已报送未导入 ${counts.refusedUnits.length} 个：${counts.refusedUnits.join('、')}`;
   }
-  text +=
-    counts.missingUnits.length > 0
-      ? `，未报送 ${counts.missingUnits.length} 个：${counts.missingUnits.join('、')}`
-      : '，全部报齐';
+  if (counts.missingUnits.length > 0) {
+    text += `，未报送 ${counts.missingUnits.length} 个：${counts.missingUnits.join('、')}`;
+  } else if (counts.refusedUnits.length === 0) {
+    text += '，全部报齐';
+  }
   return `${text}。`;
 }
 

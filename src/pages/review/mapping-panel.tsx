@@ -13,8 +13,9 @@ import {
   mappingProblems,
   needsDecision,
 } from '../../domain/review/mapping';
-import { tableDef } from '../../domain/tables';
-import type { ImportIssue, TableReading } from '../../domain/types';
+import { layoutHeaderKey, tableDef } from '../../domain/tables';
+import type { HeaderLayout, ImportIssue, TableReading } from '../../domain/types';
+import { unitName } from '../history/labels';
 import { columnValues, fieldLabel, headerMark, previewText } from './review-model';
 
 const EXCLUDE = 'exclude';
@@ -51,18 +52,38 @@ export function shownColumns(
   );
 }
 
+/** Another unit's saved mapping that names some of a table's headers: it may be applied here by the user. */
+export function matchingLayouts(
+  table: TableReading,
+  layouts: readonly HeaderLayout[],
+  unitId: string | undefined,
+) {
+  return layouts
+    .filter((l) => l.table === table.table && l.unitId !== unitId)
+    .map((layout) => ({
+      layout,
+      columns: table.columns.filter((col) => Object.hasOwn(layout.headers, layoutHeaderKey(col.header))),
+    }))
+    .filter((m) => m.columns.length > 0);
+}
+
 export function MappingPanel({
   tables,
   issues,
   choices,
   showAll,
   onChoose,
+  otherLayouts = [],
+  unitId,
 }: {
   tables: readonly TableReading[];
   issues: readonly ImportIssue[];
   choices: Choices;
   showAll: boolean;
   onChoose: (key: string, choice: ColumnChoice | undefined) => void;
+  /** Saved mappings of other units: never applied on their own, offered to be applied by the user. */
+  otherLayouts?: readonly HeaderLayout[];
+  unitId?: string | undefined;
 }) {
   if (tables.length === 0) return <p className="muted">文件中没有识别出月报表，无法对照列。</p>;
   const settled = tables.filter(
@@ -137,6 +158,20 @@ export function MappingPanel({
                 })}
               </ul>
             )}
+            {matchingLayouts(table, otherLayouts, unitId).map(({ layout, columns: named }) => (
+              <button
+                key={layout.unitId}
+                type="button"
+                className="inline-action"
+                onClick={() => {
+                  for (const col of named) {
+                    onChoose(choiceKey(table, col), layout.headers[layoutHeaderKey(col.header)] ?? null);
+                  }
+                }}
+              >
+                套用{unitName(layout.unitId)}的表头对照（{named.length} 列）
+              </button>
+            ))}
             {problems.length > 0 && (
               <ul className="mapping-problems">
                 {problems.map((p) => (

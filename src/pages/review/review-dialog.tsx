@@ -280,6 +280,8 @@ export function ReviewDialog({
               choices={choices}
               showAll={showAll}
               onChoose={choose}
+              otherLayouts={toHeaderLayouts((saved ?? []).filter((l) => l.unitId !== unitId))}
+              unitId={unitId}
             />
           </section>
         </div>
