@@ -229,6 +229,8 @@ describe('a storage quota error during restore', () => {
       settings: 0,
       bulletins: 0,
       imports: 0,
+      targets: 0,
+      issued: 0,
     });
   });
 });
@@ -285,6 +287,8 @@ describe('file name and wipe', () => {
       settings: 0,
       bulletins: 0,
       imports: 0,
+      targets: 0,
+      issued: 0,
     });
   });
 });

@@ -2,7 +2,9 @@
 // failure refused in Chinese before anything is written, restored in one transaction, and the reminder logic.
 
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
+import { issuedRecordProblem } from '../domain/bulletin/issue';
 import { notice } from '../domain/messages';
+import { targetRecordProblem } from '../domain/targets';
 import type {
   AnjuDatabase,
   BulletinText,
@@ -267,6 +269,14 @@ function shapeProblem(data: Record<string, unknown>): string | null {
     if (!isObject(b) || typeof b.period !== 'string' || typeof b.text !== 'string')
       return `第 ${i + 1} 个通报文字记录不完整`;
   }
+  for (const [i, t] of (data.targets as unknown[]).entries()) {
+    const bad = targetRecordProblem(t);
+    if (bad) return `第 ${i + 1} 个年度目标记录${bad}`;
+  }
+  for (const [i, r] of (data.issued as unknown[]).entries()) {
+    const bad = issuedRecordProblem(r);
+    if (bad) return `第 ${i + 1} 个已签发通报记录${bad}`;
+  }
   return null;
 }
 
@@ -326,21 +336,40 @@ export interface DatabaseCounts {
   settings: number;
   bulletins: number;
   imports: number;
+  /** Annual targets (unit × year) and issued bulletin versions. */
+  targets: number;
+  issued: number;
 }
 
 export async function countDatabase(db: AnjuDatabase): Promise<DatabaseCounts> {
-  return db.transaction('r', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => ({
-    returns: await db.heads.count(),
-    revisions: await db.revisions.count(),
-    settings: await db.settings.count(),
-    bulletins: await db.bulletins.count(),
-    imports: await db.imports.count(),
-  }));
+  return db.transaction(
+    'r',
+    [db.revisions, db.heads, db.imports, db.settings, db.bulletins, db.targets, db.issued],
+    async () => ({
+      returns: await db.heads.count(),
+      revisions: await db.revisions.count(),
+      settings: await db.settings.count(),
+      bulletins: await db.bulletins.count(),
+      imports: await db.imports.count(),
+      targets: await db.targets.count(),
+      issued: await db.issued.count(),
+    }),
+  );
 }
 
-/** Empty means no returns, no bulletin texts and no imports; settings alone (thresholds, backup time) don't count. */
+/**
+ * Empty means no returns, no bulletin texts, no imports, no targets and nothing issued; settings alone
+ * (thresholds, backup time) don't count.
+ */
 export function isEmptyDatabase(counts: DatabaseCounts): boolean {
-  return counts.revisions === 0 && counts.returns === 0 && counts.bulletins === 0 && counts.imports === 0;
+  return (
+    counts.revisions === 0 &&
+    counts.returns === 0 &&
+    counts.bulletins === 0 &&
+    counts.imports === 0 &&
+    counts.targets === 0 &&
+    counts.issued === 0
+  );
 }
 
 async function writeAll(db: AnjuDatabase, data: BackupData): Promise<void> {
@@ -397,11 +426,13 @@ export async function replaceWithBackup(
   }
 }
 
-/** Latest change to the data a backup protects: an import (of any kind) or a saved bulletin text. */
+/** Latest change to the data a backup protects: an import (of any kind), a bulletin text, a target, an issue. */
 export async function lastDataChange(db: AnjuDatabase): Promise<number | null> {
   const lastImport = await db.imports.orderBy('at').last();
   const lastBulletin = (await db.bulletins.toArray()).reduce((max, b) => Math.max(max, b.savedAt), 0);
-  const at = Math.max(lastImport?.at ?? 0, lastBulletin);
+  const lastTarget = (await db.targets.toArray()).reduce((max, t) => Math.max(max, t.updatedAt), 0);
+  const lastIssued = (await db.issued.toArray()).reduce((max, r) => Math.max(max, r.issuedAt), 0);
+  const at = Math.max(lastImport?.at ?? 0, lastBulletin, lastTarget, lastIssued);
   return at > 0 ? at : null;
 }
 

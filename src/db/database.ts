@@ -110,6 +110,22 @@ export interface TargetRecord {
   source: 'manual' | 'file' | 'returns' | 'merge' | 'sync';
   updatedAt: number;
   note?: string;
+  /** For source 'file': the workbook the targets were read from. */
+  fileName?: string;
+  /** The earlier states of this unit's targets for the year, oldest first: a change never loses one. */
+  history?: TargetState[];
+}
+
+/** One state of a unit's targets for a year, as kept in TargetRecord.history. */
+export interface TargetState {
+  startPlan: number | null;
+  loanNeed: number | null;
+  expropriationPlan: number | null;
+  rentalTask: number | null;
+  source: TargetRecord['source'];
+  updatedAt: number;
+  note?: string;
+  fileName?: string;
 }
 
 /** An issued bulletin (签发): what was sent, frozen. Never changed; a re-issue is a new version. */
@@ -128,6 +144,8 @@ export interface IssuedBulletinRecord {
   sources: { unitId: UnitId; period: PeriodKey; contentHash: string }[];
   /** The attachment tables as issued (a JSON-safe model, see domain/bulletin/attachments). */
   attachments: unknown;
+  /** The row order the attachments were issued in ('grouped' | 'ranked'); the current figures are compared in it. */
+  order?: 'grouped' | 'ranked';
 }
 
 /** A file read in an import session and what became of it, kept so refused files are listed after a reload. */

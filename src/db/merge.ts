@@ -15,6 +15,13 @@ import type {
 } from './database';
 import { storageErrorMessage } from './errors';
 import { fileReadsToAdd, type LayoutConflict, type LayoutMerge, mergeLayouts } from './merge-extras';
+import {
+  applyOfficeMerge,
+  isNoopOfficeMerge,
+  type OfficeMergePlan,
+  type OfficeMergeSummary,
+  planOfficeMerge,
+} from './merge-office';
 
 export type MergeSide = 'local' | 'incoming';
 
@@ -46,6 +53,8 @@ export interface MergePlan {
   incomingFileReads: FileReadRecord[];
   /** The heads the plan was made against, checked again when applying. */
   localHeadsSnapshot: Map<string, number>;
+  /** Annual targets and issued bulletins (see merge-office.ts). */
+  office: OfficeMergePlan;
 }
 
 export interface MergeSummary {
@@ -57,6 +66,7 @@ export interface MergeSummary {
   layoutsMerged: number;
   layoutConflicts: LayoutConflict[];
   fileReadsAdded: number;
+  office: OfficeMergeSummary;
 }
 
 export type MergeResult = { ok: true; value: MergeSummary } | { ok: false; message: string };
@@ -97,18 +107,21 @@ export function decideHead(
 
 /** Compare a backup with this app's data; reads only. */
 export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<MergePlan> {
-  const [localRevs, localHeads, localBulletins, localLayouts, localReads] = await db.transaction(
-    'r',
-    [db.revisions, db.heads, db.bulletins, db.layouts, db.fileReads],
-    () =>
-      Promise.all([
-        db.revisions.toArray(),
-        db.heads.toArray(),
-        db.bulletins.toArray(),
-        db.layouts.toArray(),
-        db.fileReads.toArray(),
-      ]),
-  );
+  const [localRevs, localHeads, localBulletins, localTargets, localIssued, localLayouts, localReads] =
+    await db.transaction(
+      'r',
+      [db.revisions, db.heads, db.bulletins, db.targets, db.issued, db.layouts, db.fileReads],
+      () =>
+        Promise.all([
+          db.revisions.toArray(),
+          db.heads.toArray(),
+          db.bulletins.toArray(),
+          db.targets.toArray(),
+          db.issued.toArray(),
+          db.layouts.toArray(),
+          db.fileReads.toArray(),
+        ]),
+    );
   const incoming = backup.data;
   const localIds = new Set(localRevs.map(identity));
   const localById = new Map(localRevs.map((r) => [r.id, r]));
@@ -177,6 +190,10 @@ export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<M
     incomingLayouts: incoming.layouts ?? [],
     incomingFileReads: incoming.fileReads ?? [],
     localHeadsSnapshot: new Map(localHeads.map((h) => [keyOf(h.unitId, h.period), h.revisionId])),
+    office: planOfficeMerge(
+      { targets: localTargets, issued: localIssued },
+      { targets: incoming.targets ?? [], issued: incoming.issued ?? [] },
+    ),
   };
 }
 
@@ -188,7 +205,8 @@ export function isNoopMerge(plan: MergePlan): boolean {
     plan.conflicts.length === 0 &&
     plan.bulletinsToAdd.length === 0 &&
     plan.layouts.put.length === 0 &&
-    plan.fileReadsToAdd.length === 0
+    plan.fileReadsToAdd.length === 0 &&
+    isNoopOfficeMerge(plan.office)
   );
 }
 
@@ -208,7 +226,7 @@ export async function applyMerge(
   try {
     const summary = await db.transaction(
       'rw',
-      [db.revisions, db.heads, db.imports, db.bulletins, db.layouts, db.fileReads],
+      [db.revisions, db.heads, db.imports, db.bulletins, db.targets, db.issued, db.layouts, db.fileReads],
       async (): Promise<MergeSummary | null> => {
         const heads = await db.heads.toArray();
         const current = new Map(heads.map((h) => [keyOf(h.unitId, h.period), h.revisionId]));
@@ -259,6 +277,7 @@ export async function applyMerge(
         await db.layouts.bulkPut(layouts.put);
         const reads = fileReadsToAdd(await db.fileReads.toArray(), plan.incomingFileReads);
         await db.fileReads.bulkAdd(reads);
+        const office = await applyOfficeMerge(db, plan.office, choices, now);
         await db.imports.add({ id: importId, at: now, kind: 'merge', files: [fileName], changes });
         return {
           importId,
@@ -269,6 +288,7 @@ export async function applyMerge(
           layoutsMerged: layouts.put.length,
           layoutConflicts: layouts.conflicts,
           fileReadsAdded: reads.length,
+          office,
         };
       },
     );

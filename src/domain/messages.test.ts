@@ -74,6 +74,10 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   },
   'correction.stale': { original: '待统计', text: '500' },
   'correction.noSheet': { sheet: '表1' },
+  // ---- Annual targets read from a workbook.
+  'targets.none': {},
+  'targets.year': { year: 2019, chosen: 2018 },
+  'targets.unitTwice': { name: '农安县', otherCell: 'B5' },
 };
 
 describe('issue messages', () => {
@@ -190,6 +194,12 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
     year: 2018,
     target: '1000套',
   },
+  'targets.noteRequired': {},
+  'issue.badDate': {},
+  'issue.changedMeanwhile': {},
+  'docNumber.template.noNumber': {},
+  'docNumber.number.invalid': {},
+  'issue.numberTaken': { docNumber: '吉安居办〔2018〕12号', period: '2018年1-9月', version: 1 },
 };
 
 // One example of every sync phrase: each shows its parameters and has no Latin letters of its own.

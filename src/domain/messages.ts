@@ -56,6 +56,10 @@ export interface IssueParams {
   'table.unreadable': { table: string; found: string; missing: string };
   'correction.stale': { original: string; text: string };
   'correction.noSheet': { sheet: string };
+  // ---- Annual targets read from a workbook (设置 → 年度目标 → 从文件导入), see import/read-targets.ts.
+  'targets.none': Record<string, never>;
+  'targets.year': { year: number; chosen: number };
+  'targets.unitTwice': { name: string; otherCell: string };
 }
 
 export type IssueCode = keyof IssueParams;
@@ -140,6 +144,13 @@ const TEMPLATES: Templates = {
   'correction.stale': (p) =>
     `手工更正时这个单元格是“${p.original}”，现在文件中是“${p.text}”：文件已改动，这条更正不再适用。请重新核对这个单元格。`,
   'correction.noSheet': (p) => `手工更正所在的工作表“${p.sheet}”在文件中已不存在：文件已改动，请重新核对。`,
+  // ---- Annual targets read from a workbook.
+  'targets.none': () =>
+    '没有找到年度目标表：需要一行表头，含“市县”列和至少一列目标（棚改年度计划（套）、本年棚改需贷款（亿元）、年度征收计划（户）、公租房本年分配任务（套）），其下每个单位一行。请按“下载年度目标模板”的格式整理后再导入。',
+  'targets.year': (p) =>
+    `这份目标表写的是${p.year}年，而导入的是${p.chosen}年的年度目标，文件未导入。请选择${p.year}年再导入，或核对表中的年份。`,
+  'targets.unitTwice': (p) =>
+    `“${p.name}”在 ${p.otherCell} 单元格已有一行目标，同一单位只能有一行，文件未导入。请删去重复的一行。`,
 };
 
 /** Where an issue is: the file, and where known the sheet and the A1 cell. */
@@ -429,6 +440,12 @@ export interface NoticeParams {
     year: number;
     target: string;
   };
+  'targets.noteRequired': NoParams;
+  'issue.badDate': NoParams;
+  'issue.changedMeanwhile': NoParams;
+  'docNumber.template.noNumber': NoParams;
+  'docNumber.number.invalid': NoParams;
+  'issue.numberTaken': { docNumber: string; period: string; version: number };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -518,6 +535,15 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   // ---- Annual targets and issued bulletins.
   'target.differs': (p) =>
     `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
+  'targets.noteRequired': () => '手工填写的年度目标须写明依据（如“据2018年目标责任书”），未保存。',
+  'issue.badDate': () => '成文日期无效，请选择一个日期后再签发。未签发。',
+  'issue.changedMeanwhile': () =>
+    '签发前本期数据已有变化（可能在另一个标签页中导入或更正了月报），未签发。请核对页面上更新后的通报，再签发。',
+  'docNumber.template.noNumber': () =>
+    '发文字号的格式中没有序号的位置 {number}，未签发。请到“设置 → 发文字号”修改格式，如“吉安居办〔{year}〕{number}号”。',
+  'docNumber.number.invalid': () => '发文字号的序号应为 1 至 99999 的整数，未签发。',
+  'issue.numberTaken': (p) =>
+    `发文字号“${p.docNumber}”已用于${p.period}通报（第${p.version}版），一个字号只能用于一份通报，未签发。请改用其他序号。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

@@ -3,10 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import type { TableDef } from '../domain/tables';
 import { TABLES, tableDef } from '../domain/tables';
 import type { Grid } from './grid';
 import { sheetGrid } from './grid';
-import { fieldByHeader, findTable, normaliseHeader } from './headers';
+import { fieldByHeader, findTable, matchHeaderRow, normaliseHeader } from './headers';
 import { rowKeyValues } from './key-values';
 import type { SheetSpec } from './test-workbooks';
 import { workbookBytes } from './test-workbooks';
@@ -153,5 +154,48 @@ describe('rowKeyValues', () => {
     const grid = gridOf({ name: 'S', rows: [cells] });
     const row = grid.rows[0];
     expect(row && rowKeyValues(row).map((kv) => [kv.kind, kv.value.value])).toEqual(expected);
+  });
+});
+
+describe('columns weighed against each other', () => {
+  /** 表2 with its month columns declared bare (本月新增 alone fits both): a table where elimination decides. */
+  const loan: TableDef = tableDef('loan');
+  const bareMonths: TableDef = {
+    ...loan,
+    fields: loan.fields.map((f) =>
+      f.monthOf && f.meaning ? { ...f, meaning: { ...f.meaning, bare: true } } : f,
+    ),
+  };
+
+  function headerOf(def: TableDef, cells: unknown[]) {
+    const grid = gridOf({ name: 'S', rows: [cells, cells.map((_, i) => (i === 0 ? '国开行' : 1))] });
+    const match = matchHeaderRow(grid, def, 0);
+    return {
+      fields: match?.columns.map((c) => [c.c, c.field.key, c.how]),
+      ambiguous: match?.ambiguous?.map((a) => [a.c, a.header, a.fields.map((f) => f.key)]),
+      duplicates: match?.duplicates?.map((d) => [d.c, d.field.key]),
+    };
+  }
+
+  it('a header fitting two fields takes the one no other column took (elimination)', () => {
+    expect(headerOf(bareMonths, ['贷款银行', '本月新增', '授信', '当月新增授信', '发放']).fields).toEqual([
+      [0, 'bank', 'template'],
+      [1, 'disbursedMonth', 'meaning'],
+      [2, 'credit', 'template'],
+      [3, 'creditMonth', 'template'],
+      [4, 'disbursed', 'template'],
+    ]);
+  });
+
+  it('a header still fitting two fields is kept as ambiguous, naming both', () => {
+    expect(headerOf(bareMonths, ['贷款银行', '授信额度', '发放金额', '本期']).ambiguous).toEqual([
+      [3, '本期', ['creditMonth', 'disbursedMonth']],
+    ]);
+  });
+
+  it('two columns for one field, one by template and one by meaning, are a duplicate', () => {
+    expect(
+      headerOf(tableDef('start'), ['市县', '年度计划', '累计开工（套）', '已完成开工']).duplicates,
+    ).toEqual([[3, 'started']]);
   });
 });

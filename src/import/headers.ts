@@ -55,8 +55,12 @@ export function normaliseHeader(text: string): NormalisedHeader {
 }
 
 /** Normalised synonyms of each field of each table, built once. */
-const FIELD_KEYS = new Map<TableDef, Map<string, FieldDef>>();
-for (const def of TABLES) {
+const FIELD_KEYS = new WeakMap<TableDef, Map<string, FieldDef>>();
+
+/** A table's official headers and wordings, normalised, built once per definition. */
+function fieldKeys(def: TableDef): Map<string, FieldDef> {
+  const cached = FIELD_KEYS.get(def);
+  if (cached) return cached;
   const map = new Map<string, FieldDef>();
   for (const field of def.fields) {
     for (const name of [field.header, field.label, ...field.synonyms]) {
@@ -65,6 +69,7 @@ for (const def of TABLES) {
     }
   }
   FIELD_KEYS.set(def, map);
+  return map;
 }
 
 // A count word after a header (累计完成征收户数, 已开工套数) says nothing the header does not.
@@ -72,10 +77,10 @@ const COUNT_WORD_RE = /(?:户数|套数)$/;
 
 /** The field a normalised header key names in a table, if any. */
 export function fieldByHeader(def: TableDef, key: string): FieldDef | undefined {
-  const map = FIELD_KEYS.get(def);
-  const field = map?.get(key);
+  const map = fieldKeys(def);
+  const field = map.get(key);
   if (field || !COUNT_WORD_RE.test(key)) return field;
-  return map?.get(key.replace(COUNT_WORD_RE, ''));
+  return map.get(key.replace(COUNT_WORD_RE, ''));
 }
 
 // A second header row that only says "cumulative" or "this month" refers to its group's field.

@@ -3,7 +3,7 @@
 // files only, hand corrections applied and reported, every cell issue placed by text, table and field, and
 // rows of column labels (栏次) read as part of the header on all five tables.
 import { describe, expect, it } from 'vitest';
-import { layoutHeaderKey } from '../domain/tables';
+import { layoutHeaderKey, tableDef } from '../domain/tables';
 import type { CellCorrection, HeaderLayout, ReadResult, TableKey } from '../domain/types';
 import { readReturn } from './read-return';
 import type { BookType, SheetSpec } from './test-workbooks';
@@ -293,4 +293,103 @@ describe('the worker path', () => {
       startedMonth: 50,
     });
   });
+});
+
+describe('headers by meaning in whole workbooks', () => {
+  it.each(BOOK_TYPES)(
+    '%s: a return worded as a county types it is read, each column marked 按含义识别',
+    (bt) => {
+      const start = withHeader(startSheet(), [
+        '序号',
+        '县（市、区）',
+        '2018年度棚户区改造计划（套）',
+        '已完成开工（套）',
+        '其中：\n9月新开工',
+        '计划完成率（%）',
+      ]);
+      const rental = withHeader(publicRentalSheet(), [
+        '序号',
+        '市县',
+        '截至9月底累计筹集房源',
+        '公租房累计分配入住',
+        '分配率',
+        '2018年分配任务',
+        '本年度已分配（套）',
+        '本年任务完成率',
+        '去年同期分配率（%）',
+      ]);
+      const result = read(withSheet(withSheet(standardReturn(), start), rental), bt);
+      const plain = read(standardReturn(), bt);
+      if (!result.ok || !plain.ok)
+        throw new Error(result.ok ? '' : result.issues.map((i) => i.message).join('\n'));
+      expect(result.returns).toEqual(plain.returns);
+      expect(result.warnings).toEqual([]);
+      // 9月新开工 is a template wording once its month is read as 本月.
+      expect(columnsOf(result, 'start')?.map((c) => [c[2], c[3]])).toEqual([
+        [null, 'template'],
+        ['unit', 'template'],
+        ['plan', 'meaning'],
+        ['started', 'meaning'],
+        ['startedMonth', 'template'],
+        ['declaredRate', 'meaning'],
+      ]);
+      // 截至9月底累计筹集房源 and 2018年分配任务 are template wordings once their dates read as 累计 and 年度.
+      expect(columnsOf(result, 'publicRental')?.map((c) => c[3])).toEqual([
+        'template',
+        'template',
+        'template',
+        'meaning',
+        'template',
+        'template',
+        'meaning',
+        'template',
+        'template',
+      ]);
+    },
+  );
+
+  it('two columns read as one field (one by template, one by meaning) are refused, naming both cells', () => {
+    const sheet = withHeader(
+      startSheet(),
+      ['序号', '市县', '年度计划（套）', '累计开工（套）', '已完成开工'],
+      [[1, '农安县', 800, 400, 400]],
+    );
+    const result = read(withSheet(standardReturn(), sheet));
+    expect(errors(result)).toEqual([['column.duplicate', '表1', 'E3', '已完成开工', 'start', 'started']]);
+    expect(result.ok || result.issues[0]?.message).toContain('与 D3 单元格的表头是同一列内容');
+  });
+
+  const templates: [TableKey, SheetSpec][] = [
+    ['start', startSheet()],
+    ['loan', loanSheet()],
+    ['expropriation', expropriationSheet()],
+    ['carryOver', carryOverSheet()],
+    ['publicRental', publicRentalSheet()],
+  ];
+  const flips = templates.flatMap(([key, sheet]) =>
+    (sheet.rows[2] as string[]).flatMap((header, c) => {
+      const field = tableDef(key).fields.find((f) => f.header === header);
+      if (!field || !['count', 'money', 'rate'].includes(field.kind)) return [];
+      // Each character of the header's words in turn (not its unit brackets).
+      const positions = [...header.replace(/（[^）]*）$/, '')].map((_, i) => i);
+      return positions.map((i) => [key, sheet, c, `${header.slice(0, i)}彶${header.slice(i + 1)}`] as const);
+    }),
+  );
+  it.each(flips)(
+    '%s: one flipped character (%#) in a figure header refuses the file at that cell',
+    (_k, sheet, c, flipped) => {
+      const header = [...(sheet.rows[2] as string[])];
+      header[c] = flipped;
+      const result = read(
+        withSheet(standardReturn(), { ...sheet, rows: sheet.rows.map((r, i) => (i === 2 ? header : r)) }),
+      );
+      const cell = `${String.fromCharCode(65 + c)}3`;
+      expect(result.ok).toBe(false);
+      expect(
+        result.ok
+          ? []
+          : result.issues.filter((i) => i.cell === cell && i.text === flipped).map((i) => i.code),
+      ).not.toEqual([]);
+    },
+  );
 });

@@ -14,11 +14,13 @@ export const carryOverTable = defineTable<CarryOverProject>()({
   unitLabel: '户',
   attachmentTitle: '全省拆迁遗留项目未完成情况',
   rows: 'many',
+  subjects: ['拆迁结转', '结转', '棚改', '棚户区改造', '遗留', '拆迁遗留', '居民'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'name',
+      meaning: { concepts: ['项目'], time: 'none', noManner: true, measures: ['名称', '名'] },
       header: '项目名称',
       label: '项目名称',
       kind: 'text',
@@ -27,6 +29,13 @@ export const carryOverTable = defineTable<CarryOverProject>()({
     },
     {
       key: 'households',
+      meaning: {
+        concepts: ['涉及', '总'],
+        also: ['拆迁', '征收'],
+        bare: true,
+        time: 'toDate',
+        noManner: true,
+      },
       header: '涉及户数',
       label: '涉及户数',
       kind: 'count',
@@ -36,6 +45,11 @@ export const carryOverTable = defineTable<CarryOverProject>()({
     },
     {
       key: 'unfinished',
+      meaning: {
+        concepts: ['未完成', '未拆迁', '剩余', '未搬迁', '尚未完成', '未签约', '未征收'],
+        also: ['拆迁', '征收'],
+        time: 'toDate',
+      },
       header: '未完成拆迁户数',
       label: '未完成拆迁户数',
       kind: 'count',
@@ -45,6 +59,12 @@ export const carryOverTable = defineTable<CarryOverProject>()({
     },
     {
       key: 'reason',
+      meaning: {
+        concepts: ['原因', '问题', '困难'],
+        also: ['未完成', '存在', '主要', '拆迁', '征收'],
+        time: 'none',
+        noManner: true,
+      },
       header: '未完成原因',
       label: '未完成原因',
       kind: 'text',
@@ -53,6 +73,12 @@ export const carryOverTable = defineTable<CarryOverProject>()({
     },
     {
       key: 'plannedFinish',
+      meaning: {
+        concepts: ['完成时间', '时间', '日期', '完成日期', '竣工时间'],
+        time: 'none',
+        plan: 'allowed',
+        noManner: true,
+      },
       header: '计划完成时间',
       label: '计划完成时间',
       kind: 'text',

@@ -1,5 +1,5 @@
 // The columns every return table opens with: 序号 (ignored) and 市县 (the reporting unit).
-import type { SeqField, UnitField } from './types';
+import type { FieldDef, SeqField, UnitField } from './types';
 
 export const seqField: SeqField = {
   key: 'seq',
@@ -8,6 +8,7 @@ export const seqField: SeqField = {
   kind: 'seq',
   synonyms: ['编号', '序'],
   required: false,
+  meaning: { concepts: ['序号', '编号', '序', '行号', '排序'], time: 'none', noManner: true },
 };
 
 const UNIT_SYNONYMS = [
@@ -40,6 +41,12 @@ export function unitField(extraSynonyms: readonly string[] = []): UnitField {
     kind: 'unit',
     synonyms: [...UNIT_SYNONYMS, ...extraSynonyms],
     required: false,
+    meaning: {
+      concepts: ['市县', '县市', '市', '县', '区', '地区', '单位', '区县', '县区', '填报单位', '报送单位'],
+      time: 'none',
+      noManner: true,
+      measures: ['名称', '名'],
+    },
   };
 }
 
@@ -62,3 +69,14 @@ export const IGNORABLE_HEADERS: readonly string[] = [
   '填报人',
   '经办人',
 ];
+
+/** 备注, in the tables that keep one (表1, 表2, 表3). */
+export const noteField = {
+  key: 'note',
+  header: '备注',
+  label: '备注',
+  kind: 'text',
+  synonyms: ['说明'],
+  required: false,
+  meaning: { concepts: ['备注', '说明', '备考', '附注', '情况说明'], time: 'none', noManner: true },
+} as const satisfies FieldDef;

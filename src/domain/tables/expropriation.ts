@@ -1,7 +1,7 @@
 // 表3 房屋征收进展 (unit 户): a row per unit. 征收 (under the 2011 regulation) and 拆迁 (old rules) are
 // counted apart; 合计 = 征收 + 拆迁.
 import type { ExpropriationFigures } from '../types';
-import { seqField, unitField } from './common-fields';
+import { noteField, seqField, unitField } from './common-fields';
 import { defineTable } from './types';
 
 export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
@@ -14,11 +14,13 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
   unitLabel: '户',
   attachmentTitle: '全省房屋征收工作进展情况',
   rows: 'one',
+  subjects: ['房屋', '国有土地上房屋', '棚改', '棚户区改造', '居民'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'plan',
+      meaning: { concepts: ['征收', '拆迁', '征收拆迁'], bare: true, time: 'plan', plan: 'required' },
       header: '年度征收计划（户）',
       label: '年度征收计划',
       kind: 'count',
@@ -28,6 +30,7 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
     },
     {
       key: 'expropriated',
+      meaning: { concepts: ['征收'], time: 'toDate' },
       header: '累计完成征收（户）',
       label: '累计完成征收',
       kind: 'count',
@@ -47,6 +50,7 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
     },
     {
       key: 'demolished',
+      meaning: { concepts: ['拆迁', '拆除'], time: 'toDate' },
       header: '累计完成拆迁（户）',
       label: '累计完成拆迁',
       kind: 'count',
@@ -66,6 +70,11 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
     },
     {
       key: 'total',
+      meaning: {
+        concepts: ['合计', '小计', '总计', '共计'],
+        also: ['征收', '拆迁', '征收拆迁'],
+        time: 'toDate',
+      },
       header: '合计（户）',
       label: '合计',
       kind: 'count',
@@ -77,6 +86,7 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
     },
     {
       key: 'doneMonth',
+      meaning: { concepts: ['合计'], also: ['征收', '拆迁', '征收拆迁'], bare: true, time: 'month' },
       header: '其中：本月完成（户）',
       label: '本月完成',
       kind: 'count',
@@ -86,6 +96,6 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
       nullable: true,
       monthOf: 'total',
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
 });

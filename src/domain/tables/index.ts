@@ -9,6 +9,7 @@ import type { FieldDef, TableDef } from './types';
 
 export { IGNORABLE_HEADERS } from './common-fields';
 export { LOAN_NEED_KEYS } from './loan';
+export type { FieldMeaning, FieldTime, TimeAspect } from './meaning';
 export type { Accrual, FieldDef, FieldKind, TableDef } from './types';
 export { isFigureField, isStoredField } from './types';
 

@@ -2,7 +2,7 @@
 // (本年棚改需贷款（亿元）：12.50) or, in a combined return, as a row whose bank cell reads 本年需贷款.
 // Disbursed may exceed this year's credit: it draws on earlier years' credit too.
 import type { LoanBankLine } from '../types';
-import { seqField, unitField } from './common-fields';
+import { noteField, seqField, unitField } from './common-fields';
 import { defineTable } from './types';
 
 /** The columns of 表2 are those of a bank line; the year's loan need sits in the header block. */
@@ -16,11 +16,28 @@ export const loanTable = defineTable<LoanBankLine>()({
   unitLabel: '亿元',
   attachmentTitle: '全省棚户区改造贷款进展情况',
   rows: 'many',
+  subjects: ['棚改', '棚户区改造', '贷款', '棚改贷款', '棚户区改造贷款', '项目'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'bank',
+      meaning: {
+        concepts: [
+          '银行',
+          '金融机构',
+          '机构',
+          '贷款行',
+          '行',
+          '合作银行',
+          '放贷银行',
+          '放款银行',
+          '贷款银行',
+        ],
+        time: 'none',
+        noManner: true,
+        measures: ['名称', '名'],
+      },
       header: '贷款银行',
       label: '贷款银行',
       kind: 'bank',
@@ -40,8 +57,10 @@ export const loanTable = defineTable<LoanBankLine>()({
     },
     {
       key: 'credit',
+      meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'toDate' },
       header: '本年授信（审批）额度（亿元）',
       label: '本年授信（审批）',
+      shortLabel: '授信',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -65,8 +84,10 @@ export const loanTable = defineTable<LoanBankLine>()({
     },
     {
       key: 'creditMonth',
+      meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'month' },
       header: '其中：本月新增授信',
       label: '本月新增授信',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -84,8 +105,10 @@ export const loanTable = defineTable<LoanBankLine>()({
     },
     {
       key: 'disbursed',
+      meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'toDate' },
       header: '本年发放贷款（亿元）',
       label: '本年发放',
+      shortLabel: '发放',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -109,8 +132,10 @@ export const loanTable = defineTable<LoanBankLine>()({
     },
     {
       key: 'disbursedMonth',
+      meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'month' },
       header: '其中：本月新增发放',
       label: '本月新增发放',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -126,7 +151,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       nullable: true,
       monthOf: 'disbursed',
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
 });
 

@@ -14,11 +14,13 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
   unitLabel: '套',
   attachmentTitle: '全省公租房分配进展情况',
   rows: 'one',
+  subjects: ['公租房', '公共租赁住房', '租赁住房', '住房', '房屋'],
   fields: [
     seqField,
     unitField(),
     {
       key: 'raised',
+      meaning: { concepts: ['筹集', '房源', '筹建'], time: 'stock' },
       header: '累计筹集（套）',
       label: '累计筹集',
       kind: 'count',
@@ -39,6 +41,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'allocated',
+      meaning: { concepts: ['分配', '入住', '配租'], time: 'stock' },
       header: '累计已分配（套）',
       label: '累计已分配',
       kind: 'count',
@@ -50,6 +53,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'declaredRate',
+      meaning: { concepts: ['分配', '配租'], time: 'stock' },
       header: '分配率（%）',
       label: '分配率',
       kind: 'rate',
@@ -61,6 +65,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'yearTask',
+      meaning: { concepts: ['分配', '配租'], bare: true, time: 'year', plan: 'required' },
       header: '本年分配任务（套）',
       label: '本年分配任务',
       kind: 'count',
@@ -79,6 +84,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'yearAllocated',
+      meaning: { concepts: ['分配', '入住', '配租'], time: 'year' },
       header: '本年已分配（套）',
       label: '本年已分配',
       kind: 'count',
@@ -89,6 +95,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'declaredYearRate',
+      meaning: { concepts: ['分配'], bare: true, time: 'year', plan: 'allowed' },
       header: '本年任务完成率（%）',
       label: '本年任务完成率',
       kind: 'rate',
@@ -100,6 +107,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
     },
     {
       key: 'lastYearRate',
+      meaning: { concepts: ['分配'], bare: true, time: 'lastYear' },
       header: '上年同期分配率（%）',
       label: '上年同期分配率',
       kind: 'rate',

@@ -1,6 +1,6 @@
 // 表1 棚户区改造开工进展 (unit 套): a row per unit.
 import type { StartFigures } from '../types';
-import { seqField, unitField } from './common-fields';
+import { noteField, seqField, unitField } from './common-fields';
 import { defineTable } from './types';
 
 export const startTable = defineTable<StartFigures>()({
@@ -13,11 +13,13 @@ export const startTable = defineTable<StartFigures>()({
   unitLabel: '套',
   attachmentTitle: '全省棚户区改造开工进展情况',
   rows: 'one',
+  subjects: ['棚改', '棚户区改造', '棚户区', '城市棚户区改造', '城镇棚户区改造', '棚改项目', '项目', '住房'],
   fields: [
     seqField,
     unitField(['填报单位']),
     {
       key: 'plan',
+      meaning: { concepts: ['开工', '改造', '建设'], bare: true, time: 'plan', plan: 'required' },
       header: '年度计划（套）',
       label: '年度计划',
       kind: 'count',
@@ -41,6 +43,7 @@ export const startTable = defineTable<StartFigures>()({
     },
     {
       key: 'started',
+      meaning: { concepts: ['开工', '开工建设'], time: 'toDate' },
       header: '累计开工（套）',
       label: '累计开工',
       kind: 'count',
@@ -61,6 +64,7 @@ export const startTable = defineTable<StartFigures>()({
     },
     {
       key: 'startedMonth',
+      meaning: { concepts: ['开工', '开工建设'], bare: true, time: 'month' },
       header: '其中：本月开工（套）',
       label: '本月开工',
       kind: 'count',
@@ -72,6 +76,7 @@ export const startTable = defineTable<StartFigures>()({
     },
     {
       key: 'declaredRate',
+      meaning: { concepts: ['开工'], bare: true, time: 'toDate', plan: 'allowed' },
       header: '开工率（%）',
       label: '开工率',
       kind: 'rate',
@@ -81,6 +86,6 @@ export const startTable = defineTable<StartFigures>()({
       nullable: true,
       rateOf: ['started', 'plan'],
     },
-    { key: 'note', header: '备注', label: '备注', kind: 'text', synonyms: ['说明'], required: false },
+    noteField,
   ],
 });

@@ -3,6 +3,7 @@
 // templates. A definition is typed against the record it fills: a field whose key is not a property of the
 // record is a type error, and so is a property of the record without its field.
 import type { TableKey } from '../types';
+import type { FieldMeaning } from './meaning';
 
 /** What a column holds, which decides how a cell is read, stored and validated. */
 export type FieldKind =
@@ -36,6 +37,8 @@ export interface FieldDef {
   header: string;
   /** Short label for tables and charts (no unit). */
   label: string;
+  /** A shorter label after a bank's name or under a band (授信, 发放; 本月新增). */
+  shortLabel?: string;
   kind: FieldKind;
   /** The unit of the official header: 套, 户, 亿元, %… (for money, the header's unit, converted to 元). */
   headerUnit?: '套' | '户' | '亿元' | '%';
@@ -55,6 +58,8 @@ export interface FieldDef {
   sumOf?: readonly string[];
   /** A figure that should not exceed this one (a warning names both). */
   atMost?: string;
+  /** What the header means, taken apart (see ./meaning.ts): how a header worded otherwise is still read. */
+  meaning?: FieldMeaning;
 }
 
 /** The keys of a record's number fields that are never null (counts and money always stated). */
@@ -70,9 +75,11 @@ interface Column<K extends string> {
   key: K;
   header: string;
   label: string;
+  shortLabel?: string;
   headerUnit?: '套' | '户' | '亿元' | '%';
   synonyms: readonly string[];
   required: boolean;
+  meaning?: FieldMeaning;
 }
 
 /** 序号 and 市县: columns every table may have, never stored in the record. */
@@ -147,6 +154,8 @@ export interface TableDef {
   attachmentTitle: string;
   /** 'one': a row per unit; 'many': several rows per unit (banks, projects). */
   rows: 'one' | 'many';
+  /** Subject words a header of this table may carry (棚改, 棚户区改造, 公租房): they add nothing to its meaning. */
+  subjects?: readonly string[];
   fields: readonly FieldDef[];
 }
 
