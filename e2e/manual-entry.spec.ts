@@ -26,7 +26,7 @@ test('a unit’s five tables typed in appear in the tables and the bulletin, and
   await page.getByRole('link', { name: '手工录入' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '手工录入' })).toBeVisible();
   await page.getByLabel('填报单位').selectOption({ label: '农安县' });
-  await page.getByLabel('年份').fill('2018');
+  await page.getByLabel('年份').selectOption('2018');
   await page.getByLabel('截至月份').selectOption('9');
 
   await typeRow(page, '棚改开工', 1, {

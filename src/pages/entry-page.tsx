@@ -28,6 +28,14 @@ function lastMonth(): PeriodKey {
     : makePeriod(now.getFullYear(), now.getMonth());
 }
 
+/** The years offered: a few back from this one, the next, and the entry's own. */
+function yearChoices(current: number): number[] {
+  const now = new Date().getFullYear();
+  const years = new Set([current]);
+  for (let y = now - 6; y <= now + 1; y++) years.add(y);
+  return [...years].sort((a, b) => b - a);
+}
+
 /** Each input's problems, and those that belong to no input (a table's, the file's). */
 function placeIssues(result: ReadResult | null): { byInput: ProblemsByInput; other: ImportIssue[] } {
   const byInput: ProblemsByInput = new Map();
@@ -147,18 +155,17 @@ export function EntryPage({ unitId: routeUnit, period: routePeriod }: { unitId?:
             ))}
           </select>
           <label htmlFor="entry-year">年份</label>
-          <input
+          <select
             id="entry-year"
-            type="number"
-            min={2000}
-            max={2100}
             value={year}
-            onChange={(e) => {
-              const y = Number(e.currentTarget.value);
-              if (Number.isInteger(y) && y >= 2000 && y <= 2100)
-                change({ ...entry, period: makePeriod(y, month) });
-            }}
-          />
+            onChange={(e) => change({ ...entry, period: makePeriod(Number(e.currentTarget.value), month) })}
+          >
+            {yearChoices(year).map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
           <label htmlFor="entry-month">截至月份</label>
           <select
             id="entry-month"

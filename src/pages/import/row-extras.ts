@@ -53,7 +53,8 @@ export function storedReadOf(
     period: ret.period,
     status,
     issues: keptIssues(read.result, review),
-    tables: read.result.tables,
+    // The preview's cell values are the review's business, not the record's.
+    tables: read.result.tables.map(({ values: _values, ...table }) => table),
   };
   // A combined workbook (a row per unit) is no one unit's file.
   if (!combined) record.unitId = ret.unitId;
