@@ -28,11 +28,11 @@ function lastMonth(): PeriodKey {
     : makePeriod(now.getFullYear(), now.getMonth());
 }
 
-/** The years offered: a few back from this one, the next, and the entry's own. */
+/** The years offered: from 2010 (returns are entered late, or for old periods) to next year, and the entry's own. */
 function yearChoices(current: number): number[] {
   const now = new Date().getFullYear();
   const years = new Set([current]);
-  for (let y = now - 6; y <= now + 1; y++) years.add(y);
+  for (let y = 2010; y <= now + 1; y++) years.add(y);
   return [...years].sort((a, b) => b - a);
 }
 
