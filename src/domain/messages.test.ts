@@ -60,6 +60,10 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
+  'file.damaged': { detail: '部件“xl/worksheets/sheet1.xml”的校验值不符（内容已被改动或传输出错）' },
+  'file.timeout': { seconds: '20' },
+  'number.stored': { text: '0x10' },
+  'table.tooManyRows': { table: '表4（结转项目）', count: 145000, limit: 20000 },
   'column.unknown': {
     column: '彶中：本月开工（套）',
     table: '表1（棚改开工）',
@@ -181,6 +185,21 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'sync.otherConflicts': { count: 3 },
   'sync.resolved': { name: '农安县 2018年1-9月' },
   'sync.stopped': {},
+  // ---- Stored returns checked by the reader's rules.
+  'backup.record': { file: 'b.json', problem: '第 3 个月报版本的单位代码“999999”不在单位名录中。' },
+  'record.notReturn': { n: 3 },
+  'record.unit': { n: 3, unitId: '999999' },
+  'record.period': { n: 3, unit: '农安县', period: '2018-13' },
+  'record.cutoff': { n: 3, where: '农安县2018年1-9月', cutoff: '2018-10-01' },
+  'record.table': { n: 3, where: '农安县2018年1-9月', table: '表4（结转项目）', what: '不是列表' },
+  'record.figure': {
+    n: 3,
+    where: '农安县2018年1-9月',
+    table: '表1（棚改开工）',
+    field: '累计开工',
+    value: '-5',
+    rule: '应为不小于 0 的整数（套）',
+  },
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': {},
   'figure.empty': {},
@@ -249,5 +268,19 @@ describe('notices', () => {
     const text = (notice as (c: NoticeCode, p?: unknown) => string)(code, params);
     expect(text).toMatch(/^[^a-zA-Z]*[\u4e00-\u9fff][\s\S]*[。？]$/u);
     for (const value of Object.values(params)) expect(text).toContain(String(value));
+  });
+});
+
+describe('text from a cell in a sentence', () => {
+  it('is cut to its first 80 characters, so a pasted page does not bury the reason', () => {
+    const name = `农安县${'x'.repeat(80_000)}`;
+    const issue = makeIssue(
+      'error',
+      'unit.unknown',
+      { file: 'a.xlsx', sheet: '表1', cell: 'B4' },
+      { name, suggestions: [] },
+    );
+    expect(issue.message).toContain(`“${name.slice(0, 80)}…”不是已知的填报单位`);
+    expect(issue.message.length).toBeLessThan(200);
   });
 });

@@ -11,6 +11,7 @@ import { FirstSteps } from './import/first-steps';
 import { confirmHint, type FileRow, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { ProblemListButton } from './import/problem-list-button';
 import { usePeriod } from './period-context';
+import { SyncConflicts } from './sync/sync-conflicts';
 import './import/import.css';
 
 // 核对 loads with its grid and its worker client only when a file is reviewed.
@@ -45,6 +46,7 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
+      <SyncConflicts />
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据

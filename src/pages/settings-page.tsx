@@ -4,6 +4,7 @@ import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
 import { LayoutsSection } from './settings/layouts-section';
 import { StorageSection } from './settings/storage-section';
+import { SyncSection } from './settings/sync-section';
 import { ThresholdsSection } from './settings/thresholds-section';
 import './settings/settings.css';
 
@@ -16,6 +17,7 @@ const CONTENTS: ContentsEntry[] = [
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
   { label: '清除本机数据', target: '#wipe-title' },
+  { label: '多台电脑同步', target: '#sync-title' },
 ];
 
 export function SettingsPage() {
@@ -28,6 +30,7 @@ export function SettingsPage() {
       <LayoutsSection />
       <StorageSection />
       <BackupSection />
+      <SyncSection />
     </section>
   );
 }

@@ -2,14 +2,9 @@
 // (new, the same as stored, or a replacement the user confirms after seeing the changed figures) and written
 // by the import path in one transaction, so it can be undone and restored like any import.
 import { db } from '../../db/database';
-import {
-  type CommitOutcome,
-  commitImport,
-  type PlannedReturn,
-  planImport,
-  sha256Hex,
-} from '../../db/import-repo';
+import { type CommitOutcome, commitImport, type PlannedReturn, planImport } from '../../db/import-repo';
 import { MANUAL_FILE_NAME, type ManualEntry } from '../../domain/manual-entry';
+import { sha256Hex } from '../../domain/sha256';
 import type { ParsedReturn } from '../../domain/types';
 
 /** Plan the entry's return: its status against the store, with the figures a replacement changes. */

@@ -25,5 +25,6 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   merge: '合并备份',
   restore: '恢复版本',
   undo: '撤销',
+  sync: '同步',
   manual: '手工录入',
 };
