@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { periodLabel } from '../domain/period';
 import { PROBLEM_STATE_LABEL, type ProblemRow } from '../domain/problems';
 import type { PeriodKey } from '../domain/types';
-import { FONT, THIN } from './excel-style';
+import { OFFICIAL_FONT as FONT, landscapeA4, THIN_BORDERS as THIN } from './excel-style';
 
 /** The columns, in order: header, width, the row's value. */
 export const PROBLEM_COLUMNS: {
@@ -37,14 +37,7 @@ export async function writeProblemList(rows: readonly ProblemRow[], period: Peri
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet('问题清单', {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '2:2',
-    },
+    pageSetup: landscapeA4(0, '2:2'),
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
   sheet.columns = PROBLEM_COLUMNS.map((c) => ({ width: c.width }));
