@@ -11,10 +11,11 @@ import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import type { AnjuDatabase, ImportRecord, ReturnHead, ReturnRevision, RevisionOrigin } from './database';
 import { describeStorageError } from './errors';
+import { type CandidateExtras, extraTables, revisionExtras, writeExtras } from './import-extras';
 import { diffReturnTables, type FigureChange } from './return-diff';
 
-/** A return read from a file, ready to be planned. */
-export interface ImportCandidate {
+/** A return read from a file, ready to be planned; with what the review or a manual entry adds to it. */
+export interface ImportCandidate extends CandidateExtras {
   fileName: string;
   /** SHA-256 (hex) of the file's bytes. */
   fileHash: string;
@@ -301,7 +302,8 @@ async function writeChunk(
   chunk: readonly Writing[],
   ctx: { importId: string; now: () => number; origin: RevisionOrigin },
 ): Promise<Map<number, CommitOutcome>> {
-  return db.transaction('rw', db.revisions, db.heads, db.imports, async () => {
+  const tables = [db.revisions, db.heads, db.imports, ...extraTables(db)];
+  return db.transaction('rw', tables, async () => {
     const out = new Map<number, CommitOutcome>();
     const stored = await currentOf(
       db,
@@ -338,6 +340,7 @@ async function writeChunk(
             importedAt: at,
             importId: ctx.importId,
             origin: ctx.origin,
+            ...revisionExtras(w.plan.candidate),
           },
         });
       }
@@ -378,6 +381,10 @@ async function writeChunk(
       });
     });
     await db.imports.put({ ...record, files, changes });
+    for (const a of adding) {
+      const { unitId, period } = a.revision;
+      await writeExtras(db, a.w.plan.candidate, { unitId, period, importId: ctx.importId, at });
+    }
     return out;
   });
 }

@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { db } from '../../db/database';
 import { storageErrorMessage } from '../../db/errors';
+import { recordRefusedReads } from '../../db/file-reads';
 import {
   type CommitOutcome,
   commitImport,
@@ -13,11 +14,13 @@ import {
   type UnsavedCause,
   unitPeriodName,
 } from '../../db/import-repo';
+import { listLayouts, toHeaderLayouts } from '../../db/layouts-repo';
 import { readSetting } from '../../db/settings-repo';
 import { requestPersistence } from '../../db/storage';
 import { notice } from '../../domain/messages';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { type ReadFile, type ReadInput, readFiles } from '../../import/reader-client';
+import { candidateExtras, type ReviewDecision, unitOfRead } from './row-extras';
 
 export type FileStatus =
   | 'ok'
@@ -53,6 +56,10 @@ export interface FileRow {
   /** Settled: stored, skipped or refused in an earlier confirm; kept in the list for the record. */
   done: boolean;
   outcomes: CommitOutcome[];
+  /** The file itself, kept so that 核对 can open it again (a browser File, or the demo's bytes). */
+  input?: ReadInput;
+  /** What 核对 decided; `read` is then the file read again with it. */
+  review?: ReviewDecision;
 }
 
 export function rowStatus(row: FileRow): FileStatus {
@@ -107,8 +114,14 @@ function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandida
   return rows.flatMap((row) =>
     row.read.result.ok
       ? row.read.result.returns.map((ret, i) => {
-          const candidate: ImportCandidate = { fileName: row.read.fileName, fileHash: row.read.sha256, ret };
-          const contentHash = row.read.contentHashes?.[i];
+          const candidate: ImportCandidate = {
+            fileName: row.read.fileName,
+            fileHash: row.read.sha256,
+            ret,
+            ...candidateExtras(row.read, ret, row.review),
+          };
+          // Hashed in the worker, unless a review re-read the file since (its corrections change the return).
+          const contentHash = row.review ? undefined : row.read.contentHashes?.[i];
           if (contentHash) candidate.contentHash = contentHash;
           return { row, candidate };
         })
@@ -137,13 +150,34 @@ const writable = (row: FileRow) => {
   return status === 'ok' || status === 'warning' || (status === 'replace' && row.confirmed);
 };
 
+/** A refused read as it is recorded (nothing when the file was read). */
+function refusedRead(read: ReadFile) {
+  if (read.result.ok) return [];
+  const unitId = unitOfRead(read.result);
+  return [
+    {
+      fileName: read.fileName,
+      fileHash: read.sha256,
+      size: read.size,
+      issues: read.result.issues,
+      tables: read.result.tables,
+      ...(unitId ? { unitId } : {}),
+      ...(read.result.period ? { period: read.result.period } : {}),
+    },
+  ];
+}
+
 export interface ImportSession {
   rows: FileRow[];
+  /** The file size limit the files were read under (核对 reads them again under it). */
+  maxBytes: number;
   progress: { done: number; total: number } | null;
   busy: 'reading' | 'saving' | null;
   summary: ImportSummary | null;
   error: string | null;
   addFiles: (inputs: ReadInput[], origin?: RowOrigin) => Promise<FileRow[]>;
+  /** Put a reviewed file's new read (with its decisions) in place of its row's, and plan it again. */
+  applyReview: (key: number, read: ReadFile, review: ReviewDecision) => Promise<void>;
   setConfirmed: (key: number, confirmed: boolean) => void;
   confirm: () => Promise<ImportSummary | null>;
   clearDone: () => void;
@@ -155,6 +189,7 @@ export function useImportSession(): ImportSession {
   const [busy, setBusy] = useState<'reading' | 'saving' | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [maxBytes, setMaxBytes] = useState(DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024);
   // The latest rows, for the async steps (they outlive the render that started them).
   const rowsRef = useRef<FileRow[]>([]);
   const nextKey = useRef(1);
@@ -181,6 +216,9 @@ export function useImportSession(): ImportSession {
       try {
         const maxMb = await readSetting(db, 'maxFileSizeMb', DEFAULT_SETTINGS.maxFileSizeMb);
         const seconds = await readSetting(db, 'readTimeoutSeconds', DEFAULT_SETTINGS.readTimeoutSeconds);
+        // Each unit's saved 表头对照: the reader applies them to that unit's files only.
+        const layouts = toHeaderLayouts(await listLayouts(db));
+        setMaxBytes(maxMb * 1024 * 1024);
         let seen = 0;
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
@@ -190,8 +228,9 @@ export function useImportSession(): ImportSession {
             seen = done;
             setProgress({ ...counted.current });
           },
+          layouts,
         });
-        const added: FileRow[] = read.map((file) => ({
+        const added: FileRow[] = read.map((file, i) => ({
           key: nextKey.current++,
           origin,
           read: file,
@@ -199,7 +238,13 @@ export function useImportSession(): ImportSession {
           confirmed: false,
           done: false,
           outcomes: [],
+          ...(inputs[i] ? { input: inputs[i] } : {}),
         }));
+        // A refused file is kept on record when read: 导入记录 and the completeness grid know of it after a reload.
+        await recordRefusedReads(
+          db,
+          added.flatMap((r) => refusedRead(r.read)),
+        );
         const plan = planned.current.then(async () => {
           const settled = rowsRef.current.filter((r) => r.done);
           const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
@@ -215,6 +260,22 @@ export function useImportSession(): ImportSession {
       } finally {
         reading.current--;
         if (reading.current === 0) setBusy(null);
+      }
+    },
+    [setRows],
+  );
+
+  const applyReview = useCallback(
+    async (key: number, read: ReadFile, review: ReviewDecision) => {
+      setError(null);
+      try {
+        const next = rowsRef.current.map((r) =>
+          r.key === key ? { ...r, read, review, confirmed: false } : r,
+        );
+        const settled = next.filter((r) => r.done);
+        setRows([...settled, ...(await replan(next.filter((r) => !r.done)))]);
+      } catch (err) {
+        setError(storageErrorMessage(err));
       }
     },
     [setRows],
@@ -302,5 +363,17 @@ export function useImportSession(): ImportSession {
     setProgress(null);
   }, [setRows]);
 
-  return { rows, progress, busy, summary, error, addFiles, setConfirmed, confirm, clearDone };
+  return {
+    rows,
+    maxBytes,
+    progress,
+    busy,
+    summary,
+    error,
+    addFiles,
+    applyReview,
+    setConfirmed,
+    confirm,
+    clearDone,
+  };
 }
