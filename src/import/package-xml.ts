@@ -67,8 +67,60 @@ function unescapeXml(raw: string): string | null {
 }
 
 /**
+ * Elements of the parts read that hold only elements, never text (SpreadsheetML, relationships, content types,
+ * DrawingML text runs): non-blank text in one is a tag broken by damage, whatever else still parses.
+ */
+const ELEMENT_ONLY: ReadonlySet<string> = new Set([
+  'Types',
+  'Relationships',
+  'workbook',
+  'sheets',
+  'sheet',
+  'bookViews',
+  'definedNames',
+  'worksheet',
+  'sheetPr',
+  'sheetViews',
+  'sheetView',
+  'cols',
+  'sheetData',
+  'row',
+  'c',
+  'is',
+  'mergeCells',
+  'mergeCell',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'headerFooter',
+  'extLst',
+  'ext',
+  'sst',
+  'si',
+  'r',
+  'styleSheet',
+  'numFmts',
+  'fonts',
+  'font',
+  'fills',
+  'fill',
+  'borders',
+  'border',
+  'left',
+  'right',
+  'top',
+  'bottom',
+  'cellStyleXfs',
+  'cellXfs',
+  'xf',
+  'cellStyles',
+  'dxfs',
+  'dxf',
+]);
+
+/**
  * Scan XML once, calling the handler; false when it is not well-formed (unbalanced or unclosed tags, a bad
- * name or reference, text outside the root, a DTD — OOXML never has one). Linear in the text's length.
+ * name or reference, text outside the root or in an element-only element, a DTD — OOXML never has one). Linear in the text's length.
  */
 export function scanXml(text: string, handler: XmlHandler = {}): boolean {
   const n = text.length;
@@ -86,6 +138,10 @@ export function scanXml(text: string, handler: XmlHandler = {}): boolean {
         // Outside the root only blanks.
         for (let k = i; k < end; k++) if (!isBlank(text.charCodeAt(k))) return false;
       } else {
+        // Text where only elements may stand (a '<' lost turns `<c r="B6"/>` or `<sheet …/>` into text): damage.
+        if (ELEMENT_ONLY.has(localName(stack[stack.length - 1] as string))) {
+          for (let k = i; k < end; k++) if (!isBlank(text.charCodeAt(k))) return false;
+        }
         if (nextAmp < i && nextAmp !== n) nextAmp = text.indexOf('&', i) < 0 ? n : text.indexOf('&', i);
         if (handler.text || nextAmp < end) {
           const value = unescapeXml(text.slice(i, end));
