@@ -1,6 +1,7 @@
 // Damaged and hostile files in the built app: a file that would hold the reader up is stopped at its time budget
 // (读取超时) while the good files import and the picker stays usable; a damaged zip is refused as 文件已损坏; the
-// CSP arrives as a response header on the reader worker's script; a chart's CSV keeps formula-like text inert.
+// CSP arrives as a response header on the reader worker's script; a chart's CSV keeps formula-like text inert; an
+// import cut short is named at the next start with what it saved.
 import { readFile } from 'node:fs/promises';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
@@ -168,4 +169,61 @@ test('下载CSV writes a bank name that looks like a formula as inert text', asy
   // Quoted, with an apostrophe first: Excel, WPS and LibreOffice show it as text and never run it.
   expect(line?.startsWith(`"'=HYPERLINK(""http://evil.example"",""点我"")"`)).toBe(true);
   expect(csv.split('\r\n').some((l) => /^[=+\-@]/.test(l) || /,[=+\-@]/.test(l))).toBe(false);
+});
+
+test('an import cut short (the page closed after some returns) is named at the next start with what it saved', async ({
+  page,
+}) => {
+  const model = new ImportPageModel(page);
+  await model.open();
+  await model.choose([
+    file('东丰县-2018年1-9月.xlsx', sampleBytes('2018-09', '东丰县')),
+    file('德惠市-2018年1-9月.xlsx', sampleBytes('2018-09', '德惠市')),
+  ]);
+  expect(await model.confirm()).toContain('已导入 2 份');
+  // The store as a crash leaves it: the import record still 'started', planned with a third return it never
+  // wrote (what commitImport writes first; the two returns are real, written by the app).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('anju-progress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('imports', 'readwrite');
+          const store = tx.objectStore('imports');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const record = all.result[0];
+            record.state = 'started';
+            record.planned = [
+              ...record.changes.map((c: { unitId: string; period: string }) => ({
+                unitId: c.unitId,
+                period: c.period,
+                fileName: 'x.xlsx',
+              })),
+              { unitId: '220122', period: '2018-09', fileName: '农安县-2018年1-9月.xlsx' },
+            ];
+            store.put(record);
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  const notice = page.getByTestId('interrupted-import');
+  await expect(notice).toContainText('上次的导入');
+  await expect(notice).toContainText('没有完成：页面或浏览器在保存途中关闭了');
+  await expect(notice).toContainText('已保存 2 份（');
+  await expect(notice).toContainText('东丰县2018年1-9月');
+  await expect(notice).toContainText('德惠市2018年1-9月');
+  await expect(notice).toContainText('没有保存 1 份（农安县2018年1-9月）');
+  await notice.getByRole('button', { name: '知道了' }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('heading', { name: '导入月报' }).waitFor();
+  await expect(page.getByTestId('interrupted-import')).toHaveCount(0);
 });
