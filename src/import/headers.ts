@@ -402,30 +402,6 @@ function matchRows(
   next: GridRow | undefined,
   layout?: HeaderLayout,
 ): HeaderMatch {
-  // A row is weighed against each table more than once (as a header, as the row under one): remembered,
-  // unless a saved layout takes part.
-  const key = `${def.key}|${next ? next.r : ''}`;
-  const cached = layout ? undefined : matchCache.get(head)?.get(key);
-  if (cached && cached.rowIndex === rowIndex) return cached;
-  const match = matchRowsUncached(def, rowIndex, merges, head, next, layout);
-  if (!layout) {
-    const byKey = matchCache.get(head) ?? new Map<string, HeaderMatch>();
-    byKey.set(key, match);
-    matchCache.set(head, byKey);
-  }
-  return match;
-}
-
-const matchCache = new WeakMap<GridRow, Map<string, HeaderMatch>>();
-
-function matchRowsUncached(
-  def: TableDef,
-  rowIndex: number,
-  merges: readonly Merge[],
-  head: GridRow,
-  next: GridRow | undefined,
-  layout?: HeaderLayout,
-): HeaderMatch {
   const headers = headerCells(merges, head, next);
   const claims: Claim[] = [];
   let lastFigure: FieldDef | undefined;
