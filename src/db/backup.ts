@@ -2,7 +2,11 @@
 // failure refused in Chinese before anything is written, restored in one transaction, and the reminder logic.
 
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
+import { issuedRecordProblem } from '../domain/bulletin/issue';
 import { notice } from '../domain/messages';
+import { storedReturnProblem } from '../domain/return-check';
+import { sha256Hex } from '../domain/sha256';
+import { targetRecordProblem } from '../domain/targets';
 import type {
   AnjuDatabase,
   BulletinText,
@@ -71,11 +75,6 @@ function allTables(db: AnjuDatabase) {
   return TABLE_NAMES.map((name) => db.table(name));
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', strToU8(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Every record of every table, read in one transaction so the copy is consistent. */
 export async function dumpDatabase(db: AnjuDatabase): Promise<BackupData> {
   return db.transaction('r', allTables(db), async () => {
@@ -136,95 +135,6 @@ function refuse(
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// The figures of each table, by kind: lenient on purpose (extra fields pass, numbers need only be finite) so a
-// real backup is never refused, while text where a number belongs, or a list that is not a list, is caught.
-type FieldKind = 'number' | 'number?' | 'text';
-const RECORD_FIELDS: Record<string, Record<string, FieldKind>> = {
-  start: {
-    plan: 'number',
-    started: 'number',
-    startedMonth: 'number?',
-    declaredRate: 'number?',
-    note: 'text',
-  },
-  expropriation: {
-    plan: 'number',
-    expropriated: 'number',
-    demolished: 'number',
-    doneMonth: 'number?',
-    note: 'text',
-  },
-  publicRental: {
-    raised: 'number',
-    allocated: 'number',
-    declaredRate: 'number?',
-    yearTask: 'number',
-    yearAllocated: 'number',
-    declaredYearRate: 'number?',
-    lastYearRate: 'number?',
-  },
-};
-const BANK_FIELDS: Record<string, FieldKind> = {
-  bank: 'text',
-  credit: 'number',
-  creditMonth: 'number?',
-  disbursed: 'number',
-  disbursedMonth: 'number?',
-};
-const PROJECT_FIELDS: Record<string, FieldKind> = {
-  name: 'text',
-  households: 'number',
-  unfinished: 'number',
-};
-
-function badField(value: unknown, fields: Record<string, FieldKind>): string | null {
-  if (!isObject(value)) return '不是一条记录';
-  for (const [key, kind] of Object.entries(fields)) {
-    const v = value[key];
-    const ok =
-      kind === 'text'
-        ? v === undefined || typeof v === 'string'
-        : (typeof v === 'number' && Number.isFinite(v)) ||
-          (kind === 'number?' && (v === null || v === undefined));
-    if (!ok) return `“${key}”的值无效`;
-  }
-  return null;
-}
-
-/** What is wrong with a revision's tables, or null. */
-function tablesProblem(tables: Record<string, unknown>): string | null {
-  for (const [table, fields] of Object.entries(RECORD_FIELDS)) {
-    if (tables[table] === undefined) continue;
-    const bad = badField(tables[table], fields);
-    if (bad) return `${table} ${bad}`;
-  }
-  if (tables.loan !== undefined) {
-    const loan = tables.loan;
-    if (!isObject(loan) || !Array.isArray(loan.banks)) return 'loan 缺少银行列表';
-    if (
-      !(
-        loan.need === null ||
-        loan.need === undefined ||
-        (typeof loan.need === 'number' && Number.isFinite(loan.need))
-      )
-    ) {
-      return 'loan “need”的值无效';
-    }
-    for (const line of loan.banks) {
-      const bad = badField(line, BANK_FIELDS);
-      if (bad) return `loan ${bad}`;
-    }
-  }
-  if (tables.carryOver !== undefined) {
-    if (!Array.isArray(tables.carryOver)) return 'carryOver 不是项目列表';
-    for (const project of tables.carryOver) {
-      const bad = badField(project, PROJECT_FIELDS);
-      if (bad) return `carryOver ${bad}`;
-    }
-  }
-  return null;
-}
-
 // Enough structure that a restore cannot store junk the pages would trip over.
 function shapeProblem(data: Record<string, unknown>): string | null {
   for (const name of TABLE_NAMES) {
@@ -242,8 +152,6 @@ function shapeProblem(data: Record<string, unknown>): string | null {
     ) {
       return `第 ${i + 1} 个月报版本记录不完整`;
     }
-    const bad = tablesProblem(r.tables);
-    if (bad) return `第 ${i + 1} 个月报版本（${r.unitId} ${r.period}）的数字有误：${bad}`;
   }
   const ids = new Set(revisions.map((r) => (r as { id: number }).id));
   for (const [i, h] of (data.heads as unknown[]).entries()) {
@@ -266,6 +174,14 @@ function shapeProblem(data: Record<string, unknown>): string | null {
   for (const [i, b] of (data.bulletins as unknown[]).entries()) {
     if (!isObject(b) || typeof b.period !== 'string' || typeof b.text !== 'string')
       return `第 ${i + 1} 个通报文字记录不完整`;
+  }
+  for (const [i, t] of (data.targets as unknown[]).entries()) {
+    const bad = targetRecordProblem(t);
+    if (bad) return `第 ${i + 1} 个年度目标记录${bad}`;
+  }
+  for (const [i, r] of (data.issued as unknown[]).entries()) {
+    const bad = issuedRecordProblem(r);
+    if (bad) return `第 ${i + 1} 个已签发通报记录${bad}`;
   }
   return null;
 }
@@ -308,6 +224,11 @@ export async function readBackup(bytes: Uint8Array, fileName: string): Promise<B
   const data = migrateData(parsed.version, parsed.data as Record<string, unknown[]>);
   const problem = shapeProblem(data);
   if (problem) return refuse('shape', notice('backup.shape', { file: fileName, problem }));
+  // Every stored return by the reader's rules, from the table definitions: a matching checksum proves nothing of them.
+  for (const [i, r] of (data.revisions ?? []).entries()) {
+    const bad = storedReturnProblem(r, i + 1);
+    if (bad) return refuse('shape', notice('backup.record', { file: fileName, problem: bad }));
+  }
   return {
     ok: true,
     value: {
@@ -326,21 +247,40 @@ export interface DatabaseCounts {
   settings: number;
   bulletins: number;
   imports: number;
+  /** Annual targets (unit × year) and issued bulletin versions. */
+  targets: number;
+  issued: number;
 }
 
 export async function countDatabase(db: AnjuDatabase): Promise<DatabaseCounts> {
-  return db.transaction('r', [db.revisions, db.heads, db.imports, db.settings, db.bulletins], async () => ({
-    returns: await db.heads.count(),
-    revisions: await db.revisions.count(),
-    settings: await db.settings.count(),
-    bulletins: await db.bulletins.count(),
-    imports: await db.imports.count(),
-  }));
+  return db.transaction(
+    'r',
+    [db.revisions, db.heads, db.imports, db.settings, db.bulletins, db.targets, db.issued],
+    async () => ({
+      returns: await db.heads.count(),
+      revisions: await db.revisions.count(),
+      settings: await db.settings.count(),
+      bulletins: await db.bulletins.count(),
+      imports: await db.imports.count(),
+      targets: await db.targets.count(),
+      issued: await db.issued.count(),
+    }),
+  );
 }
 
-/** Empty means no returns, no bulletin texts and no imports; settings alone (thresholds, backup time) don't count. */
+/**
+ * Empty means no returns, no bulletin texts, no imports, no targets and nothing issued; settings alone
+ * (thresholds, backup time) don't count.
+ */
 export function isEmptyDatabase(counts: DatabaseCounts): boolean {
-  return counts.revisions === 0 && counts.returns === 0 && counts.bulletins === 0 && counts.imports === 0;
+  return (
+    counts.revisions === 0 &&
+    counts.returns === 0 &&
+    counts.bulletins === 0 &&
+    counts.imports === 0 &&
+    counts.targets === 0 &&
+    counts.issued === 0
+  );
 }
 
 async function writeAll(db: AnjuDatabase, data: BackupData): Promise<void> {
@@ -397,11 +337,13 @@ export async function replaceWithBackup(
   }
 }
 
-/** Latest change to the data a backup protects: an import (of any kind) or a saved bulletin text. */
+/** Latest change to the data a backup protects: an import (of any kind), a bulletin text, a target, an issue. */
 export async function lastDataChange(db: AnjuDatabase): Promise<number | null> {
   const lastImport = await db.imports.orderBy('at').last();
   const lastBulletin = (await db.bulletins.toArray()).reduce((max, b) => Math.max(max, b.savedAt), 0);
-  const at = Math.max(lastImport?.at ?? 0, lastBulletin);
+  const lastTarget = (await db.targets.toArray()).reduce((max, t) => Math.max(max, t.updatedAt), 0);
+  const lastIssued = (await db.issued.toArray()).reduce((max, r) => Math.max(max, r.issuedAt), 0);
+  const at = Math.max(lastImport?.at ?? 0, lastBulletin, lastTarget, lastIssued);
   return at > 0 ? at : null;
 }
 

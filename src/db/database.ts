@@ -1,7 +1,8 @@
 // The one Dexie database of the app: returns kept as immutable revisions, a head per unit and period, imports,
-// settings and edited bulletin texts. Every schema change is a new version() with its own upgrade test.
+// settings and edited bulletin texts. The versions and their upgrades are declared in schema.ts, as data.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ImportIssue, PeriodKey, ReturnTables, TableKey, TableReading, UnitId } from '../domain/types';
+import { declareSchema } from './schema';
 
 export const DB_NAME = 'anju-progress';
 
@@ -110,6 +111,22 @@ export interface TargetRecord {
   source: 'manual' | 'file' | 'returns' | 'merge' | 'sync';
   updatedAt: number;
   note?: string;
+  /** For source 'file': the workbook the targets were read from. */
+  fileName?: string;
+  /** The earlier states of this unit's targets for the year, oldest first: a change never loses one. */
+  history?: TargetState[];
+}
+
+/** One state of a unit's targets for a year, as kept in TargetRecord.history. */
+export interface TargetState {
+  startPlan: number | null;
+  loanNeed: number | null;
+  expropriationPlan: number | null;
+  rentalTask: number | null;
+  source: TargetRecord['source'];
+  updatedAt: number;
+  note?: string;
+  fileName?: string;
 }
 
 /** An issued bulletin (签发): what was sent, frozen. Never changed; a re-issue is a new version. */
@@ -128,6 +145,8 @@ export interface IssuedBulletinRecord {
   sources: { unitId: UnitId; period: PeriodKey; contentHash: string }[];
   /** The attachment tables as issued (a JSON-safe model, see domain/bulletin/attachments). */
   attachments: unknown;
+  /** The row order the attachments were issued in ('grouped' | 'ranked'); the current figures are compared in it. */
+  order?: 'grouped' | 'ranked';
 }
 
 /** A file read in an import session and what became of it, kept so refused files are listed after a reload. */
@@ -158,20 +177,7 @@ export class AnjuDatabase extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      revisions: '++id, [unitId+period], period, fileHash, contentHash, importId',
-      heads: '[unitId+period], period, revisionId',
-      imports: 'id, at',
-      settings: 'key',
-      bulletins: '++id, period, [period+savedAt]',
-    });
-    // v2: saved header mappings, annual targets, issued bulletins, and the outcome of every file read.
-    this.version(2).stores({
-      layouts: 'id, unitId, [unitId+table]',
-      targets: '[year+unitId], year, unitId',
-      issued: 'id, period, [period+version]',
-      fileReads: 'id, importId, period, unitId, fileHash, at',
-    });
+    declareSchema(this);
   }
 }
 

@@ -6,6 +6,13 @@ import type { PeriodKey, UnitId } from '../domain/types';
 import type { BackupFile } from './backup';
 import type { AnjuDatabase, BulletinText, ImportRecord, ReturnHead, ReturnRevision } from './database';
 import { storageErrorMessage } from './errors';
+import {
+  applyOfficeMerge,
+  isNoopOfficeMerge,
+  type OfficeMergePlan,
+  type OfficeMergeSummary,
+  planOfficeMerge,
+} from './merge-office';
 
 export type MergeSide = 'local' | 'incoming';
 
@@ -30,6 +37,8 @@ export interface MergePlan {
   bulletinsToAdd: BulletinText[];
   /** The heads the plan was made against, checked again when applying. */
   localHeadsSnapshot: Map<string, number>;
+  /** Annual targets and issued bulletins (see merge-office.ts). */
+  office: OfficeMergePlan;
 }
 
 export interface MergeSummary {
@@ -38,6 +47,7 @@ export interface MergeSummary {
   skipped: number;
   headsMoved: number;
   bulletinsAdded: number;
+  office: OfficeMergeSummary;
 }
 
 export type MergeResult = { ok: true; value: MergeSummary } | { ok: false; message: string };
@@ -78,10 +88,17 @@ export function decideHead(
 
 /** Compare a backup with this app's data; reads only. */
 export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<MergePlan> {
-  const [localRevs, localHeads, localBulletins] = await db.transaction(
+  const [localRevs, localHeads, localBulletins, localTargets, localIssued] = await db.transaction(
     'r',
-    [db.revisions, db.heads, db.bulletins],
-    () => Promise.all([db.revisions.toArray(), db.heads.toArray(), db.bulletins.toArray()]),
+    [db.revisions, db.heads, db.bulletins, db.targets, db.issued],
+    () =>
+      Promise.all([
+        db.revisions.toArray(),
+        db.heads.toArray(),
+        db.bulletins.toArray(),
+        db.targets.toArray(),
+        db.issued.toArray(),
+      ]),
   );
   const incoming = backup.data;
   const localIds = new Set(localRevs.map(identity));
@@ -147,6 +164,10 @@ export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<M
     conflicts,
     bulletinsToAdd,
     localHeadsSnapshot: new Map(localHeads.map((h) => [keyOf(h.unitId, h.period), h.revisionId])),
+    office: planOfficeMerge(
+      { targets: localTargets, issued: localIssued },
+      { targets: incoming.targets ?? [], issued: incoming.issued ?? [] },
+    ),
   };
 }
 
@@ -156,7 +177,8 @@ export function isNoopMerge(plan: MergePlan): boolean {
     plan.toAdd.length === 0 &&
     plan.headsFromIncoming.length === 0 &&
     plan.conflicts.length === 0 &&
-    plan.bulletinsToAdd.length === 0
+    plan.bulletinsToAdd.length === 0 &&
+    isNoopOfficeMerge(plan.office)
   );
 }
 
@@ -176,7 +198,7 @@ export async function applyMerge(
   try {
     const summary = await db.transaction(
       'rw',
-      [db.revisions, db.heads, db.imports, db.bulletins],
+      [db.revisions, db.heads, db.imports, db.bulletins, db.targets, db.issued],
       async (): Promise<MergeSummary | null> => {
         const heads = await db.heads.toArray();
         const current = new Map(heads.map((h) => [keyOf(h.unitId, h.period), h.revisionId]));
@@ -223,6 +245,7 @@ export async function applyMerge(
         }
         await db.heads.bulkPut(newHeads);
         await db.bulletins.bulkAdd(plan.bulletinsToAdd.map(({ id: _id, ...rest }) => rest));
+        const office = await applyOfficeMerge(db, plan.office, choices, now);
         await db.imports.add({ id: importId, at: now, kind: 'merge', files: [fileName], changes });
         return {
           importId,
@@ -230,6 +253,7 @@ export async function applyMerge(
           skipped: plan.skipped,
           headsMoved: changes.length,
           bulletinsAdded: plan.bulletinsToAdd.length,
+          office,
         };
       },
     );

@@ -1,7 +1,9 @@
 // Annual targets (保障性安居工程目标责任书): per year and unit, the 表1 plan, the 表2 loan need, the 表3 plan and the
 // 表5 task. One definition of the four figures drives the calc, the settings form, the .xlsx reader and merges.
 import { formatYuanAsYi } from './messages';
+import type { FieldDef } from './tables';
 import type { Count, ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId, Yuan } from './types';
+import { defaultRegister } from './units';
 
 /** One unit's targets for a year; null where no target is set (the return's figure is used then). */
 export interface UnitTargets {
@@ -187,4 +189,38 @@ export function targetYearOf(period: PeriodKey): number {
 export function formatTargetValue(field: TargetFieldDef, value: number | null): string {
   if (value === null) return '未设';
   return field.kind === 'money' ? formatYuanAsYi(value) : `${value}${field.unit}`;
+}
+
+/** A target column as the reader sees a field: its kind, its unit (converted from 万套, 万元 …) and wordings. */
+export function targetColumnField(field: TargetFieldDef): FieldDef {
+  return {
+    key: field.key,
+    header: field.header,
+    label: field.label,
+    kind: field.kind,
+    headerUnit: field.unit,
+    synonyms: field.synonyms,
+    required: false,
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What is wrong with a stored target record (a backup's, another computer's), as a phrase for the refusal, or
+ * null: a known unit, a plausible year, each target a whole number ≥ 0 or not set.
+ */
+export function targetRecordProblem(value: unknown): string | null {
+  if (!isRecord(value)) return '不是一条记录';
+  const { year, unitId } = value;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) return '的年份无效';
+  if (typeof unitId !== 'string' || !defaultRegister.unit(unitId)) return '的单位不在单位名册中';
+  for (const key of TARGET_KEYS) {
+    const v = value[key];
+    if (v !== null && !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0))
+      return `的“${targetField(key).label}”无效`;
+  }
+  if (typeof value.updatedAt !== 'number' || typeof value.source !== 'string') return '不完整';
+  return null;
 }

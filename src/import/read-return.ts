@@ -53,6 +53,28 @@ export function megabytes(bytes: number, up = false): string {
   return String((up ? Math.ceil(tenths) : Math.round(tenths)) / 10);
 }
 
+/** Open a file's bytes as a workbook within the size limit; why not (too large, not a workbook…) goes to `log`. */
+export function openWithinLimit(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number,
+  log: IssueLog,
+): { workbook: XLSX.WorkBook; csv: boolean } | null {
+  if (bytes.length > maxBytes) {
+    log.error('file.tooLarge', undefined, undefined, {
+      sizeMb: megabytes(bytes.length, true),
+      limitMb: megabytes(maxBytes),
+    });
+    return null;
+  }
+  const opened = openWorkbook(bytes, fileName);
+  if (!opened.ok) {
+    log.error(opened.code, undefined, undefined, {} as never);
+    return null;
+  }
+  return opened;
+}
+
 /** Read one uploaded file. */
 export function readReturn(bytes: Uint8Array, fileName: string, options: ReadReturnOptions = {}): ReadResult {
   try {
@@ -67,18 +89,8 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const register = options.register ?? defaultRegister;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const log = new IssueLog(fileName);
-  if (bytes.length > maxBytes) {
-    log.error('file.tooLarge', undefined, undefined, {
-      sizeMb: megabytes(bytes.length, true),
-      limitMb: megabytes(maxBytes),
-    });
-    return { ok: false, issues: log.errors, tables: [] };
-  }
-  const opened = openWorkbook(bytes, fileName);
-  if (!opened.ok) {
-    log.error(opened.code, undefined, undefined, {} as never);
-    return { ok: false, issues: log.errors, tables: [] };
-  }
+  const opened = openWithinLimit(bytes, fileName, maxBytes, log);
+  if (!opened) return { ok: false, issues: log.errors, tables: [] };
   const wb = opened.workbook;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const corrections = options.corrections ?? [];

@@ -8,6 +8,7 @@ import { db } from '../db/database';
 import { useSetting } from '../db/settings-repo';
 import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../domain/bulletin/defaults';
+import { documentFurniture } from '../domain/bulletin/furniture';
 import { bulletinToText, generateBulletin, parseBulletinText } from '../domain/bulletin/generate';
 import { defaultCutoff, makePeriod, periodLabel, periodParts } from '../domain/period';
 import type { BulletinTextSettings } from '../domain/settings';
@@ -224,7 +225,7 @@ export function BulletinPage() {
             onClick={() =>
               run(
                 '导出通报',
-                () => downloadBulletinDocx(paragraphs, analysis, order),
+                () => downloadBulletinDocx(paragraphs, analysis, order, documentFurniture(storedTexts)),
                 edited ? '（正文为修改后的文字）' : '（正文为按本期数据自动生成的文字）',
               )
             }

@@ -209,3 +209,36 @@ export function differencesByUnit(
   }
   return [...groups].map(([unit, list]) => ({ unit, diffs: list }));
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What is wrong with a stored issued bulletin (a backup's, another computer's), as a phrase for the refusal, or
+ * null: its id is its period and version, its date a real day, its sources and attachments lists.
+ */
+export function issuedRecordProblem(value: unknown): string | null {
+  if (!isRecord(value)) return '不是一条记录';
+  const { id, period, version } = value;
+  if (typeof period !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return '的报告期无效';
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return '的版本号无效';
+  if (id !== `${period}#${version}`) return '的编号与报告期、版本不符';
+  if (typeof value.docNumber !== 'string' || typeof value.text !== 'string') return '不完整';
+  if (typeof value.docDate !== 'string' || !isIsoDay(value.docDate)) return '的成文日期无效';
+  if (typeof value.issuedAt !== 'number') return '不完整';
+  const sources = value.sources;
+  if (
+    !Array.isArray(sources) ||
+    !sources.every(
+      (s) =>
+        isRecord(s) &&
+        typeof s.unitId === 'string' &&
+        typeof s.period === 'string' &&
+        typeof s.contentHash === 'string',
+    )
+  ) {
+    return '的来源月报列表无效';
+  }
+  if (!Array.isArray(value.attachments)) return '的附件无效';
+  return null;
+}

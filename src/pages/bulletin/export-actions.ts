@@ -2,6 +2,7 @@
 // first bundle) and saves the bytes as a download. Other pages (数据) may call these too.
 
 import { buildAttachments, type RowOrder } from '../../domain/bulletin/attachments';
+import type { DocumentFurniture } from '../../domain/bulletin/furniture';
 import type { BulletinParagraph } from '../../domain/bulletin/generate';
 import type { PeriodAnalysis } from '../../domain/calc/types';
 import { periodLabel } from '../../domain/period';
@@ -21,14 +22,18 @@ export async function downloadSummaryWorkbook(
   saveBytes(await writeSummaryWorkbook(analysis, order), summaryFileName(analysis.period), XLSX_MIME);
 }
 
-/** 导出通报: the bulletin text (as shown, edits included) and the five attachments as a Word file. */
+/**
+ * 导出通报: the bulletin text (as shown, edits included), the five attachments and the document's furniture
+ * (版头 and 版记: the settings' texts with the bulletin's 发文字号 and 成文日期) as a Word file.
+ */
 export async function downloadBulletinDocx(
   paragraphs: readonly BulletinParagraph[],
   analysis: PeriodAnalysis,
   order: RowOrder = 'grouped',
+  furniture: Partial<DocumentFurniture> = {},
 ): Promise<void> {
   const { writeBulletinDocx } = await import('../../export/bulletin-docx');
-  const bytes = await writeBulletinDocx(paragraphs, buildAttachments(analysis, order));
+  const bytes = await writeBulletinDocx(paragraphs, buildAttachments(analysis, order), furniture);
   saveBytes(bytes, `${periodLabel(analysis.period)}全省安居工程进展情况通报.docx`, DOCX_MIME);
 }
 

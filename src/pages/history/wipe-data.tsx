@@ -35,7 +35,9 @@ export function WipeData({ onBackup }: { onBackup: () => Promise<void> }) {
           <p id="wipe-confirm-text">
             将从本浏览器永久删除：{counts.returns} 份月报、{counts.revisions} 个版本、设置（{counts.settings}{' '}
             项）、通报文字（
-            {counts.bulletins} 份）和导入记录（{counts.imports} 条）。删除后无法撤销，除非有备份。
+            {counts.bulletins} 份）、年度目标（{counts.targets} 条）、已签发通报（{counts.issued}{' '}
+            份）和导入记录（
+            {counts.imports} 条）。删除后无法撤销，除非有备份。
           </p>
           <div className="toolbar">
             <button type="button" className="button" onClick={onBackup}>

@@ -23,7 +23,11 @@ import { WipeData } from '../history/wipe-data';
 import '../history/history.css';
 
 function countsText(c: DatabaseCounts): string {
-  return `${c.returns} 份月报、${c.revisions} 个版本、${c.bulletins} 份通报文字`;
+  const office = [
+    c.targets > 0 ? `${c.targets} 条年度目标` : '',
+    c.issued > 0 ? `${c.issued} 份已签发通报` : '',
+  ].filter(Boolean);
+  return [`${c.returns} 份月报、${c.revisions} 个版本、${c.bulletins} 份通报文字`, ...office].join('、');
 }
 
 export function BackupSection() {
