@@ -337,7 +337,17 @@ function hairline(): Paragraph {
 // ---- Attachment tables ------------------------------------------------------------------------------------
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
+const TABLE_BORDERS = {
+  top: CELL_BORDER,
+  bottom: CELL_BORDER,
+  left: CELL_BORDER,
+  right: CELL_BORDER,
+  insideHorizontal: CELL_BORDER,
+  insideVertical: CELL_BORDER,
+};
+/** The paragraph style of every attachment cell: 小五 仿宋 on an exact line (the paragraph mark too, so an
+ *  empty cell is as low as a full one, not a 三号 line high). */
+const TABLE_STYLE = 'AttachmentCell';
 
 // A 小五 table line, a character, and the cell's margins, in twips.
 const TABLE_LINE_TWIPS = 220;
@@ -359,26 +369,14 @@ function tableCell(
     vMerge?: 'restart' | 'continue';
   } = {},
 ): TableCell {
-  // A header broken here, between pieces that may part (wrapLines), never by the word processor.
+  // A header broken here, between pieces that may part (wrapLines), never by the word processor. Font, size
+  // and line come from the table style, borders and margins from the table: a few thousand cells stay small.
   const runs = lines.map(
-    (text, i) =>
-      new TextRun({
-        text,
-        font: font(FONTS.table),
-        size: SIZE.table,
-        bold: options.bold,
-        break: i > 0 ? 1 : 0,
-      }),
+    (text, i) => new TextRun({ text, bold: options.bold || undefined, break: i > 0 ? 1 : undefined }),
   );
   return new TableCell({
     children: [
-      new Paragraph({
-        children: runs,
-        alignment: options.align ?? AlignmentType.CENTER,
-        spacing: TABLE_LINE,
-        // The paragraph mark's size sets an empty cell's height: the table's, not the body's 三号.
-        run: { size: SIZE.table, font: font(FONTS.table) },
-      }),
+      new Paragraph({ children: runs, alignment: options.align ?? AlignmentType.CENTER, style: TABLE_STYLE }),
     ],
     columnSpan: options.columnSpan,
     verticalMerge:
@@ -388,8 +386,6 @@ function tableCell(
           ? VerticalMergeType.CONTINUE
           : undefined,
     verticalAlign: VerticalAlign.CENTER,
-    borders: CELL_BORDERS,
-    margins: { left: 60, right: 60, top: 0, bottom: 0 },
   });
 }
 
@@ -514,6 +510,8 @@ function attachmentTable(model: AttachmentModel, widthTwips: number): Table {
     columnWidths,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: { left: 60, right: 60, top: 0, bottom: 0 },
   });
 }
 
@@ -634,7 +632,18 @@ export function buildBulletinDocument(
     creator: '吉林省安居工程月报汇总',
     title: paragraphs.find((p) => p.kind === 'title')?.text ?? '通报',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } },
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE,
+          name: '附件表格',
+          basedOn: 'Normal',
+          run: { font: font(FONTS.table), size: SIZE.table },
+          paragraph: { spacing: { ...TABLE_LINE, before: 0, after: 0 } },
+        },
+      ],
+    },
     sections,
   });
 }

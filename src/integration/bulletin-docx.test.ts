@@ -173,13 +173,22 @@ describe('the .docx, read as XML', () => {
     expect(sections[0]).toContain(`w:footer="${FOOTER_DISTANCE_TWIPS}"`);
   });
 
-  it('sets the attachment tables in 小五 on an exact line, empty cells too', () => {
+  it('sets the attachment tables in 小五 on an exact line, empty cells too, bordered all round', () => {
+    // The cells' paragraph style: 小五 仿宋 on an exact 11 pt line, for the paragraph mark too.
+    const styles = files['word/styles.xml'] ?? '';
+    const style = /<w:style [^>]*w:styleId="AttachmentCell"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(style).toContain('<w:sz w:val="18"/>');
+    expect(style).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style).toMatch(/<w:spacing [^>]*w:line="220" w:lineRule="exact"/);
     const tables = (doc().match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).slice(0, 5);
     expect(tables).toHaveLength(5);
     for (const table of tables) {
-      const sizes = new Set([...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]));
-      expect([...sizes]).toEqual(['18']);
-      for (const p of paragraphsOf(table)) expect(p).toContain('w:line="220" w:lineRule="exact"');
+      // Every cell takes the style, no run its own size or a line of its own.
+      for (const p of paragraphsOf(table)) expect(p).toContain('<w:pStyle w:val="AttachmentCell"/>');
+      expect(table).not.toMatch(/<w:sz |<w:spacing /);
+      expect(table).toMatch(
+        /<w:tblBorders>(?=[\s\S]*<w:insideH w:val="single")(?=[\s\S]*<w:insideV w:val="single")/,
+      );
     }
   });
 
