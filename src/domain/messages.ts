@@ -61,8 +61,8 @@ export interface IssueParams {
   'column.noHeader': { table: string; missing: string };
   /** `fields`: the fields the header fits, as `“累计已分配（套）”或“本年已分配（套）”`. */
   'column.ambiguous': { column: string; fields: string };
-  /** `found`: what was seen of the block, as `表头 C3“…”、D3“…”未能识别`; `missing`: its fields not found. */
-  'table.unreadable': { table: string; found: string; missing: string };
+  /** `unknown`: its header cells not understood (`C3“…”、D3“…”`, '' when no header was seen); `missing`: its fields not found. */
+  'table.unreadable': { table: string; unknown: string; missing: string };
   'correction.stale': { original: string; text: string };
   'correction.noSheet': { sheet: string };
   // ---- Annual targets read from a workbook (设置 → 年度目标 → 从文件导入), see import/read-targets.ts.
@@ -157,7 +157,7 @@ const TEMPLATES: Templates = {
   'column.ambiguous': (p) =>
     `表头“${p.column}”既可能是${p.fields}，无法确定是哪一列，文件未导入。请按月报模板的表头写明（如写明“累计”“本年”或“本月”）。`,
   'table.unreadable': (p) =>
-    `这里像是${p.table}，但无法按${p.table}读取：${p.found}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。请按月报模板的表头核对这张表，文件未导入。`,
+    `这里是${p.table}，但无法按${p.table}读取：${p.unknown ? `表头中未能识别的有：${p.unknown}` : '没有找到它的表头'}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。文件未导入，请按月报模板的表头核对这张表。`,
   'correction.stale': (p) =>
     `手工更正时这个单元格是“${p.original}”，现在文件中是“${p.text}”：文件已改动，这条更正不再适用。请重新核对这个单元格。`,
   'correction.noSheet': (p) => `手工更正所在的工作表“${p.sheet}”在文件中已不存在：文件已改动，请重新核对。`,
