@@ -194,15 +194,6 @@ export function makeIssue<K extends IssueCode>(
 /** Every known code (for tests and documentation). */
 export const ISSUE_CODES = Object.keys(TEMPLATES) as IssueCode[];
 
-/** Yuan as 亿元, exactly, for messages: 1246000000 → '12.46亿元'. */
-export function formatYuanAsYi(yuan: number): string {
-  const neg = yuan < 0;
-  const digits = String(Math.abs(yuan)).padStart(9, '0');
-  const int = digits.slice(0, -8);
-  const frac = digits.slice(-8).replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}亿元`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Notices: the sentences that are not about a cell of a file — the store, history and undo, the import plan,
 // backups and merges, other tabs, the analysis. Same rule as above: every one is written here, once.
