@@ -60,7 +60,9 @@ describe('records built from the definitions', () => {
         ),
       );
       const absent = field.nullable ? null : field.kind === 'text' || field.kind === 'bank' ? '' : 0;
-      expect(recordIn(def, ret)?.[field.key]).toBe(absent);
+      expect(recordIn(def, ret)?.[field.key] ?? null).toBe(absent);
+      // Version 2's nullable fields are stored as null; one added later is left out, as in older records.
+      expect(field.key in (recordIn(def, ret) ?? {})).toBe(!field.nullable || field.hashNull === true);
     },
   );
 

@@ -65,10 +65,17 @@ function storedValue(s: SheetRead, row: RowRecord, field: FieldDef): number | st
   }
 }
 
-/** A row's record: every stored field of the table's definition, in its order. */
+/**
+ * A row's record: every stored field of the table's definition, in its order. A nullable field added after data
+ * version 2 is left out while null, as in the records stored before it existed (see domain/content.ts).
+ */
 function recordOf(s: SheetRead, row: RowRecord): Record<string, number | string | null> {
   const out: Record<string, number | string | null> = {};
-  for (const field of s.def.fields) if (isStoredField(field)) out[field.key] = storedValue(s, row, field);
+  for (const field of s.def.fields) {
+    if (!isStoredField(field)) continue;
+    const value = storedValue(s, row, field);
+    if (value !== null || field.hashNull) out[field.key] = value;
+  }
   return out;
 }
 
