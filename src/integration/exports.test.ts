@@ -672,8 +672,8 @@ describe('下载空白模板', () => {
     if (!result.ok) throw new Error(result.issues.map((x) => x.message).join('\n'));
     expect(result.warnings).toEqual([]);
     // A column the county left blank reads as 0 (statedInTemplate), as typed.
-    expect(result.returns.map(statedInTemplate)).toEqual([
-      {
+    expect(result.returns).toEqual([
+      statedInTemplate({
         unitId: '220322',
         period: '2018-09',
         cutoff: '2018-09-30',
@@ -735,7 +735,7 @@ describe('下载空白模板', () => {
             lastYearRate: 8500,
           },
         },
-      },
+      }),
     ]);
   });
 
