@@ -1,12 +1,15 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety,
+// size, sync).
 import { run as runBrowser } from './browser';
+import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
 import { run as runReader } from './reader';
 import { run as runSafety } from './safety';
 import { run as runSize } from './size';
+import { run as runSync } from './sync';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
@@ -14,8 +17,10 @@ const sections: Record<string, () => Promise<void>> = {
   exports: runExports,
   browser: runBrowser,
   tables: runBrowserTables,
+  overview: runBrowserOverview,
   safety: runSafety,
   size: runSize,
+  sync: runSync,
 };
 
 const wanted = process.argv.slice(2);

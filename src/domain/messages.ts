@@ -46,6 +46,15 @@ export interface IssueParams {
   'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
+  // --- A damaged or hostile file (issue 15): refused, never read wrong, never left hanging. ---
+  /** The container (zip or OLE compound file) fails its checks; `detail` from damageDetail(). */
+  'file.damaged': { detail: string };
+  /** The reader ran past its time budget and was stopped. */
+  'file.timeout': { seconds: string };
+  /** A number cell whose stored value is not a plain decimal number (0x10, 1,5, 1e400). */
+  'number.stored': { text: string };
+  /** More data rows than any return has: refused rather than read. */
+  'table.tooManyRows': { table: string; count: number; limit: number };
   // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
   /** `missing`: the fields of the table no column was read into, as `“本月开工（套）”、“开工率（%）”`. */
   'column.unknown': { column: string; table: string; missing: string };
@@ -132,6 +141,14 @@ const TEMPLATES: Templates = {
     `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
+  // --- A damaged or hostile file (issue 15). ---
+  'file.damaged': (p) => `文件已损坏：${p.detail}，请让报送单位重新发送。`,
+  'file.timeout': (p) =>
+    `读取超时（文件可能已损坏）：读取超过 ${p.seconds} 秒仍未完成，已停止读取，文件未导入。请让报送单位重新发送；若文件确实很大，可在“设置 → 本机存储”中调长读取时限后再试。`,
+  'number.stored': (p) =>
+    `单元格中保存的数值“${p.text}”不是有效的数字，文件可能已损坏或由其他软件写错。请让报送单位在 Excel 或 WPS 中核对这个单元格、保存后重新发送。`,
+  'table.tooManyRows': (p) =>
+    `${p.table}有 ${p.count} 行数据，超过了 ${p.limit} 行的上限，文件未读取。请核对是否误把其他数据粘贴进了月报表。`,
   // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
   'column.unknown': (p) =>
     `表头“${p.column}”不是${p.table}的栏目，无法确定这一列的数字是什么，文件未导入（这一列不会被略过）。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请按月报模板的表头改写这一列的表头，或删去这一列后再导入。`,
@@ -153,6 +170,60 @@ const TEMPLATES: Templates = {
     `“${p.name}”在 ${p.otherCell} 单元格已有一行目标，同一单位只能有一行，文件未导入。请删去重复的一行。`,
 };
 
+/**
+ * What is wrong with a damaged file, for 文件已损坏：…. `part` is a part of the package (xl/worksheets/sheet1.xml),
+ * a sheet's name or a stream of an .xls; `count` the number of parts.
+ */
+export type FileDamage =
+  | { kind: 'truncated' }
+  | { kind: 'structure' }
+  | { kind: 'entries'; count: number }
+  | { kind: 'path'; part: string }
+  | { kind: 'duplicate'; part: string }
+  | { kind: 'method'; part: string }
+  | { kind: 'stream'; part: string }
+  | { kind: 'size'; part: string }
+  | { kind: 'crc'; part: string }
+  | { kind: 'xml'; part: string }
+  | { kind: 'sheet'; part: string }
+  | { kind: 'cfbHeader' }
+  | { kind: 'cfbChain'; part: string }
+  | { kind: 'cfbDirectory' };
+
+/** The detail of 文件已损坏：…, in the user's words. */
+export function damageDetail(d: FileDamage): string {
+  switch (d.kind) {
+    case 'truncated':
+      return '文件不完整（可能在传输或拷贝时被截断）';
+    case 'structure':
+      return '文件的目录记录前后不一致';
+    case 'entries':
+      return `文件内的部件多达 ${d.count} 个，远超正常的月报表`;
+    case 'path':
+      return `文件内有指向工作簿以外的路径“${d.part}”`;
+    case 'duplicate':
+      return `文件内有两个同名的部件“${d.part}”`;
+    case 'method':
+      return `部件“${d.part}”使用了不支持的压缩或加密方式`;
+    case 'stream':
+      return `部件“${d.part}”的压缩数据不完整或已被改动`;
+    case 'size':
+      return `部件“${d.part}”解压后的大小与文件记录的不符`;
+    case 'crc':
+      return `部件“${d.part}”的校验值不符（内容已被改动或传输出错）`;
+    case 'xml':
+      return `部件“${d.part}”的内容不完整或格式错误`;
+    case 'sheet':
+      return `工作表“${d.part}”的内容无法解析`;
+    case 'cfbHeader':
+      return '文件头已损坏';
+    case 'cfbChain':
+      return `数据流“${d.part}”的存储位置或大小记录已损坏`;
+    case 'cfbDirectory':
+      return '文件的目录已损坏';
+  }
+}
+
 /** Where an issue is: the file, and where known the sheet and the A1 cell. */
 export interface IssueLocation {
   file: string;
@@ -168,13 +239,28 @@ export function describeLocation(loc: IssueLocation): string {
   return out;
 }
 
+/** Text from a cell shown in a sentence: at most this many characters (a pasted page would bury the reason). */
+const MAX_SHOWN_TEXT = 80;
+
+/** The parameters with any long text cut to its first characters and an ellipsis. */
+function clipped<T>(params: T): T {
+  if (!params || typeof params !== 'object') return params;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_SHOWN_TEXT) continue;
+    out ??= { ...(params as Record<string, unknown>) };
+    out[key] = `${value.slice(0, MAX_SHOWN_TEXT)}…`;
+  }
+  return (out ?? params) as T;
+}
+
 /** The Chinese sentence of an issue, naming where it is. */
 export function issueMessage<K extends IssueCode>(
   code: K,
   loc: IssueLocation,
   params: IssueParams[K],
 ): string {
-  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(params);
+  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(clipped(params));
   return `${describeLocation(loc)}：${reason}`;
 }
 
@@ -283,6 +369,13 @@ export interface NoticeParams {
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
+  // The input messages and error alerts of a return template's figure cells (Excel data validation).
+  'template.countPrompt': { column: string; unit: string };
+  'template.countError': { column: string; unit: string };
+  'template.moneyPrompt': { column: string };
+  'template.moneyError': { column: string };
+  'template.ratePrompt': { column: string };
+  'template.rateError': { column: string };
   // ---- Annual targets (年度目标) and issued bulletins (签发), see domain/calc/targets.ts, db/targets-repo.ts,
   // db/issued-repo.ts and the 通报 page.
   /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
@@ -396,6 +489,17 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
+  'template.countPrompt': (p) => `请填写${p.column}：不小于0的整数，单位为${p.unit}；没有的填0或留空。`,
+  'template.countError': (p) =>
+    `“${p.column}”只能填写不小于0的整数（单位：${p.unit}），不要带小数、单位或文字。`,
+  'template.moneyPrompt': (p) =>
+    `请填写${p.column}：以亿元为单位，最多两位小数（如12.50）；没有的填0或留空。`,
+  'template.moneyError': (p) =>
+    `“${p.column}”只能填写不小于0、最多两位小数的数字（单位：亿元），不要带单位或文字。`,
+  'template.ratePrompt': (p) =>
+    `请填写${p.column}：百分比的数值，最多两位小数（如86.02表示86.02%）；也可留空，由系统按本表数字计算。`,
+  'template.rateError': (p) =>
+    `“${p.column}”只能填写不小于0、最多两位小数的数字（如86.02），不要带百分号或文字。`,
   // ---- Annual targets and issued bulletins.
   'target.differs': (p) =>
     `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,
@@ -420,6 +524,116 @@ export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): s
 
 /** Every notice code (for tests). */
 export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];
+
+// ---------------------------------------------------------------------------------------------------------
+// 概览 (overview): the words of its attention list, its map's colour classes and its comparisons. Phrases,
+// not sentences (they stand in lists, legends and table cells), written here once like every other text.
+
+export interface OverviewTextParams {
+  // Why a unit needs attention, with its figure and the threshold it is against.
+  'attention.startBelow': { rate: string; line: number };
+  'attention.needNoCredit': { need: string };
+  'attention.expropriationBehind': { rate: string; line: number };
+  'attention.carryOverMany': { count: number; line: number };
+  'attention.allocationLow': { rate: string; line: number };
+  'attention.yearZero': { task: string };
+  'attention.rateFell': { rate: string; lastYear: string };
+  'attention.missing': NoParams;
+  'attention.unresolved': { files: string };
+  'attention.noneListed': NoParams;
+  'attention.caption': { count: number };
+  'attention.missingTitle': { count: number };
+  'attention.unresolvedTitle': { count: number };
+  // The map's colour classes (legend and tile labels), per measure.
+  'map.start.reached': { target: number };
+  'map.start.lagging': { warning: number; target: number };
+  'map.start.below': { warning: number };
+  'map.start.none': NoParams;
+  'map.expropriation.ahead': { ahead: number };
+  'map.expropriation.middle': { behind: number; ahead: number };
+  'map.expropriation.behind': { behind: number };
+  'map.expropriation.none': NoParams;
+  'map.carryOver.many': { many: number };
+  'map.carryOver.some': { below: number };
+  'map.carryOver.zero': NoParams;
+  'map.allocation.target': { target: number };
+  'map.allocation.middle': { low: number; target: number };
+  'map.allocation.low': { low: number };
+  'map.allocation.none': NoParams;
+  'map.loan.disbursed': NoParams;
+  'map.loan.creditOnly': NoParams;
+  'map.loan.needNoCredit': NoParams;
+  'map.loan.none': NoParams;
+  'map.missing': NoParams;
+  'map.hint': NoParams;
+  // Comparisons.
+  'month.caption': { period: string; cumulative: string; stock: string };
+  'change.none': NoParams;
+  'change.dashNote': NoParams;
+  'change.january': NoParams;
+  'change.unitsDiffer': { now: number; before: number };
+}
+
+export type OverviewTextCode = keyof OverviewTextParams;
+
+const OVERVIEW_TEXTS: { [K in OverviewTextCode]: (p: OverviewTextParams[K]) => string } = {
+  'attention.startBelow': (p) => `开工率${p.rate}，低于预警线${p.line}%`,
+  'attention.needNoCredit': (p) => `本年需贷款${p.need}，未取得授信`,
+  'attention.expropriationBehind': (p) => `征收完成率${p.rate}，低于${p.line}%（进度缓慢）`,
+  'attention.carryOverMany': (p) => `未完成拆迁结转项目${p.count}个（${p.line}个及以上）`,
+  'attention.allocationLow': (p) => `公租房分配率${p.rate}，低于${p.line}%`,
+  'attention.yearZero': (p) => `本年分配任务${p.task}，已分配为零`,
+  'attention.rateFell': (p) => `公租房分配率${p.rate}，低于上年同期的${p.lastYear}`,
+  'attention.missing': () => '本期月报尚未上报',
+  'attention.unresolved': (p) => `有未处理的月报文件（${p.files}）`,
+  'attention.noneListed': () => '本期没有单位列入预警名单。',
+  'attention.caption': (p) =>
+    `列入任一预警名单的 ${p.count} 个单位（开工率低于预警线、有贷款需求未取得授信、征收进度缓慢、结转项目较多、公租房分配率偏低、本年分配为零、分配率较上年同期下降）`,
+  'attention.missingTitle': (p) => `本期尚未上报的单位（${p.count} 个）：`,
+  'attention.unresolvedTitle': (p) => `有月报文件被拒收、尚未处理的单位（${p.count} 个，请到“导入”页处理）：`,
+  'map.start.reached': (p) => `开工率达到${p.target}%`,
+  'map.start.lagging': (p) => `开工率${p.warning}%至${p.target}%（滞后）`,
+  'map.start.below': (p) => `开工率低于预警线${p.warning}%`,
+  'map.start.none': () => '无年度计划',
+  'map.expropriation.ahead': (p) => `征收完成率达到${p.ahead}%（进展较快）`,
+  'map.expropriation.middle': (p) => `征收完成率${p.behind}%至${p.ahead}%`,
+  'map.expropriation.behind': (p) => `征收完成率低于${p.behind}%（进度缓慢）`,
+  'map.expropriation.none': () => '无年度征收计划',
+  'map.carryOver.many': (p) => `结转项目${p.many}个及以上（较多）`,
+  'map.carryOver.some': (p) => `结转项目少于${p.below}个`,
+  'map.carryOver.zero': () => '无未完成结转项目',
+  'map.allocation.target': (p) => `公租房分配率达到${p.target}%`,
+  'map.allocation.middle': (p) => `公租房分配率${p.low}%至${p.target}%`,
+  'map.allocation.low': (p) => `公租房分配率低于${p.low}%`,
+  'map.allocation.none': () => '无筹集房源',
+  'map.loan.disbursed': () => '本年已发放贷款',
+  'map.loan.creditOnly': () => '已取得授信，尚未发放',
+  'map.loan.needNoCredit': () => '有贷款需求，未取得授信',
+  'map.loan.none': () => '无贷款需求，无授信',
+  'map.missing': () => '本期未报此表',
+  'map.hint': () =>
+    '将鼠标移到一个单位上，或用键盘逐个选中，这里显示它的各项指标；点击或按回车键打开该单位的页面。',
+  'month.caption': (p) =>
+    `${p.period}与上期的主要指标：累计数与本年上月（${p.cumulative}）相比，公租房分配率和结转项目与上月（${p.stock}）相比`,
+  'change.none': () => '无可比数据',
+  'change.dashNote': () =>
+    '“—”表示无法比较：对比的月份没有存储数据，或1月的累计数没有上月可比（每年从零累计）。较上月、较上年同期均为与已存储月报的全省合计之差。',
+  'change.january': () => '1月无上月可比（每年从零累计）',
+  'change.unitsDiffer': (p) => `两期上报单位数不同（本期${p.now}个，对比期${p.before}个）`,
+};
+
+type OverviewTextArgs<K extends OverviewTextCode> = OverviewTextParams[K] extends NoParams
+  ? []
+  : [OverviewTextParams[K]];
+
+/** The Chinese words of an overview code. */
+export function overviewText<K extends OverviewTextCode>(code: K, ...args: OverviewTextArgs<K>): string {
+  const params = (args[0] ?? {}) as OverviewTextParams[K];
+  return (OVERVIEW_TEXTS[code] as (p: OverviewTextParams[K]) => string)(params);
+}
+
+/** Every overview code (for tests). */
+export const OVERVIEW_TEXT_CODES = Object.keys(OVERVIEW_TEXTS) as OverviewTextCode[];
 
 // ---- Live sync (issue 14): phrases, not sentences — the state in words and the server's reasons for refusing.
 

@@ -5,14 +5,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
 import { db } from '../db/database';
+import { useAllCurrentReturns } from '../db/hooks';
 import { useSetting } from '../db/settings-repo';
 import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../domain/bulletin/defaults';
 import { documentFurniture } from '../domain/bulletin/furniture';
 import { bulletinToText, generateBulletin, parseBulletinText } from '../domain/bulletin/generate';
+import { knownBanks } from '../domain/known-banks';
 import { defaultCutoff, makePeriod, periodLabel, periodParts } from '../domain/period';
 import type { BulletinTextSettings } from '../domain/settings';
-import { defaultRegister } from '../domain/units';
+import { defaultRegister, type Unit } from '../domain/units';
 import { AttachmentTables } from './bulletin/attachment-tables';
 import { BulletinDocument } from './bulletin/bulletin-document';
 import {
@@ -44,6 +46,7 @@ export function BulletinPage() {
   const analysisState = useAnalysis();
   const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
   const state = useBulletinState(period);
+  const allReturns = useAllCurrentReturns();
   const ids = {
     order: useId(),
     unit: useId(),
@@ -271,8 +274,10 @@ export function BulletinPage() {
               run('下载空白模板', async () => {
                 const unit = defaultRegister.unit(templateUnit);
                 const target = templateNext ? nextMonth(period) : period;
-                if (unit) await downloadTemplate(unit, target);
-                else await downloadAllTemplates(defaultRegister.units, target);
+                // Each template names the unit's banks of its latest return up to the template's period.
+                const banksOf = (u: Unit) => (allReturns ? knownBanks(allReturns, u.id, target) : []);
+                if (unit) await downloadTemplate(unit, target, banksOf(unit));
+                else await downloadAllTemplates(defaultRegister.units, target, banksOf);
               })
             }
           >

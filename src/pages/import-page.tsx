@@ -9,6 +9,7 @@ import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
 import { confirmHint, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { usePeriod } from './period-context';
+import { SyncConflicts } from './sync/sync-conflicts';
 import './import/import.css';
 
 export function ImportPage() {
@@ -39,6 +40,7 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
+      <SyncConflicts />
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据

@@ -3,6 +3,7 @@ import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
 import { StorageSection } from './settings/storage-section';
+import { SyncSection } from './settings/sync-section';
 import { ThresholdsSection } from './settings/thresholds-section';
 import './settings/settings.css';
 
@@ -14,6 +15,7 @@ const CONTENTS: ContentsEntry[] = [
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
   { label: '清除本机数据', target: '#wipe-title' },
+  { label: '多台电脑同步', target: '#sync-title' },
 ];
 
 export function SettingsPage() {
@@ -25,6 +27,7 @@ export function SettingsPage() {
       <BulletinTextSection />
       <StorageSection />
       <BackupSection />
+      <SyncSection />
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { useAllCurrentReturns, useAnalysisInputs } from '../db/hooks';
 import { analysePeriod, analyseTrends, type PeriodAnalysis, type TrendPoint } from '../domain/calc';
+import { monthsOfYearTo } from '../domain/calc/overview';
 import { analysisWindow } from '../domain/calc/window';
 import type { Thresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey } from '../domain/types';
@@ -21,6 +22,11 @@ export type AnalysisState =
       thresholds: Thresholds;
       /** The returns read: the analysis window and the asked periods, each a key (empty list when none). */
       returnsByPeriod: ReadonlyMap<PeriodKey, readonly ParsedReturn[]>;
+      /**
+       * Another period read (an asked one) analysed with the same inputs, once; null when nothing is stored
+       * for it or it was not read. Comparisons with other periods go through here, so they follow the page.
+       */
+      analyseAt: (period: PeriodKey) => PeriodAnalysis | null;
     };
 
 export interface AnalysisOptions {
@@ -44,9 +50,35 @@ export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
     // The live query may still hold the previous period's answer for a moment: wait for this one's.
     if (returnsByPeriod === undefined || !needed.every((p) => returnsByPeriod.has(p)))
       return { status: 'loading' };
-    const analysis = analysePeriod({ returnsByPeriod, period, register: defaultRegister, thresholds });
-    return { status: 'ready', period, analysis, thresholds, returnsByPeriod };
+    const analyse = (p: PeriodKey) =>
+      analysePeriod({ returnsByPeriod, period: p, register: defaultRegister, thresholds });
+    const analysis = analyse(period);
+    const cache = new Map<PeriodKey, PeriodAnalysis | null>([[period, analysis]]);
+    const analyseAt = (p: PeriodKey): PeriodAnalysis | null => {
+      let found = cache.get(p);
+      if (found === undefined) {
+        found = (returnsByPeriod.get(p)?.length ?? 0) > 0 ? analyse(p) : null;
+        cache.set(p, found);
+      }
+      return found;
+    };
+    return { status: 'ready', period, analysis, thresholds, returnsByPeriod, analyseAt };
   }, [loading, periods.length, period, needed, returnsByPeriod, thresholds]);
+}
+
+/**
+ * The province figures of the stored months of the period's year up to it (概览's trend lines), read apart from
+ * the analysis so the page is drawn without waiting for them; undefined while loading.
+ */
+export function useYearTrends(period: PeriodKey | null): TrendPoint[] | undefined {
+  const months = useMemo(() => (period === null ? NONE : monthsOfYearTo(period)), [period]);
+  const { returnsByPeriod } = useAnalysisInputs(months);
+  return useMemo(() => {
+    if (returnsByPeriod === undefined || !months.every((p) => returnsByPeriod.has(p))) return undefined;
+    // When the analysis above is given the year's targets, these trends must be given the same (targetsOf):
+    // the overview's tests hold the two equal.
+    return analyseTrends(returnsByPeriod, defaultRegister);
+  }, [returnsByPeriod, months]);
 }
 
 /** The province figures of every stored period, oldest first (图表's trend chart); undefined while loading. */

@@ -1,9 +1,8 @@
 // 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
-// a different current return, the differing figures side by side and the user's choice.
+// a different current return, the differing figures side by side and the user's choice (ConflictChoice).
 import { useState } from 'react';
 import type { MergePlan, MergeSide } from '../../db/merge';
-import { diffReturnTables } from '../../db/return-diff';
-import { timeText, unitPeriodText } from './labels';
+import { ConflictChoice } from './conflict-choice';
 
 export function MergeReview({
   plan,
@@ -44,63 +43,16 @@ export function MergeReview({
           {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
         </ul>
       )}
-      {plan.conflicts.map((c) => {
-        const changes = diffReturnTables(c.local.tables, c.incoming.tables);
-        const name = unitPeriodText(c.unitId, c.period);
-        const group = `merge-choice-${c.key}`;
-        return (
-          <fieldset key={c.key} className="merge-conflict">
-            <legend>{name}：两台电脑的月报不同</legend>
-            <table className="data" aria-label={`${name} 不同的数字`}>
-              <thead>
-                <tr>
-                  <th scope="col">表</th>
-                  <th scope="col">行</th>
-                  <th scope="col">项目</th>
-                  <th scope="col">
-                    本机（{timeText(c.local.importedAt)}，{c.local.fileName}）
-                  </th>
-                  <th scope="col">
-                    备份（{timeText(c.incoming.importedAt)}，{c.incoming.fileName}）
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((ch, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for a conflict
-                  <tr key={i}>
-                    <td>{ch.tableTitle}</td>
-                    <td>{ch.row ?? '—'}</td>
-                    <td>{ch.label}</td>
-                    <td>{ch.before}</td>
-                    <td>{ch.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
-              <label>
-                <input
-                  type="radio"
-                  name={group}
-                  checked={choices.get(c.key) === 'local'}
-                  onChange={() => choose(c.key, 'local')}
-                />
-                采用本机的
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name={group}
-                  checked={choices.get(c.key) === 'incoming'}
-                  onChange={() => choose(c.key, 'incoming')}
-                />
-                采用备份中的
-              </label>
-            </div>
-          </fieldset>
-        );
-      })}
+      {plan.conflicts.map((c) => (
+        <ConflictChoice
+          key={c.key}
+          conflict={c}
+          incomingName="备份"
+          chooseIncoming="采用备份中的"
+          chosen={choices.get(c.key)}
+          onChoose={(side) => choose(c.key, side)}
+        />
+      ))}
       <p className="muted">
         {plan.conflicts.length > 0 ? '两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。' : ''}
         本机的设置（预警阈值等）保持不变，不从备份合并。
