@@ -72,7 +72,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'column.ambiguous': { column: '已分配', fields: '“累计已分配（套）”或“本年已分配（套）”' },
   'table.unreadable': {
     table: '表5（公租房分配）',
-    found: '表头 C3“筹集”未能识别',
+    unknown: 'C3“筹集数”',
     missing: '“累计筹集（套）”',
   },
   'correction.stale': { original: '待统计', text: '500' },

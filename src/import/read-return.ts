@@ -29,7 +29,7 @@ import { openWorkbook } from './open-workbook';
 import type { SheetPart } from './package-xml';
 import type { SheetRead } from './read-sheet';
 import type { SheetGrid } from './read-tables';
-import { fileUnit, findTables } from './read-tables';
+import { fileUnit, findTables, unreadableBlock } from './read-tables';
 
 export interface ReadReturnOptions {
   register?: UnitRegister;
@@ -42,6 +42,8 @@ export interface ReadReturnOptions {
   corrections?: readonly CellCorrection[];
   /** Files larger than this are refused before parsing; default from the settings (20 MB). */
   maxBytes?: number;
+  /** Give each table's cell values (TableReading.values), for the review step's preview. */
+  withValues?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
@@ -118,7 +120,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const sheets = found.sheets;
   pushAll(log.errors, found.log.errors);
   pushAll(log.warnings, found.log.warnings);
-  const tables = sheets.map(tableReading);
+  const tables = sheets.map((read) => tableReading(read, options.withValues === true));
   const corrected = correctedCells(corrections, sheets);
   const finish = (): ReadResult => {
     annotateIssues([...log.errors, ...log.warnings], grids, sheets);
@@ -127,6 +129,9 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     if (log.errors.length > 0) {
       const out: ReadResult = { ok: false, issues: capped(log.errors, fileName), tables };
       if (corrected.length > 0) out.corrected = corrected;
+      // Who sent it and for when, where known: a refused file still counts as the unit's return (已报送未导入).
+      if (sender) out.unitId = sender;
+      if (agreed) out.period = agreed.period;
       return out;
     }
     const out: ReadResult = { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
@@ -134,13 +139,26 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     return out;
   };
   let returns: ParsedReturn[] = [];
+  // A table not read that shows in the workbook (its title, a header like it) is refused there, never "missing".
+  const seen = new Set(sheets.map((s) => s.def.key));
+  const unreadable = TABLES.filter((def) => !seen.has(def.key))
+    .map((def) => unreadableBlock(def, grids, sheets))
+    .filter((b) => b !== undefined);
+  for (const b of unreadable) {
+    const params = { table: tableName(b.def), unknown: b.unknown, missing: b.missing };
+    log.error('table.unreadable', b.sheet, b.cell, params, { table: b.def.key });
+  }
+  let sender: UnitId | undefined;
+  let agreed: { period: PeriodKey } | undefined;
   if (sheets.length === 0) {
-    log.error('table.none', undefined, undefined, {});
+    if (unreadable.length === 0) log.error('table.none', undefined, undefined, {});
     return finish();
   }
 
   const senderId = agreeOnSender(sheets, log, register);
   const period = agreeOnPeriod(sheets, log);
+  sender = senderId;
+  agreed = period;
   if (!period && log.errors.every((e) => e.code !== 'period.mismatch' && e.code !== 'date.invalid')) {
     // Named at the first table's top-left cell: where its title and 截止日期 belong.
     const first = sheets[0] as SheetRead;
@@ -152,13 +170,18 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
       {},
     );
   }
-  if (period)
-    returns = buildReturns(sheets, { log, register, senderId, period: period.period, cutoff: period.cutoff });
+  if (period) {
+    const combined = isCombined(sheets);
+    const ctx = { log, register, senderId, period: period.period, cutoff: period.cutoff, combined };
+    returns = buildReturns(sheets, ctx);
+  }
   // A CSV holds one table by nature: the others are not "missing".
   if (!opened.csv) {
-    const seen = new Set(sheets.map((s) => s.def.key));
+    const shown = new Set(unreadable.map((b) => b.def.key));
     for (const def of TABLES) {
-      if (!seen.has(def.key)) log.warn('table.missing', undefined, undefined, { table: tableName(def) });
+      if (!seen.has(def.key) && !shown.has(def.key)) {
+        log.warn('table.missing', undefined, undefined, { table: tableName(def) });
+      }
     }
   }
   return finish();
@@ -191,7 +214,7 @@ function workbookGrids(
 }
 
 /** What the reader saw of one recognised table: its header range and every column under it. */
-function tableReading(read: SheetRead): TableReading {
+function tableReading(read: SheetRead, withValues: boolean): TableReading {
   const { grid, def, header } = read;
   const head = grid.rows[read.headerIndex];
   const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
@@ -235,7 +258,19 @@ function tableReading(read: SheetRead): TableReading {
   const lastRow = data[data.length - 1];
   if (firstRow && lastRow) out.dataRange = `${cellAddress(firstRow.r, c0)}:${cellAddress(lastRow.r, c1)}`;
   if (read.sender?.unitId) out.unitId = read.sender.unitId;
+  if (withValues) out.values = cellValues(read);
   return out;
+}
+
+/** A1 → the value read, for every cell of the table's rows. */
+function cellValues(read: SheetRead): Record<string, number | string | null> {
+  const values: Record<string, number | string | null> = {};
+  for (const row of read.rows) {
+    for (const [field, address] of row.cells) {
+      if (address) values[address] = row.values.get(field) ?? null;
+    }
+  }
+  return values;
 }
 
 /** Where a cell of a read table belongs: its table, and the field of its column (or key–value). */
@@ -330,6 +365,14 @@ function capped<T extends { code: string }>(issues: T[], fileName: string): T[] 
     ...issues.slice(0, MAX_ISSUES),
     makeIssue('warning', 'issues.truncated', { file: fileName }, { count: rest }) as unknown as T,
   ];
+}
+
+/** A prefecture's combined return: some table has rows of two or more units. Decided once per workbook. */
+function isCombined(sheets: readonly SheetRead[]): boolean {
+  return sheets.some((s) => {
+    const named = new Set(s.rows.filter((r) => r.kind !== 'total' && r.unitId).map((r) => r.unitId));
+    return named.size > 1;
+  });
 }
 
 /** The unit named by 填报单位 across sheets; sheets that name different units are an error. */

@@ -5,6 +5,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { recordRegenerated, saveEditedBulletin, useBulletinState } from '../db/bulletin-repo';
 import { db } from '../db/database';
+import { useRefusedUnits } from '../db/file-reads';
 import { useAllCurrentReturns } from '../db/hooks';
 import { useSetting } from '../db/settings-repo';
 import { buildAttachments, type RowOrder } from '../domain/bulletin/attachments';
@@ -46,6 +47,8 @@ export function BulletinPage() {
   const analysisState = useAnalysis();
   const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
   const state = useBulletinState(period);
+  // Units whose file was refused: the text says their return is being checked, never that they did not report.
+  const refusedUnits = useRefusedUnits(period);
   const allReturns = useAllCurrentReturns();
   const ids = {
     order: useId(),
@@ -86,8 +89,11 @@ export function BulletinPage() {
   }, [analysisState]);
 
   const generated = useMemo(
-    () => (analysis && cutoff ? generateBulletin(analysis, withDefaultTexts(storedTexts), { cutoff }) : null),
-    [analysis, cutoff, storedTexts],
+    () =>
+      analysis && cutoff && refusedUnits
+        ? generateBulletin(analysis, withDefaultTexts(storedTexts), { cutoff, refusedUnits })
+        : null,
+    [analysis, cutoff, storedTexts, refusedUnits],
   );
   const generatedText = useMemo(() => (generated ? bulletinToText(generated) : ''), [generated]);
   const edited = state?.edited ?? null;
@@ -174,7 +180,10 @@ export function BulletinPage() {
     }
   };
 
-  const missing = analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id);
+  const refusedSet = new Set(refusedUnits ?? []);
+  const nameOf = (id: string) => defaultRegister.unit(id)?.name ?? id;
+  const missing = analysis.missingUnits.filter((id) => !refusedSet.has(id)).map(nameOf);
+  const refusedNames = analysis.missingUnits.filter((id) => refusedSet.has(id)).map(nameOf);
   const revisions = state?.revisions ?? [];
   const viewed = revisions.find((r) => r.id === viewing);
 
@@ -183,6 +192,13 @@ export function BulletinPage() {
       <h1 id="bulletin-title">通报 · {periodLabel(period)}</h1>
 
       <div className="bulletin-notices">
+        {refusedNames.length > 0 && (
+          <p className="notice warn" role="note">
+            <strong>提醒：</strong>以下 {refusedNames.length}{' '}
+            个单位已报送月报但文件未通过检查、尚未导入（可在导入页“核对”后导入），全省数字暂不含这些单位：
+            {refusedNames.join('、')}。
+          </p>
+        )}
         {missing.length > 0 && (
           <p className="notice warn" role="note">
             <strong>提醒：</strong>以下 {missing.length} 个单位本期尚未报送，全省数字为已报送的{' '}

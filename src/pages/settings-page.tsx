@@ -2,6 +2,7 @@
 import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
+import { LayoutsSection } from './settings/layouts-section';
 import { StorageSection } from './settings/storage-section';
 import { SyncSection } from './settings/sync-section';
 import { ThresholdsSection } from './settings/thresholds-section';
@@ -11,6 +12,7 @@ import './settings/settings.css';
 const CONTENTS: ContentsEntry[] = [
   { label: '预警阈值', target: '#thresholds-title' },
   { label: '通报固定文字', target: '#bulletin-text-title' },
+  { label: '表头对照', target: '#layouts-title' },
   { label: '本机存储', target: '#storage-title' },
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
@@ -25,6 +27,7 @@ export function SettingsPage() {
       <PageContents entries={CONTENTS} />
       <ThresholdsSection />
       <BulletinTextSection />
+      <LayoutsSection />
       <StorageSection />
       <BackupSection />
       <SyncSection />

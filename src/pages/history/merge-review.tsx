@@ -1,7 +1,7 @@
 // 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
 // a different current return, the differing figures side by side and the user's choice (ConflictChoice).
 import { useState } from 'react';
-import type { MergePlan, MergeSide } from '../../db/merge';
+import { isNoopMerge, type MergePlan, type MergeSide } from '../../db/merge';
 import { ConflictChoice } from './conflict-choice';
 
 export function MergeReview({
@@ -21,11 +21,7 @@ export function MergeReview({
   const unanswered = plan.conflicts.filter((c) => !choices.has(c.key)).length;
   const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
   // A backup of the same data (e.g. this computer's own): say so plainly instead of a list of zeros.
-  const nothingNew =
-    plan.toAdd.length === 0 &&
-    plan.headsFromIncoming.length === 0 &&
-    plan.conflicts.length === 0 &&
-    plan.bulletinsToAdd.length === 0;
+  const nothingNew = isNoopMerge(plan);
 
   return (
     <section aria-labelledby="merge-review-title" className="merge-review">
@@ -41,6 +37,13 @@ export function MergeReview({
           <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
           <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
           {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
+          {plan.layouts.put.length > 0 && <li>表头对照：{plan.layouts.put.length} 个将添加或补充</li>}
+          {plan.layouts.conflicts.length > 0 && (
+            <li>表头对照两台电脑不同之处：{plan.layouts.conflicts.length} 处，保留本机的对照</li>
+          )}
+          {plan.fileReadsToAdd.length > 0 && (
+            <li>读取过的文件记录：{plan.fileReadsToAdd.length} 个，将添加</li>
+          )}
         </ul>
       )}
       {plan.conflicts.map((c) => (
