@@ -5,7 +5,9 @@ import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { type BackupReminder, backupReminder } from './backup-reminder';
 import { db, type ImportRecord } from './database';
+import { refusedUnits } from './file-reads';
 import { listRecentImports, listRevisions, type RevisionEntry } from './history';
+import { findInterruptedImports, type InterruptedImport } from './interrupted-imports';
 import {
   getAllCurrentReturns,
   getCurrentReturns,
@@ -22,6 +24,26 @@ export function usePeriods(): PeriodKey[] | undefined {
 
 export function useCurrentReturns(period: PeriodKey | null): ParsedReturn[] | undefined {
   return useLiveQuery(() => (period ? getCurrentReturns(db, period) : Promise.resolve([])), [period]);
+}
+
+/** A period's current returns and its refused units, read together and tagged with the period they are of. */
+export interface PeriodReturns {
+  period: PeriodKey;
+  returns: ParsedReturn[];
+  refused: UnitId[];
+}
+
+/**
+ * The period's returns and refused units; undefined while loading, and also while another period's are still
+ * held (a live query keeps its last result until the new one arrives: a new label over the old figures).
+ */
+export function usePeriodReturns(period: PeriodKey | null): PeriodReturns | undefined {
+  const result = useLiveQuery(async (): Promise<PeriodReturns | null> => {
+    if (!period) return null;
+    const [returns, refused] = await Promise.all([getCurrentReturns(db, period), refusedUnits(db, period)]);
+    return { period, returns, refused };
+  }, [period]);
+  return result && result.period === period ? result : undefined;
 }
 
 export function useAllCurrentReturns(): Map<PeriodKey, ParsedReturn[]> | undefined {
@@ -75,4 +97,9 @@ export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntr
 /** The period's refused files still to resolve, by unit (概览's attention list); undefined while loading. */
 export function useUnresolvedFiles(period: PeriodKey | null): UnresolvedFileRecord[] | undefined {
   return useLiveQuery(() => (period ? listUnresolvedFiles(db, period) : Promise.resolve([])), [period]);
+}
+
+/** Imports cut short by a closed page or a crashed browser, not yet seen by the user (named once at start). */
+export function useInterruptedImports(): InterruptedImport[] | undefined {
+  return useLiveQuery(() => findInterruptedImports(db), []);
 }

@@ -215,6 +215,20 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'docNumber.template.noNumber': {},
   'docNumber.number.invalid': {},
   'issue.numberTaken': { docNumber: '吉安居办〔2018〕12号', period: '2018年1-9月', version: 1 },
+  'settings.limitRange': { min: 1, max: 600, unit: '秒' },
+  'import.unsaved.quota': { count: 30, names: '德惠市2018年1-9月、榆树市2018年1-9月', saved: 20 },
+  'import.unsaved.conflict': { count: 1, names: '德惠市2018年1-9月', saved: 49 },
+  'import.unsaved.storage': { count: 2, names: '德惠市2018年1-9月、榆树市2018年1-9月', saved: 0 },
+  'import.interrupted': {
+    time: '10月8日 14:32',
+    files: 50,
+    saved: 20,
+    savedNames: '农安县2018年1-9月、德惠市2018年1-9月',
+    unsaved: 30,
+    unsavedNames: '榆树市2018年1-9月',
+  },
+  'settings.fileLimitSaved': { mb: 25 },
+  'settings.readTimeoutSaved': { seconds: 30 },
 };
 
 // One example of every sync phrase: each shows its parameters and has no Latin letters of its own.

@@ -539,6 +539,23 @@ export interface NoticeParams {
   'docNumber.template.noNumber': NoParams;
   'docNumber.number.invalid': NoParams;
   'issue.numberTaken': { docNumber: string; period: string; version: number };
+  // --- Imports that could not be finished (issue 15): a full store, a page closed mid-import. ---
+  /** `names`: the returns not saved, as 农安县2018年1-9月、德惠市2018年1-9月. */
+  'import.unsaved.quota': { count: number; names: string; saved: number };
+  'import.unsaved.conflict': { count: number; names: string; saved: number };
+  'import.unsaved.storage': { count: number; names: string; saved: number };
+  'import.interrupted': {
+    time: string;
+    files: number;
+    saved: number;
+    savedNames: string;
+    unsaved: number;
+    unsavedNames: string;
+  };
+  // --- The limits of 导入 (issue 15): the file size and the time one file may take. ---
+  'settings.limitRange': { min: number; max: number; unit: string };
+  'settings.fileLimitSaved': { mb: number };
+  'settings.readTimeoutSaved': { seconds: number };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -657,6 +674,21 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'docNumber.number.invalid': () => '发文字号的序号应为 1 至 99999 的整数，未签发。',
   'issue.numberTaken': (p) =>
     `发文字号“${p.docNumber}”已用于${p.period}通报（第${p.version}版），一个字号只能用于一份通报，未签发。请改用其他序号。`,
+  // --- Imports that could not be finished (issue 15). ---
+  // One sentence for a batch written in part: which returns were not saved, why, and that the rest are whole.
+  'import.unsaved.quota': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：本机存储空间已满；已保存的 ${p.saved} 份完整无缺。请在“设置 → 本机存储”查看用量，导出备份后清理不用的数据（或释放磁盘空间），再重新选择没有保存的文件导入。`,
+  'import.unsaved.conflict': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：这些月报在检查之后已在另一个标签页中更改；已保存的 ${p.saved} 份完整无缺。请重新选择没有保存的文件再次检查。`,
+  'import.unsaved.storage': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：保存时出错；已保存的 ${p.saved} 份完整无缺。请刷新本页后重新选择没有保存的文件导入。`,
+  'import.interrupted': (p) =>
+    `上次的导入（${p.time}，${p.files} 个文件）没有完成：页面或浏览器在保存途中关闭了。已保存 ${p.saved} 份${p.saved > 0 ? `（${p.savedNames}）` : ''}，完整无缺；没有保存 ${p.unsaved} 份${p.unsaved > 0 ? `（${p.unsavedNames}）` : ''}，请重新选择这些文件导入。`,
+  // --- The limits of 导入 (issue 15). ---
+  'settings.limitRange': (p) => `请填写 ${p.min} 到 ${p.max} 之间的数字（单位${p.unit}）。`,
+  'settings.fileLimitSaved': (p) => `已保存：大于 ${p.mb} MB 的文件将不读取，直接拒绝。`,
+  'settings.readTimeoutSaved': (p) =>
+    `已保存：一个文件读取超过 ${p.seconds} 秒仍未完成时，将停止读取并拒绝这个文件（读取超时）。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];
