@@ -1,6 +1,6 @@
 // Annual targets (保障性安居工程目标责任书): per year and unit, the 表1 plan, the 表2 loan need, the 表3 plan and the
 // 表5 task. One definition of the four figures drives the calc, the settings form, the .xlsx reader and merges.
-import { formatYuanAsYi } from './messages';
+import { formatYiExact } from './calc/format';
 import type { FieldDef } from './tables';
 import type { Count, ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId, Yuan } from './types';
 import { defaultRegister } from './units';
@@ -188,7 +188,7 @@ export function targetYearOf(period: PeriodKey): number {
 /** A target's figure for messages and lists: 1200套, 38344户, 12.5亿元 (exact). */
 export function formatTargetValue(field: TargetFieldDef, value: number | null): string {
   if (value === null) return '未设';
-  return field.kind === 'money' ? formatYuanAsYi(value) : `${value}${field.unit}`;
+  return field.kind === 'money' ? `${formatYiExact(value)}亿元` : `${value}${field.unit}`;
 }
 
 /** A target column as the reader sees a field: its kind, its unit (converted from 万套, 万元 …) and wordings. */
