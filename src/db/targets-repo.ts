@@ -140,9 +140,17 @@ export async function proposeFromFirstReturns(
 
 // ---- live queries for the pages --------------------------------------------------------------------------
 
-/** A year's targets by unit, live; an empty map for no year; undefined while loading. */
-export function useYearTargets(year: number | null): YearTargets | undefined {
-  return useLiveQuery(() => (year === null ? new Map() : yearTargets(db, year)), [year]);
+/**
+ * A year's targets by unit, live, with the year they are for (a live query may still hold the previous year's
+ * answer for a moment); undefined while loading.
+ */
+export function useYearTargets(
+  year: number | null,
+): { year: number | null; targets: YearTargets } | undefined {
+  return useLiveQuery(
+    async () => ({ year, targets: year === null ? new Map() : await yearTargets(db, year) }),
+    [year],
+  );
 }
 
 /** A year's target records (with their history), live. */

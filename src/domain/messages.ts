@@ -301,6 +301,32 @@ export interface NoticeParams {
   'docNumber.template.noNumber': NoParams;
   'docNumber.number.invalid': NoParams;
   'issue.numberTaken': { docNumber: string; period: string; version: number };
+  // The 通报 page: its text, its exports, 签发 and what changed since.
+  'bulletin.saved': NoParams;
+  'bulletin.regenerated': NoParams;
+  'bulletin.restored': { time: string };
+  'bulletin.exported': { what: string; note: string };
+  'bulletin.showsEdited': { time: string };
+  'bulletin.showsGenerated': NoParams;
+  'bulletin.showsIssued': { version: number; docNumber: string; docDate: string; time: string };
+  'bulletin.regenerateConfirm': NoParams;
+  'bulletin.noteEdited': NoParams;
+  'bulletin.noteGenerated': NoParams;
+  'bulletin.noteIssued': { version: number };
+  'bulletin.reissuing': { version: number };
+  'issue.confirm': { period: string; version: number };
+  'issue.done': { period: string; version: number; docNumber: string };
+  'issue.changes': { units: string; count: number };
+  'issue.noChanges': NoParams;
+  'issue.kept': { version: number };
+  'issue.periodsIssued': { periods: string };
+  // 设置 → 年度目标 and 发文字号.
+  'targets.saved': { year: number; changed: number; unchanged: number };
+  'targets.inputInvalid': { unit: string; label: string; text: string; unitWord: string };
+  'targets.fileRead': { file: string; units: number; year: number };
+  'targets.noProposal': { year: number };
+  'targets.differsFromReturns': { count: number };
+  'docNumber.saved': { example: string };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -399,6 +425,42 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'docNumber.number.invalid': () => '发文字号的序号应为 1 至 99999 的整数，未签发。',
   'issue.numberTaken': (p) =>
     `发文字号“${p.docNumber}”已用于${p.period}通报（第${p.version}版），一个字号只能用于一份通报，未签发。请改用其他序号。`,
+  'bulletin.saved': () => '修改已保存。',
+  'bulletin.regenerated': () => '已按当前数据重新生成通报，之前的修改保留在历史版本中。',
+  'bulletin.restored': (p) => `已恢复 ${p.time} 的版本，正文现在显示该版本的文字。`,
+  'bulletin.exported': (p) => `${p.what}：文件已生成${p.note}，请查看浏览器的下载。`,
+  'bulletin.showsEdited': (p) => `当前显示的是修改后的文字（保存于 ${p.time}），数据变化不会自动更新正文。`,
+  'bulletin.showsGenerated': () => '当前显示的是按本期数据自动生成的文字。',
+  'bulletin.showsIssued': (p) =>
+    `当前显示的是已签发的第${p.version}版（${p.docNumber}，成文日期${p.docDate}，签发于 ${p.time}）。本期已锁定：之后导入或更正的月报作为签发后更改保存并在下方列出，已签发的通报不会改变。`,
+  'bulletin.regenerateConfirm': () =>
+    '重新生成将按当前数据和阈值重写通报文字。您修改过的文字会保留在“历史版本”中，可以随时找回。确定重新生成吗？',
+  'bulletin.noteEdited': () => '（正文为修改后的文字）',
+  'bulletin.noteGenerated': () => '（正文为按本期数据自动生成的文字）',
+  'bulletin.noteIssued': (p) => `（已签发的第${p.version}版，正文和附件与签发时相同）`,
+  'bulletin.reissuing': (p) =>
+    `正在准备重新签发：下面是按当前数据生成（或修改后）的通报，可先修改文字，核对无误后签发为第${p.version}版。已签发的各版保持不变。`,
+  'issue.confirm': (p) =>
+    `签发后，${p.period}通报第${p.version}版的正文、五个附件的全部数字、所依据的月报、成文日期和发文字号将保存下来，不再改动。本期随即锁定：之后导入或更正的月报作为签发后更改列出，需要时可重新签发为新的一版。确定签发吗？`,
+  'issue.done': (p) =>
+    `已签发${p.period}通报第${p.version}版，发文字号${p.docNumber}。可导出 Word 文件印发；之后的更改将作为签发后更改列出。`,
+  'issue.changes': (p) =>
+    `签发后更改：${p.units}的月报在签发后有更改，与签发时的附件相比共有 ${p.count} 处不同（逐单位列在下表）。可按当前数据重新签发为新的一版，或保留已签发的版本。`,
+  'issue.noChanges': () => '签发以来本期数据没有变化，附件数字与签发时相同。',
+  'issue.kept': (p) => `已确认保留第${p.version}版，签发后更改仍列在下表，可随时重新签发。`,
+  'issue.periodsIssued': (p) =>
+    `以下报告期的通报已签发：${p.periods}。导入这些报告期的月报会作为签发后更改保存，已签发的通报不会改变；通报和数据页将逐单位列出与签发时的差异。`,
+  'targets.saved': (p) =>
+    `${p.year}年年度目标已保存：${p.changed} 个单位有更改${p.unchanged > 0 ? `，${p.unchanged} 个单位与原目标相同` : ''}。原来的目标保留在各单位的更改记录中。`,
+  'targets.inputInvalid': (p) =>
+    `${p.unit}的“${p.label}”填的是“${p.text}”，不是以${p.unitWord}为单位的数字（不能为负数，套、户须为整数），未保存。`,
+  'targets.fileRead': (p) =>
+    `已读取“${p.file}”：${p.units} 个单位的${p.year}年年度目标，请核对下表后确认导入。`,
+  'targets.noProposal': (p) =>
+    `本机没有${p.year}年的月报，无法取自本年首期月报。请先导入月报，或手工填写、从文件导入。`,
+  'targets.differsFromReturns': (p) =>
+    `本期有 ${p.count} 个单位月报中的计划（任务）数与年度目标不一致，计算按年度目标；如目标已调整，请在下表更新。`,
+  'docNumber.saved': (p) => `发文字号设置已保存，下一份通报的发文字号为“${p.example}”。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { type AttachmentModel, cellText } from '../domain/bulletin/attachments';
 import type { BulletinParagraph } from '../domain/bulletin/generate';
+import type { DocumentMeta } from '../domain/bulletin/issue';
 
 /** Millimetres to twips (1/1440 inch), rounded. */
 export function mmToTwips(mm: number): number {
@@ -375,10 +376,14 @@ export function buildBulletinDocument(
   });
 }
 
-/** The .docx bytes. */
+/**
+ * The .docx bytes. `meta` carries the 发文字号 (null before 签发) and the 成文日期: from the issued record when
+ * an issued version is exported, else from the 通报 page (the day of generating by default).
+ */
 export async function writeBulletinDocx(
   paragraphs: readonly BulletinParagraph[],
   attachments: readonly AttachmentModel[],
+  _meta?: DocumentMeta,
 ): Promise<Uint8Array> {
   const buffer = await Packer.toArrayBuffer(buildBulletinDocument(paragraphs, attachments));
   return new Uint8Array(buffer);
