@@ -223,12 +223,26 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'issue.noChanges': {},
   'issue.kept': { version: 1 },
   'issue.periodsIssued': { periods: '2018年1-9月（吉安居办〔2018〕12号）' },
+  'issue.dataIssued': { period: '2018年1-9月', version: 1, docNumber: '吉安居办〔2018〕12号' },
+  'merge.issuedConflict': {
+    period: '2018年1-9月',
+    version: 1,
+    local: '吉安居办〔2018〕12号（成文日期2018年10月10日）',
+    incoming: '吉安居办〔2018〕15号（成文日期2018年10月11日）',
+  },
   'targets.saved': { year: 2018, changed: 3, unchanged: 1 },
   'targets.inputInvalid': { unit: '农安县', label: '棚改年度计划', text: '待定', unitWord: '套' },
   'targets.fileRead': { file: '2018年目标.xlsx', units: 50, year: 2018 },
   'targets.noProposal': { year: 2019 },
   'targets.differsFromReturns': { count: 2 },
   'docNumber.saved': { example: '吉安居办〔2018〕13号' },
+  'targets.explain': {},
+  'targets.inUse': { year: 2018, units: 50, unreported: '农安县' },
+  'targets.fileRefused': {},
+  'targets.fromReturns': { year: 2018, units: 50 },
+  'targets.nothingToChange': {},
+  'docNumber.explain': {},
+  'docNumber.invalid': {},
 };
 
 // One example of every sync phrase: each shows its parameters and has no Latin letters of its own.

@@ -320,6 +320,8 @@ export interface NoticeParams {
   'issue.noChanges': NoParams;
   'issue.kept': { version: number };
   'issue.periodsIssued': { periods: string };
+  'issue.dataIssued': { period: string; version: number; docNumber: string };
+  'merge.issuedConflict': { period: string; version: number; local: string; incoming: string };
   // 设置 → 年度目标 and 发文字号.
   'targets.saved': { year: number; changed: number; unchanged: number };
   'targets.inputInvalid': { unit: string; label: string; text: string; unitWord: string };
@@ -327,6 +329,13 @@ export interface NoticeParams {
   'targets.noProposal': { year: number };
   'targets.differsFromReturns': { count: number };
   'docNumber.saved': { example: string };
+  'targets.explain': NoParams;
+  'targets.inUse': { year: number; units: number; unreported: string };
+  'targets.fileRefused': NoParams;
+  'targets.fromReturns': { year: number; units: number };
+  'targets.nothingToChange': NoParams;
+  'docNumber.explain': NoParams;
+  'docNumber.invalid': NoParams;
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -439,7 +448,7 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'bulletin.noteGenerated': () => '（正文为按本期数据自动生成的文字）',
   'bulletin.noteIssued': (p) => `（已签发的第${p.version}版，正文和附件与签发时相同）`,
   'bulletin.reissuing': (p) =>
-    `正在准备重新签发：下面是按当前数据生成（或修改后）的通报，可先修改文字，核对无误后签发为第${p.version}版。已签发的各版保持不变。`,
+    `正在准备重新签发：下面是按当前数据生成（或修改后）的通报，可先修改文字，核对无误后点“签发第${p.version}版…”。已签发的各版保持不变。`,
   'issue.confirm': (p) =>
     `签发后，${p.period}通报第${p.version}版的正文、五个附件的全部数字、所依据的月报、成文日期和发文字号将保存下来，不再改动。本期随即锁定：之后导入或更正的月报作为签发后更改列出，需要时可重新签发为新的一版。确定签发吗？`,
   'issue.done': (p) =>
@@ -448,6 +457,10 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `签发后更改：${p.units}的月报在签发后有更改，与签发时的附件相比共有 ${p.count} 处不同（逐单位列在下表）。可按当前数据重新签发为新的一版，或保留已签发的版本。`,
   'issue.noChanges': () => '签发以来本期数据没有变化，附件数字与签发时相同。',
   'issue.kept': (p) => `已确认保留第${p.version}版，签发后更改仍列在下表，可随时重新签发。`,
+  'merge.issuedConflict': (p) =>
+    `两台电脑都签发了${p.period}通报第${p.version}版，但内容不同：本机为${p.local}，备份中为${p.incoming}。已签发的通报不会被改写：本机保留自己的这一版，备份中的这一版不合并。请与另一台电脑核对，需要时在通报页重新签发。`,
+  'issue.dataIssued': (p) =>
+    `${p.period}通报已签发（第${p.version}版，${p.docNumber}）。下表是当前数据；与签发时不同之处逐单位列在下面。`,
   'issue.periodsIssued': (p) =>
     `以下报告期的通报已签发：${p.periods}。导入这些报告期的月报会作为签发后更改保存，已签发的通报不会改变；通报和数据页将逐单位列出与签发时的差异。`,
   'targets.saved': (p) =>
@@ -461,6 +474,18 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'targets.differsFromReturns': (p) =>
     `本期有 ${p.count} 个单位月报中的计划（任务）数与年度目标不一致，计算按年度目标；如目标已调整，请在下表更新。`,
   'docNumber.saved': (p) => `发文字号设置已保存，下一份通报的发文字号为“${p.example}”。`,
+  'targets.inUse': (p) =>
+    `年度计划、本年需贷款、征收计划和分配任务按${p.year}年年度目标计算（${p.units} 个单位设有目标，其余按月报）。${p.unreported ? `未上报的${p.unreported}的年度目标已计入合计的计划数，完成数不含这些单位。` : ''}`,
+  'targets.explain': () =>
+    '年度目标是省政府与各地签订的保障性安居工程目标责任书中的年度任务。设置后，全省合计、开工率和通报中的年度计划、本年需贷款、征收计划和分配任务都按目标计算（未报送月报的单位也计入计划）；月报中的数字与目标不一致时，数据页会提醒，并以目标为准。没有设置目标的单位，仍按月报中的数字计算。',
+  'targets.fileRefused': () =>
+    '目标文件未导入（一个目标也没有保存），原因如下。请按提示修改文件后重新导入，或使用“下载年度目标表”的格式。',
+  'targets.fromReturns': (p) =>
+    `已从本机${p.year}年的月报中为 ${p.units} 个单位找到首期月报的计划（任务）数，请核对下表后确认；首期月报没有填的目标保持不变。`,
+  'targets.nothingToChange': () => '与已有的年度目标完全相同，没有需要更改的目标。',
+  'docNumber.explain': () =>
+    '签发通报时，发文字号按这里的格式生成：{year} 为成文日期的年份，{number} 为当年的序号。每签发一份通报，序号自动加一；签发时也可改用其他序号，同一字号不能用于两份通报。',
+  'docNumber.invalid': () => '发文字号格式须含 {number}，下一个序号须为 1 至 99999 的整数，未保存。',
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

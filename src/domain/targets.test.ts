@@ -1,6 +1,12 @@
 // Targets typed in the settings form, read by the same number rules as a return's cell, and shown back.
 import { describe, expect, it } from 'vitest';
-import { parseTargetInput, targetField, targetInputText, targetRecordProblem } from './targets';
+import {
+  parseTargetInput,
+  targetDifferences,
+  targetField,
+  targetInputText,
+  targetRecordProblem,
+} from './targets';
 
 const YI = 100_000_000;
 
@@ -72,5 +78,24 @@ describe('a stored target record', () => {
     ['text', '不是一条记录'],
   ])('%o: %s', (record, problem) => {
     expect(targetRecordProblem(record)).toBe(problem);
+  });
+});
+
+describe('what new targets change', () => {
+  it('lists each changed figure of the units the new targets name', () => {
+    const before = new Map([
+      ['220122', { startPlan: 100, loanNeed: null, expropriationPlan: 5, rentalTask: 0 }],
+      ['220183', { startPlan: 50, loanNeed: 1, expropriationPlan: null, rentalTask: null }],
+    ]);
+    const after = new Map([
+      ['220122', { startPlan: 120, loanNeed: null, expropriationPlan: 5, rentalTask: null }],
+      ['220182', { startPlan: 10, loanNeed: null, expropriationPlan: null, rentalTask: null }],
+    ]);
+    expect(targetDifferences(before, after)).toEqual([
+      { unitId: '220122', key: 'startPlan', before: 100, after: 120 },
+      { unitId: '220122', key: 'rentalTask', before: 0, after: null },
+      { unitId: '220182', key: 'startPlan', before: null, after: 10 },
+    ]);
+    expect(targetDifferences(before, new Map(before))).toEqual([]);
   });
 });

@@ -254,3 +254,26 @@ export function targetInputText(field: TargetFieldDef, value: number | null): st
   if (value === null) return '';
   return field.kind === 'money' ? formatYuanAsYi(value).replace(/亿元$/, '') : String(value);
 }
+
+/** One figure that a new set of targets changes for a unit. */
+export interface TargetDifference {
+  unitId: UnitId;
+  key: TargetKey;
+  before: number | null;
+  after: number | null;
+}
+
+/** What `after` changes against `before`, for the units `after` names, field by field (register-free order). */
+export function targetDifferences(
+  before: ReadonlyMap<UnitId, UnitTargets>,
+  after: ReadonlyMap<UnitId, UnitTargets>,
+): TargetDifference[] {
+  const out: TargetDifference[] = [];
+  for (const [unitId, next] of after) {
+    const old = before.get(unitId) ?? NO_TARGETS;
+    for (const key of TARGET_KEYS) {
+      if (old[key] !== next[key]) out.push({ unitId, key, before: old[key], after: next[key] });
+    }
+  }
+  return out;
+}

@@ -183,13 +183,7 @@ function BulletinBody({
         <TemplateDownload period={period} busy={action.busy} run={acts.download} />
       </div>
 
-      {reissuing && !issuing ? (
-        <ReissueNote
-          version={version}
-          onIssue={() => setIssuing(true)}
-          onCancel={() => setReissuing(false)}
-        />
-      ) : null}
+      {reissuing && !issuing ? <ReissueNote version={version} onCancel={() => setReissuing(false)} /> : null}
       {issuing ? (
         <IssuePanel
           period={period}
@@ -290,22 +284,11 @@ function AttachmentsSection({ models }: { models: readonly AttachmentModel[] }) 
   );
 }
 
-/** While preparing a re-issue: what is shown, and the way on (签发第N版) or back (the issued version). */
-function ReissueNote({
-  version,
-  onIssue,
-  onCancel,
-}: {
-  version: number;
-  onIssue: () => void;
-  onCancel: () => void;
-}) {
+/** While preparing a re-issue: what is shown, and the way back to the issued version (签发 is in the toolbar). */
+function ReissueNote({ version, onCancel }: { version: number; onCancel: () => void }) {
   return (
     <p className="notice warn" role="note">
       {notice('bulletin.reissuing', { version })}{' '}
-      <button type="button" onClick={onIssue}>
-        签发第{version}版…
-      </button>{' '}
       <button type="button" onClick={onCancel}>
         不重新签发
       </button>

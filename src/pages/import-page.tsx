@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
 import { useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { IssuedPeriodsNotice } from './bulletin/issued-changes';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
@@ -39,6 +40,7 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
+      <IssuedPeriodsNotice />
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据

@@ -2,7 +2,9 @@
 import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
+import { DocNumberSection } from './settings/doc-number-section';
 import { StorageSection } from './settings/storage-section';
+import { TargetsSection } from './settings/targets-section';
 import { ThresholdsSection } from './settings/thresholds-section';
 import './settings/settings.css';
 
@@ -10,6 +12,8 @@ import './settings/settings.css';
 const CONTENTS: ContentsEntry[] = [
   { label: '预警阈值', target: '#thresholds-title' },
   { label: '通报固定文字', target: '#bulletin-text-title' },
+  { label: '年度目标', target: '#targets-title' },
+  { label: '发文字号', target: '#doc-number-title' },
   { label: '本机存储', target: '#storage-title' },
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
@@ -23,6 +27,8 @@ export function SettingsPage() {
       <PageContents entries={CONTENTS} />
       <ThresholdsSection />
       <BulletinTextSection />
+      <TargetsSection />
+      <DocNumberSection />
       <StorageSection />
       <BackupSection />
     </section>

@@ -1,6 +1,6 @@
 // 签发: the confirmation before a bulletin is issued — its 成文日期, its 发文字号 (the settings' format with the
 // year's next running number, which may be changed here) and what issuing does.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useSetting } from '../../db/settings-repo';
 import { chineseDateOfIso } from '../../domain/bulletin/generate';
 import {
@@ -35,7 +35,7 @@ export function IssuePanel({
 }) {
   const ids = { title: useId(), date: useId(), number: useId() };
   const stored = useSetting<Partial<DocNumberSettings>>(DOC_NUMBER_KEY, DEFAULT_DOC_NUMBER);
-  const settings = withDefaultDocNumber(stored);
+  const settings = useMemo(() => withDefaultDocNumber(stored), [stored]);
   const year = Number(docDate.slice(0, 4));
   const suggested = nextDocNumber(settings, year);
   // Typed by the user, else the year's next running number.

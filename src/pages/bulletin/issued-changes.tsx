@@ -1,7 +1,7 @@
 // 签发后更改: an issued period's differences between the attachments as issued and as the current data gives
 // them, unit by unit, with the returns that changed since; shown on 通报 (with 重新签发 / 保留已签发版本) and 数据.
 import { useMemo } from 'react';
-import type { ChangedSource, IssuedState } from '../../db/issued-repo';
+import { type ChangedSource, type IssuedState, useIssuedPeriods, useIssuedState } from '../../db/issued-repo';
 import { type AttachmentModel, buildAttachments } from '../../domain/bulletin/attachments';
 import { chineseDateOfIso } from '../../domain/bulletin/generate';
 import { diffAttachments, differencesByUnit, type IssuedDifference } from '../../domain/bulletin/issue';
@@ -152,5 +152,55 @@ export function IssuedStatus({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** On 数据: an issued period says so, and lists what changed since unit by unit (with the way to 通报). */
+export function IssuedDataNotice({ period, analysis }: { period: string; analysis: PeriodAnalysis }) {
+  const state = useIssuedState(period);
+  const comparison = useIssuedComparison(state, analysis);
+  const latest = state?.latest;
+  if (!latest || !comparison) return null;
+  const moved = comparison.changed.length > 0 || comparison.differences.length > 0;
+  return (
+    <div className={`notice ${moved ? 'warn' : ''}`} data-testid="data-issued">
+      <p>
+        {notice('issue.dataIssued', {
+          period: periodLabel(latest.period),
+          version: latest.version,
+          docNumber: latest.docNumber,
+        })}{' '}
+        <a href="#/bulletin">到通报页</a>
+      </p>
+      {moved ? (
+        <details>
+          <summary>
+            {notice('issue.changes', {
+              units: changedUnits(comparison.changed, latest.period) || '部分单位',
+              count: comparison.differences.length,
+            })}
+          </summary>
+          <DifferencesTable
+            comparison={comparison}
+            caption={`与已签发的第${latest.version}版（${latest.docNumber}）相比`}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** On 导入: the periods whose bulletin is issued, whose new returns will be 签发后更改. */
+export function IssuedPeriodsNotice() {
+  const issued = useIssuedPeriods();
+  if (!issued || issued.size === 0) return null;
+  const periods = [...issued.values()]
+    .sort((a, b) => (a.period < b.period ? -1 : 1))
+    .map((r) => `${periodLabel(r.period)}（${r.docNumber}）`)
+    .join('、');
+  return (
+    <p className="notice" role="note" data-testid="import-issued">
+      {notice('issue.periodsIssued', { periods })}
+    </p>
   );
 }

@@ -1,8 +1,14 @@
 // 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
 // a different current return, the differing figures side by side and the user's choice.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { MergePlan, MergeSide } from '../../db/merge';
+import type { OfficeMergePlan, OfficeMergeSummary } from '../../db/merge-office';
 import { diffReturnTables } from '../../db/return-diff';
+import { chineseDateOfIso } from '../../domain/bulletin/generate';
+import { notice } from '../../domain/messages';
+import { periodLabel } from '../../domain/period';
+import { formatTargetValue, TARGET_FIELDS, type UnitTargets } from '../../domain/targets';
+import { defaultRegister } from '../../domain/units';
 import { timeText, unitPeriodText } from './labels';
 
 export function MergeReview({
@@ -19,14 +25,20 @@ export function MergeReview({
   onCancel: () => void;
 }) {
   const [choices, setChoices] = useState<Map<string, MergeSide>>(() => new Map());
-  const unanswered = plan.conflicts.filter((c) => !choices.has(c.key)).length;
+  const unanswered =
+    plan.conflicts.filter((c) => !choices.has(c.key)).length +
+    plan.office.targetConflicts.filter((c) => !choices.has(c.key)).length;
   const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
   // A backup of the same data (e.g. this computer's own): say so plainly instead of a list of zeros.
   const nothingNew =
     plan.toAdd.length === 0 &&
     plan.headsFromIncoming.length === 0 &&
     plan.conflicts.length === 0 &&
-    plan.bulletinsToAdd.length === 0;
+    plan.bulletinsToAdd.length === 0 &&
+    plan.office.targetsToAdd.length === 0 &&
+    plan.office.targetConflicts.length === 0 &&
+    plan.office.issuedToAdd.length === 0 &&
+    plan.office.issuedConflicts.length === 0;
 
   return (
     <section aria-labelledby="merge-review-title" className="merge-review">
@@ -42,12 +54,12 @@ export function MergeReview({
           <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
           <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
           {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
+          <OfficeSummary office={plan.office} />
         </ul>
       )}
       {plan.conflicts.map((c) => {
         const changes = diffReturnTables(c.local.tables, c.incoming.tables);
         const name = unitPeriodText(c.unitId, c.period);
-        const group = `merge-choice-${c.key}`;
         return (
           <fieldset key={c.key} className="merge-conflict">
             <legend>{name}：两台电脑的月报不同</legend>
@@ -78,29 +90,11 @@ export function MergeReview({
                 ))}
               </tbody>
             </table>
-            <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
-              <label>
-                <input
-                  type="radio"
-                  name={group}
-                  checked={choices.get(c.key) === 'local'}
-                  onChange={() => choose(c.key, 'local')}
-                />
-                采用本机的
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name={group}
-                  checked={choices.get(c.key) === 'incoming'}
-                  onChange={() => choose(c.key, 'incoming')}
-                />
-                采用备份中的
-              </label>
-            </div>
+            <MergeChoice name={name} choice={choices.get(c.key)} onChoose={(side) => choose(c.key, side)} />
           </fieldset>
         );
       })}
+      <OfficeConflicts office={plan.office} choices={choices} choose={choose} />
       <p className="muted">
         {plan.conflicts.length > 0 ? '两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。' : ''}
         本机的设置（预警阈值等）保持不变，不从备份合并。
@@ -120,5 +114,110 @@ export function MergeReview({
         {unanswered > 0 && <span className="muted">还有 {unanswered} 份需要选择</span>}
       </div>
     </section>
+  );
+}
+
+/** What the merge does with annual targets and issued bulletins, as list items. */
+function OfficeSummary({ office }: { office: OfficeMergePlan }) {
+  return (
+    <>
+      {office.targetsToAdd.length > 0 && <li>本机没有的年度目标：{office.targetsToAdd.length} 条，将添加</li>}
+      {office.targetConflicts.length > 0 && (
+        <li>两台电脑不同的年度目标：{office.targetConflicts.length} 条，请逐一选择</li>
+      )}
+      {office.issuedToAdd.length > 0 && <li>本机没有的已签发通报：{office.issuedToAdd.length} 份，将添加</li>}
+      {office.issuedConflicts.length > 0 && (
+        <li>两台电脑签发的同一版通报内容不同：{office.issuedConflicts.length} 份，不合并（见下）</li>
+      )}
+    </>
+  );
+}
+
+const targetsText = (t: UnitTargets) =>
+  TARGET_FIELDS.map((f) => `${f.label}${formatTargetValue(f, t[f.key])}`).join('，');
+
+/** Differing targets to choose between, and differing issued bulletins shown (never merged). */
+function OfficeConflicts({
+  office,
+  choices,
+  choose,
+}: {
+  office: OfficeMergePlan;
+  choices: ReadonlyMap<string, MergeSide>;
+  choose: (key: string, side: MergeSide) => void;
+}) {
+  return (
+    <>
+      {office.targetConflicts.map((c) => {
+        const name = `${defaultRegister.unit(c.unitId)?.name ?? c.unitId} ${c.year}年年度目标`;
+        return (
+          <fieldset key={c.key} className="merge-conflict">
+            <legend>{name}：两台电脑的目标不同</legend>
+            <MergeChoice
+              name={name}
+              choice={choices.get(c.key)}
+              onChoose={(side) => choose(c.key, side)}
+              local={`（${targetsText(c.local)}）`}
+              incoming={`（${targetsText(c.incoming)}）`}
+            />
+          </fieldset>
+        );
+      })}
+      {office.issuedConflicts.map((c) => (
+        <p key={c.id} className="notice warn" role="note">
+          {notice('merge.issuedConflict', {
+            period: periodLabel(c.local.period),
+            version: c.local.version,
+            local: `${c.local.docNumber}（成文日期${chineseDateOfIso(c.local.docDate)}）`,
+            incoming: `${c.incoming.docNumber}（成文日期${chineseDateOfIso(c.incoming.docDate)}）`,
+          })}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The office part of a merge's success sentence. */
+export function officeMergeText(office: OfficeMergeSummary): string {
+  const parts = [
+    office.targetsAdded > 0 ? `添加年度目标 ${office.targetsAdded} 条` : '',
+    office.targetsChanged > 0 ? `采用备份中的年度目标 ${office.targetsChanged} 条` : '',
+    office.issuedAdded > 0 ? `添加已签发通报 ${office.issuedAdded} 份` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `另${parts.join('，')}。` : '';
+}
+
+/** 采用本机的 / 采用备份中的, as one radio group per conflict. */
+function MergeChoice({
+  name,
+  choice,
+  onChoose,
+  local = '',
+  incoming = '',
+}: {
+  name: string;
+  choice: MergeSide | undefined;
+  onChoose: (side: MergeSide) => void;
+  /** What each side holds, after its label. */
+  local?: string;
+  incoming?: string;
+}) {
+  const group = useId();
+  return (
+    <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
+      <label>
+        <input type="radio" name={group} checked={choice === 'local'} onChange={() => onChoose('local')} />
+        采用本机的{local}
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={group}
+          checked={choice === 'incoming'}
+          onChange={() => onChoose('incoming')}
+        />
+        采用备份中的{incoming}
+      </label>
+    </div>
   );
 }
