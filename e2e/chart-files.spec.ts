@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import { HAS_PDFTOTEXT, pdfWords } from '../src/integration/pdf-words';
 import { loadDemo } from './demo';
 import { expect, test } from './fixtures';
 
@@ -154,46 +155,10 @@ test('each chart saves as SVG and PNG: title, legend, every bar and the referenc
   );
 });
 
-interface PdfWord {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Every word of a PDF with its box, page by page, as pdftotext places them (points, origin top-left). */
-function pdfWords(pdfPath: string): { pages: { width: number; height: number }[]; words: PdfWord[] } {
-  const html = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8' });
-  const pages: { width: number; height: number }[] = [];
-  const words: PdfWord[] = [];
-  for (const block of html.split('<page ').slice(1)) {
-    const size = /width="([\d.]+)" height="([\d.]+)"/.exec(block);
-    pages.push({ width: Number(size?.[1]), height: Number(size?.[2]) });
-    for (const m of block.matchAll(
-      /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g,
-    )) {
-      words.push({
-        page: pages.length,
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-        text: (m[5] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
-      });
-    }
-  }
-  return { pages, words };
-}
-
 test('图表 prints whole: every bar figure and reference line inside an A4 page', async ({
   page,
 }, testInfo) => {
-  test.skip(
-    !existsSync('/usr/bin/pdftotext'),
-    'pdftotext (poppler-utils) is not installed: apt-get install -y poppler-utils',
-  );
+  test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is not installed: apt-get install -y poppler-utils');
   // A wide screen draws the charts wider than the paper: printing must scale them, not cut them.
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openCharts(page);

@@ -130,7 +130,9 @@ test('bulletin: 导出汇总表, 导出通报 and 下载空白模板 give the fi
   const text = xml.replace(/<[^>]+>/g, '');
   expect(text).toContain('已开工8.19万套,完成年度计划的86.02%');
   expect(text).toContain('吉林省保障性安居工程领导小组办公室');
-  expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
+  // The five attachments, and the 版记's lines at the end.
+  expect(xml.match(/<w:tbl>/g)).toHaveLength(6);
+  expect(text).toMatch(/吉林省保障性安居工程领导小组办公室\t\d{4}年\d{1,2}月\d{1,2}日印发/);
   expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
   expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
 
@@ -192,6 +194,25 @@ test('bulletin: settings (a threshold, a fixed text) change the generated bullet
   await expect(doc).not.toContainText('通化市（开工率为47.0%）');
   await expect(doc).toContainText('吉林省住房和城乡建设厅');
   await expect(doc).not.toContainText('吉林省保障性安居工程领导小组办公室');
+
+  // The Word file's 版头 and 版记 come from 设置 too: the red 发文机关标志, 抄送 and 印发 between their lines.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  const furniture = page.getByRole('group', { name: '版头与版记（导出的 Word 通报）' });
+  await expect(furniture.getByLabel('发文机关标志')).toHaveValue('吉林省保障性安居工程领导小组办公室文件');
+  await furniture.getByLabel('抄送机关').fill('省政府办公厅、省财政厅');
+  await furniture.getByLabel('印发机关').fill('吉林省住房和城乡建设厅办公室');
+  await page.getByRole('button', { name: '保存通报文字' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '通报固定文字已保存' })).toBeVisible();
+  await openBulletin(page);
+  const docx = await downloadBytes(page, () => page.getByRole('button', { name: '导出通报' }).click());
+  const zip = await JSZip.loadAsync(docx.bytes);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text.startsWith('吉林省保障性安居工程领导小组办公室文件')).toBe(true);
+  expect(xml).toContain('<w:color w:val="FF0000"/>');
+  expect(text).toContain('抄送：省政府办公厅，省财政厅。');
+  expect(text).toMatch(/吉林省住房和城乡建设厅办公室\t\d{4}年\d{1,2}月\d{1,2}日印发/);
+  expect(await zip.file('word/settings.xml')?.async('string')).toContain('<w:evenAndOddHeaders/>');
 });
 
 test('bulletin: edits and drafts stay with their period, past versions can be viewed and restored, 导出通报 says which text', async ({

@@ -43,8 +43,18 @@ export function withDefaultThresholds(stored: unknown): Thresholds {
   return out;
 }
 
+// ---- The official document's furniture (issue 12, docs): 版头 and 版记 texts, see bulletin/furniture.ts. ----
+export interface DocumentFurnitureSettings {
+  /** 发文机关标志, printed red at the head of the Word file. */
+  issuerMark: string;
+  /** 抄送机关 of the 版记, names separated by commas. */
+  copyTo: string;
+  /** 印发机关 of the 版记 (the 印发日期 is the 成文日期). */
+  printedBy: string;
+}
+
 /** The bulletin's fixed parts, kept by the user; defaults are the 2018-10-10 text (see bulletin/defaults.ts). */
-export interface BulletinTextSettings {
+export interface BulletinTextSettings extends DocumentFurnitureSettings {
   title: string;
   addressees: string;
   /** The paragraph before 一、进展情况; {months} becomes e.g. 1-9月. */

@@ -1,5 +1,7 @@
 // 导出汇总表: the five attachments as one styled .xlsx (ExcelJS) — titles, unit lines, bordered tables with
-// bold frozen headers, number formats, A4 landscape fitted to one page wide. Loaded lazily by the pages.
+// bold frozen headers broken into lines only where Chinese typesetting allows (never inside （亿元）), number
+// formats, A4 landscape fitted to one page wide with the header rows repeated on every printed page. Loaded
+// lazily by the pages.
 import ExcelJS from 'exceljs';
 import {
   type AttachmentModel,
@@ -8,6 +10,7 @@ import {
   type ColumnKind,
   type RowOrder,
 } from '../domain/bulletin/attachments';
+import { balancedLines, minLineEms } from '../domain/bulletin/line-breaks';
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { periodLabel } from '../domain/period';
 
@@ -50,6 +53,20 @@ function textWidth(cell: CellValue): number {
   return [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
 }
 
+// An 11 pt CJK character is some 15 px wide; an Excel width unit is 7 px (of the default font's digits)
+// plus 5 px of padding per column. Kept a little short, so Excel never wraps a header line of ours again.
+const CJK_PX = 15.5;
+
+/** The CJK characters a header line holds in a column of the given Excel width. */
+export function columnCapacityEms(width: number): number {
+  return Math.floor(((7 * width + 5 - 8) / CJK_PX) * 2) / 2;
+}
+
+/** The Excel width in which a header line of `ems` CJK characters fits. */
+function widthForEms(ems: number): number {
+  return Math.ceil(((ems * CJK_PX + 8 - 5) / 7) * 2) / 2;
+}
+
 /** Text lines a cell needs in a column of the given width. */
 function linesIn(cell: CellValue, width: number): number {
   return Math.max(1, Math.ceil(textWidth(cell) / Math.max(1, width - 1)));
@@ -77,9 +94,21 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   // The 市县 column fits its longest name on one line (延边朝鲜族自治州全市): a wrapped name in a row of fixed
   // height would print over the next row. Other text columns wrap.
   const nameWidth = Math.max(...model.rows.map((r) => textWidth(r.cells[1] ?? null)));
+  // No column so narrow that a header piece which may not break (（亿元）, 1-9月) has to: a spanning header
+  // shares its need among its columns.
+  const needed = model.columns.map(() => 0);
+  for (const h of model.headerRows.flat()) {
+    const per = widthForEms(minLineEms(h.text)) / h.colSpan;
+    for (let c = h.col; c < h.col + h.colSpan; c++) needed[c] = Math.max(needed[c] ?? 0, per);
+  }
   sheet.columns = model.columns.map((c, i) => ({
-    width: i === 1 ? Math.max(c.width, nameWidth + 2) : c.width,
+    width: Math.max(i === 1 ? Math.max(c.width, nameWidth + 2) : c.width, Math.ceil(needed[i] ?? 0)),
   }));
+  const spanWidth = (col: number, span: number) =>
+    Array.from({ length: span }, (_, k) => sheet.getColumn(col + 1 + k).width ?? 10).reduce(
+      (a, b) => a + b,
+      0,
+    );
 
   // Row 1: 附件1; row 2: the title, merged across; row 3: the unit line, right-aligned.
   const labelCell = sheet.getCell(1, 1);
@@ -105,16 +134,25 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
       cell.font = { name: FONT, size: 11, bold: true };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     }
-    sheet.getRow(r).height = headerHeight > 1 ? 24 : 36;
   }
+  // Each header broken by us, between pieces that may part; the rows as high as their lines need (a cell
+  // spanning rows shares its lines between them).
+  const lineCounts = model.headerRows.map(() => 1);
   model.headerRows.forEach((cells, i) => {
     const r = firstHeaderRow + i;
     for (const h of cells) {
-      sheet.getCell(r, h.col + 1).value = h.text;
+      const lines = balancedLines(h.text, columnCapacityEms(spanWidth(h.col, h.colSpan)));
+      sheet.getCell(r, h.col + 1).value = lines.join('\n');
+      const perRow = Math.ceil(lines.length / h.rowSpan);
+      for (let k = i; k < i + h.rowSpan && k < lineCounts.length; k++)
+        lineCounts[k] = Math.max(lineCounts[k] ?? 1, perRow);
       if (h.colSpan > 1 || h.rowSpan > 1) {
         sheet.mergeCells(r, h.col + 1, r + h.rowSpan - 1, h.col + h.colSpan);
       }
     }
+  });
+  lineCounts.forEach((n, i) => {
+    sheet.getRow(firstHeaderRow + i).height = Math.max(headerHeight > 1 ? 20 : 30, 15 * n + 6);
   });
 
   model.rows.forEach((row, i) => {

@@ -211,7 +211,7 @@ describe('roll-ups and trends on the samples', () => {
   });
 
   it('August to September: every increase computed, and the declared 本月 figures agree', () => {
-    expect(a.start.province.month).toMatchObject({ source: 'computed', incomplete: false });
+    expect(a.start.province.startedMonth).toMatchObject({ source: 'computed', incomplete: false });
     expect(a.warnings).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import * as XLSX from 'xlsx';
 import { buildAttachments } from '../domain/bulletin/attachments';
 import { DEFAULT_BULLETIN_TEXT } from '../domain/bulletin/defaults';
 import { generateBulletin } from '../domain/bulletin/generate';
+import { textEms } from '../domain/bulletin/line-breaks';
 import { analysePeriod } from '../domain/calc';
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { DEFAULT_THRESHOLDS } from '../domain/settings';
@@ -21,7 +22,7 @@ import {
   signatureIndents,
   writeBulletinDocx,
 } from '../export/bulletin-docx';
-import { writeSummaryWorkbook } from '../export/summary-workbook';
+import { columnCapacityEms, writeSummaryWorkbook } from '../export/summary-workbook';
 import {
   BLANK_BANK_LINES,
   BLANK_PROJECT_LINES,
@@ -154,7 +155,7 @@ describe('导出汇总表', () => {
     expect(s.slice(2, 5)).toEqual([
       p.start.province.plan,
       p.start.province.started,
-      p.start.province.month.value,
+      p.start.province.startedMonth.value,
     ]);
     expect(Number(s[5])).toBeCloseTo((p.start.province.started * 100) / p.start.province.plan, 12);
 
@@ -235,7 +236,7 @@ describe('导出汇总表', () => {
     const sheet = exceljs.getWorksheet('附件1');
     if (!sheet) throw new Error('no 附件1');
     const header = sheet.getCell('C4');
-    expect(header.value).toBe('年度计划（套）');
+    expect(String(header.value).replaceAll('\n', '')).toBe('年度计划（套）');
     expect(header.font?.bold).toBe(true);
     expect(header.border?.top?.style).toBe('thin');
     const total = sheet.getCell('C5');
@@ -254,6 +255,47 @@ describe('导出汇总表', () => {
       fitToHeight: 0,
     });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(12);
+  });
+
+  it('breaks header texts only between pieces: no line inside a bracket, each line fitting its column', () => {
+    let checked = 0;
+    for (const model of buildAttachments(analysis)) {
+      const sheet = exceljs.getWorksheet(model.label);
+      if (!sheet) throw new Error(model.label);
+      model.headerRows.forEach((cells, i) => {
+        for (const h of cells) {
+          const value = String(sheet.getCell(4 + i, h.col + 1).value);
+          const lines = value.split('\n');
+          expect(lines.join('')).toBe(h.text);
+          let width = 0;
+          for (let c = h.col; c < h.col + h.colSpan; c++) width += sheet.getColumn(c + 1).width ?? 0;
+          for (const line of lines) {
+            expect(textEms(line), `${value} in ${width}`).toBeLessThanOrEqual(columnCapacityEms(width));
+            expect('）)%％、，：；。'.includes(line[0] ?? ''), `${model.label}: ${value}`).toBe(false);
+            expect((line.match(/（/g) ?? []).length).toBe((line.match(/）/g) ?? []).length);
+          }
+          expect(sheet.getCell(4 + i, h.col + 1).alignment?.wrapText).toBe(true);
+          // The row (or the rows a merged cell spans) holds every line.
+          let height = 0;
+          for (let k = i; k < i + h.rowSpan; k++) height += sheet.getRow(4 + k).height ?? 15;
+          expect(height, `${model.label}: ${value}`).toBeGreaterThanOrEqual(lines.length * 15);
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('repeats the header rows at the top of every printed page (print titles)', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    for (const model of buildAttachments(analysis)) {
+      const last = 3 + model.headerRows.length;
+      expect(exceljs.getWorksheet(model.label)?.pageSetup.printTitlesRow).toBe(`4:${last}`);
+      expect(workbookXml).toContain(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${model.number - 1}">&apos;${model.label}&apos;!$4:$${last}</definedName>`,
+      );
+    }
   });
 
   it('fits the longest unit or group name on one line of the 市县 column, rows high enough to read', () => {

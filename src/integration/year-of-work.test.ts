@@ -78,7 +78,7 @@ describe('month increases through the year', () => {
         const before = returnOf(year, prev, row.id)?.tables.start;
         if (!before) continue;
         compared++;
-        expect(row.month, row.name).toMatchObject({
+        expect(row.startedMonth, row.name).toMatchObject({
           value: row.started - before.started,
           source: 'computed',
         });
@@ -97,7 +97,7 @@ describe('month increases through the year', () => {
       for (const row of a.expropriation.units) {
         const before = returnOf(year, prev, row.id)?.tables.expropriation;
         if (!before) continue;
-        expect(row.month.value, row.name).toBe(row.total - before.expropriated - before.demolished);
+        expect(row.doneMonth.value, row.name).toBe(row.total - before.expropriated - before.demolished);
       }
       expect(compared).toBeGreaterThanOrEqual(49);
     },
@@ -109,14 +109,17 @@ describe('month increases through the year', () => {
       const a = at(period);
       expect(a.previousPeriod).toBeNull();
       for (const row of a.start.units)
-        expect(row.month).toMatchObject({ value: row.started, source: 'computed' });
+        expect(row.startedMonth).toMatchObject({ value: row.started, source: 'computed' });
       for (const row of a.loan.units) {
         for (const b of row.banks) {
           expect(b.creditMonth).toMatchObject({ value: b.credit, source: 'computed' });
           expect(b.disbursedMonth).toMatchObject({ value: b.disbursed, source: 'computed' });
         }
       }
-      expect(a.start.province.month).toMatchObject({ value: a.start.province.started, incomplete: false });
+      expect(a.start.province.startedMonth).toMatchObject({
+        value: a.start.province.started,
+        incomplete: false,
+      });
       expect(a.loan.province.total.disbursedMonth.value).toBe(a.loan.province.total.disbursed);
     },
   );
@@ -125,7 +128,7 @@ describe('month increases through the year', () => {
     for (const period of ['2018-03', '2018-08', '2018-09', '2018-12']) {
       const a = at(period);
       const b = at(previousPeriod(period) ?? '');
-      expect(a.start.province.month).toMatchObject({
+      expect(a.start.province.startedMonth).toMatchObject({
         value: a.start.province.started - b.start.province.started,
         source: 'computed',
         incomplete: false,
@@ -169,12 +172,12 @@ describe('a missed month and a late return', () => {
     const row = june.start.units.find((r) => r.id === unitId);
     const declared = returnOf(year, '2018-06', unitId)?.tables.start?.startedMonth;
     expect(declared).toBeGreaterThan(0);
-    expect(row?.month).toMatchObject({ value: declared, source: 'declared', declared });
-    expect(june.start.province.month).toMatchObject({ source: 'declared', incomplete: false });
+    expect(row?.startedMonth).toMatchObject({ value: declared, source: 'declared', declared });
+    expect(june.start.province.startedMonth).toMatchObject({ source: 'declared', incomplete: false });
     const group = june.start.groups.find((g) => g.id === row?.groupId);
-    expect(group?.month.source).toBe('declared');
+    expect(group?.startedMonth.source).toBe('declared');
     // The other groups are computed.
-    expect(june.start.groups.filter((g) => g.month.source !== 'computed').map((g) => g.id)).toEqual([
+    expect(june.start.groups.filter((g) => g.startedMonth.source !== 'computed').map((g) => g.id)).toEqual([
       row?.groupId,
     ]);
     expect(june.warnings).toEqual([]);
@@ -187,8 +190,8 @@ describe('a missed month and a late return', () => {
       at(period).start.province.started + (late.tables.start?.started ?? 0),
     );
     const june = analyse(yearWithLate, '2018-06');
-    expect(june.start.units.find((r) => r.id === unitId)?.month.source).toBe('computed');
-    expect(june.start.province.month).toMatchObject({
+    expect(june.start.units.find((r) => r.id === unitId)?.startedMonth.source).toBe('computed');
+    expect(june.start.province.startedMonth).toMatchObject({
       value: june.start.province.started - may.start.province.started,
       source: 'computed',
     });
@@ -214,8 +217,8 @@ describe('warnings name the unit, the field and both periods', () => {
     const { unitId, period, off } = YEAR_EVENTS.mismatch;
     const [w] = at(period).warnings;
     const row = at(period).start.units.find((r) => r.id === unitId);
-    expect(row?.month.source).toBe('computed');
-    const computed = row?.month.value ?? Number.NaN;
+    expect(row?.startedMonth.source).toBe('computed');
+    const computed = row?.startedMonth.value ?? Number.NaN;
     expect(w?.message).toBe(
       `通化市累计开工本月填报${computed + off}套，按2018年1-6月与2018年1-7月累计数之差应为${computed}套。`,
     );
@@ -228,7 +231,9 @@ describe('warnings name the unit, the field and both periods', () => {
     expect(w?.message).toBe(
       `四平市累计开工从2018年1-9月的${sep}套降到2018年1-10月的${sep - by}套：累计数不应减少，两期报表之一可能有误。`,
     );
-    expect(at(period).start.units.find((r) => r.id === YEAR_EVENTS.fell.unitId)?.month.value).toBe(-by);
+    expect(at(period).start.units.find((r) => r.id === YEAR_EVENTS.fell.unitId)?.startedMonth.value).toBe(
+      -by,
+    );
   });
 
   it('January 2019 is below December 2018 everywhere, and nothing is flagged across the year boundary', () => {
@@ -358,7 +363,7 @@ const FIGURES: Record<string, (row: never) => Figures> = {
   start: (r: PeriodAnalysis['start']['province']) => ({
     plan: r.plan,
     started: r.started,
-    month: r.month.value,
+    month: r.startedMonth.value,
   }),
   loan: (r: PeriodAnalysis['loan']['province']) => {
     const out: Figures = { need: r.need ?? 0 };
@@ -375,7 +380,7 @@ const FIGURES: Record<string, (row: never) => Figures> = {
     expropriated: r.expropriated,
     demolished: r.demolished,
     total: r.total,
-    month: r.month.value,
+    month: r.doneMonth.value,
   }),
   carryOver: (r: PeriodAnalysis['carryOver']['province']) => ({
     count: r.count,
@@ -459,10 +464,12 @@ describe('every total is the sum of its parts, in every period', () => {
       // A rolled-up 本月 says how it was known: declared if a part was, incomplete if a part is unknown.
       for (const g of [...a.start.groups, a.start.province]) {
         const parts = a.start.units.filter((u) => g.kind === 'province' || u.groupId === g.id);
-        expect(g.month.source === 'declared', `${period} ${g.name}`).toBe(
-          parts.some((u) => u.month.source === 'declared'),
+        expect(g.startedMonth.source === 'declared', `${period} ${g.name}`).toBe(
+          parts.some((u) => u.startedMonth.source === 'declared'),
         );
-        expect(g.month.incomplete, `${period} ${g.name}`).toBe(parts.some((u) => u.month.value === null));
+        expect(g.startedMonth.incomplete, `${period} ${g.name}`).toBe(
+          parts.some((u) => u.startedMonth.value === null),
+        );
       }
       // Loans: each bank of the province is the sum of that bank over the units.
       for (const bank of a.loan.province.banks) {

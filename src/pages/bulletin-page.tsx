@@ -112,6 +112,7 @@ function BulletinBody({
     returnsByPeriod,
     drafts,
     docDate,
+    texts: text.texts,
     generatedText: text.generatedText,
     edited: edited !== null,
     paragraphs,

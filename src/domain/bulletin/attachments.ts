@@ -1,8 +1,14 @@
 // The five attachments (附件1 … 附件5) as plain table models — title, unit line, header rows, typed cells — built
-// from the computed analysis and the table definitions. The workbook and the Word writers only lay them out.
+// from the computed analysis, their columns derived from the table definitions (a field added to a definition
+// appears here by itself). The workbook and the Word writers only lay them out.
+import { type FigureRow, type FigureValue, figureColumns, sumFigures } from '../calc/figures';
 import type {
   AllocationFlag,
+  CarryOverRow,
   ExpropriationFlag,
+  ExpropriationRow,
+  LoanAmounts,
+  LoanRow,
   PeriodAnalysis,
   Rate,
   RowIdentity,
@@ -10,7 +16,7 @@ import type {
   StartFlag,
 } from '../calc/types';
 import { periodLabel } from '../period';
-import { type TableDef, tableDef } from '../tables';
+import { type FieldDef, fieldDef, isFigureField, isStoredField, type TableDef, tableDef } from '../tables';
 import type { TableKey } from '../types';
 import { defaultRegister } from '../units';
 
@@ -77,10 +83,42 @@ const count = (n: number | null): CellValue => (n === null ? null : { kind: 'cou
 const money = (yuan: number | null): CellValue => (yuan === null ? null : { kind: 'money', yuan });
 const rate = (r: Rate | null): CellValue => (r === null ? null : { kind: 'rate', rate: r });
 
-function header(def: TableDef, key: string): string {
-  const field = def.fields.find((f) => f.key === key);
-  if (!field) throw new Error(`${def.key} has no field ${key}`);
-  return field.header;
+/** A figure of a row as a cell: a count or money, a month increase's value, a rate. */
+function figureCell(v: FigureValue): CellValue {
+  if (v.kind === 'rate') return rate(v.value);
+  if (v.kind === 'month') return v.money ? money(v.value.value) : count(v.value.value);
+  return v.kind === 'money' ? money(v.value) : count(v.value);
+}
+
+/** Column widths by kind (characters; Chinese characters count as two). */
+const WIDTH: Record<ColumnKind, number> = { seq: 6, text: 16, count: 13, money: 11, rate: 12 };
+
+/** A column of a unit table: header, kind, width and each row's cell. */
+interface TableColumn<Row> {
+  header: string;
+  kind: ColumnKind;
+  width?: number;
+  cell: (row: Row, role: RowRole) => CellValue;
+}
+
+/** A table's figure columns from its definition, in its order, each headed by the official header. */
+function figureTableColumns<K extends TableKey, Row extends FigureRow<K>>(table: K): TableColumn<Row>[] {
+  return figureColumns(table).map(({ field, value }) => ({
+    header: field.header,
+    kind: field.kind === 'rate' ? 'rate' : field.kind === 'money' ? 'money' : 'count',
+    cell: (row) => figureCell(value(row)),
+  }));
+}
+
+/** Columns with others inserted after the one with the given header (a computed rate after its figures). */
+function withInserted<Row>(
+  columns: TableColumn<Row>[],
+  after: string,
+  inserted: TableColumn<Row>[],
+): TableColumn<Row>[] {
+  const at = columns.findIndex((c) => c.header === after);
+  if (at < 0) throw new Error(`no column ${after}`);
+  return [...columns.slice(0, at + 1), ...inserted, ...columns.slice(at + 1)];
 }
 
 /** A single header row from plain texts. */
@@ -131,6 +169,51 @@ function orderRows<Row extends RowIdentity & { rank?: number | null }>(
   return out;
 }
 
+/** 单位：套、% — the table's unit, and % when a column is a rate. */
+function unitLine(def: TableDef, columns: readonly { kind: ColumnKind }[]): string {
+  return `单位：${def.unitLabel}${columns.some((c) => c.kind === 'rate') ? '、%' : ''}`;
+}
+
+/**
+ * A table with a row per unit: 序号, 市县, the definition's figure columns (with any computed ones inserted),
+ * and 备注 holding the unit's flag in words.
+ */
+function unitTableModel<K extends TableKey, Row extends RowIdentity & FigureRow<K> & { rank: number | null }>(
+  key: K,
+  section: Section<Row>,
+  order: RowOrder,
+  flagWords: (row: Row) => string,
+  columns: TableColumn<Row>[] = figureTableColumns<K, Row>(key),
+): AttachmentBody {
+  const def = tableDef(key);
+  const remark: TableColumn<Row> = {
+    header: '备注',
+    kind: 'text',
+    width: 12,
+    cell: (row, role) => text(role === 'unit' ? flagWords(row) : ''),
+  };
+  const all = [...columns, remark];
+  const rows = orderRows(section, order).map(({ row, role, seq }) => ({
+    role,
+    cells: [...leadCells(row, seq), ...all.map((c) => c.cell(row, role))],
+  }));
+  return {
+    key,
+    unitLine: unitLine(def, all),
+    columns: [
+      { kind: 'seq', width: WIDTH.seq },
+      { kind: 'text', width: WIDTH.text },
+      ...all.map((c) => ({ kind: c.kind, width: c.width ?? WIDTH[c.kind] })),
+    ],
+    headerRows: flatHeader([
+      fieldDef(def, 'seq').header,
+      fieldDef(def, 'unit').header,
+      ...all.map((c) => c.header),
+    ]),
+    rows,
+  };
+}
+
 const START_FLAG_WORDS: Record<StartFlag, string> = {
   reached: '达到目标',
   lagging: '进展滞后',
@@ -153,163 +236,110 @@ const ALLOCATION_FLAG_WORDS: Record<AllocationFlag, string> = {
 };
 
 function startModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
-  const def = tableDef('start');
-  const rows = orderRows(a.start, order).map(({ row, role, seq }) => ({
-    role,
-    cells: [
-      ...leadCells(row, seq),
-      count(row.plan),
-      count(row.started),
-      count(row.month.value),
-      rate(row.rate),
-      text(role === 'unit' ? START_FLAG_WORDS[row.flag] : ''),
-    ],
-  }));
-  return {
-    key: 'start',
-    unitLine: '单位：套、%',
-    columns: [
-      { kind: 'seq', width: 6 },
-      { kind: 'text', width: 16 },
-      { kind: 'count', width: 14 },
-      { kind: 'count', width: 14 },
-      { kind: 'count', width: 14 },
-      { kind: 'rate', width: 12 },
-      { kind: 'text', width: 12 },
-    ],
-    headerRows: flatHeader([
-      header(def, 'seq'),
-      header(def, 'unit'),
-      header(def, 'plan'),
-      header(def, 'started'),
-      header(def, 'startedMonth'),
-      header(def, 'declaredRate'),
-      header(def, 'note'),
-    ]),
-    rows,
-  };
+  return unitTableModel('start', a.start, order, (row) => START_FLAG_WORDS[row.flag]);
 }
 
+function expropriationModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
+  // 完成率 is the bulletin's: 合计 against 年度征收计划; the return has no such column.
+  const columns = withInserted(
+    figureTableColumns<'expropriation', ExpropriationRow>('expropriation'),
+    fieldDef(tableDef('expropriation'), 'doneMonth').header,
+    [{ header: '完成率（%）', kind: 'rate', cell: (row) => rate(row.rate) }],
+  );
+  return unitTableModel(
+    'expropriation',
+    a.expropriation,
+    order,
+    (row) => EXPROPRIATION_FLAG_WORDS[row.flag],
+    columns,
+  );
+}
+
+function publicRentalModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
+  return unitTableModel('publicRental', a.publicRental, order, (row) => ALLOCATION_FLAG_WORDS[row.flag]);
+}
+
+/** The bank columns of a cumulative loan figure: all banks, 国开行, 农发行, 商业银行. */
+const BANK_BAND = ['合计', '国开行', '农发行', '商业银行'] as const;
+
+function bandAmounts(row: LoanRow): LoanAmounts[] {
+  const policy = (bank: string) => {
+    const line = row.banks.find((b) => b.bank === bank);
+    return (line ?? sumFigures('loan', [])) as LoanAmounts;
+  };
+  return [row.total, policy('国家开发银行'), policy('中国农业发展银行'), row.commercial];
+}
+
+/**
+ * 附件2: 本年棚改需贷款, then each figure of a bank line from the definition — a cumulative one as a band of
+ * all banks, 国开行, 农发行 and 商业银行, a month column as its total's increase. Ranked by credit.
+ */
 function loanModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('loan');
+  const figures = figureColumns('loan');
   // Ranked by credit, largest first: loans have no rate to rank by.
   const byCredit = [...a.loan.units].sort((x, y) => y.total.credit - x.total.credit);
   const rows = orderRows(a.loan, order, (row) => {
     const i = byCredit.indexOf(row);
     return i < 0 ? null : i + 1;
-  }).map(({ row, role, seq }) => ({
-    role,
-    cells: [
-      ...leadCells(row, seq),
-      money(row.need),
-      money(row.total.credit),
-      money(policyOf(row, '国家开发银行', 'credit')),
-      money(policyOf(row, '中国农业发展银行', 'credit')),
-      money(row.commercial.credit),
-      money(row.total.creditMonth.value),
-      money(row.total.disbursed),
-      money(policyOf(row, '国家开发银行', 'disbursed')),
-      money(policyOf(row, '中国农业发展银行', 'disbursed')),
-      money(row.commercial.disbursed),
-      money(row.total.disbursedMonth.value),
-    ],
-  }));
-  const credit = header(def, 'credit');
-  const disbursed = header(def, 'disbursed');
-  const byBank = ['合计', '国开行', '农发行', '商业银行'];
+  }).map(({ row, role, seq }) => {
+    const bands = bandAmounts(row);
+    return {
+      role,
+      cells: [
+        ...leadCells(row, seq),
+        money(row.need),
+        ...figures.flatMap(({ field, value }) =>
+          field.monthOf ? [figureCell(value(row.total))] : bands.map((amounts) => figureCell(value(amounts))),
+        ),
+      ],
+    };
+  });
+  const header: HeaderCell[] = [
+    { text: fieldDef(def, 'seq').header, col: 0, colSpan: 1, rowSpan: 2 },
+    { text: fieldDef(def, 'unit').header, col: 1, colSpan: 1, rowSpan: 2 },
+    { text: '本年棚改需贷款（亿元）', col: 2, colSpan: 1, rowSpan: 2 },
+  ];
+  const subHeader: HeaderCell[] = [];
+  let col = 3;
+  for (const { field } of figures) {
+    const span = field.monthOf ? 1 : BANK_BAND.length;
+    header.push({ text: field.header, col, colSpan: span, rowSpan: field.monthOf ? 2 : 1 });
+    if (!field.monthOf)
+      subHeader.push(...BANK_BAND.map((t, i) => ({ text: t, col: col + i, colSpan: 1, rowSpan: 1 })));
+    col += span;
+  }
   return {
     key: 'loan',
-    unitLine: '单位：亿元',
+    unitLine: unitLine(def, []),
     columns: [
-      { kind: 'seq', width: 6 },
-      { kind: 'text', width: 16 },
+      { kind: 'seq', width: WIDTH.seq },
+      { kind: 'text', width: WIDTH.text },
       { kind: 'money', width: 12 },
-      ...Array.from({ length: 10 }, (): ColumnModel => ({ kind: 'money', width: 11 })),
+      ...Array.from({ length: col - 3 }, (): ColumnModel => ({ kind: 'money', width: WIDTH.money })),
     ],
-    headerRows: [
-      [
-        { text: header(def, 'seq'), col: 0, colSpan: 1, rowSpan: 2 },
-        { text: header(def, 'unit'), col: 1, colSpan: 1, rowSpan: 2 },
-        { text: '本年棚改需贷款（亿元）', col: 2, colSpan: 1, rowSpan: 2 },
-        { text: credit, col: 3, colSpan: 4, rowSpan: 1 },
-        { text: header(def, 'creditMonth'), col: 7, colSpan: 1, rowSpan: 2 },
-        { text: disbursed, col: 8, colSpan: 4, rowSpan: 1 },
-        { text: header(def, 'disbursedMonth'), col: 12, colSpan: 1, rowSpan: 2 },
-      ],
-      [
-        ...byBank.map((t, i) => ({ text: t, col: 3 + i, colSpan: 1, rowSpan: 1 })),
-        ...byBank.map((t, i) => ({ text: t, col: 8 + i, colSpan: 1, rowSpan: 1 })),
-      ],
-    ],
+    headerRows: [header, subHeader],
     rows,
   };
 }
 
-function policyOf(
-  row: { banks: { bank: string; credit: number; disbursed: number }[] },
-  bank: string,
-  field: 'credit' | 'disbursed',
-): number {
-  return row.banks.find((b) => b.bank === bank)?.[field] ?? 0;
-}
-
-function expropriationModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
-  const def = tableDef('expropriation');
-  const rows = orderRows(a.expropriation, order).map(({ row, role, seq }) => ({
-    role,
-    cells: [
-      ...leadCells(row, seq),
-      count(row.plan),
-      count(row.expropriated),
-      count(row.demolished),
-      count(row.total),
-      count(row.month.value),
-      rate(row.rate),
-      text(role === 'unit' ? EXPROPRIATION_FLAG_WORDS[row.flag] : ''),
-    ],
-  }));
-  return {
-    key: 'expropriation',
-    unitLine: '单位：户、%',
-    columns: [
-      { kind: 'seq', width: 6 },
-      { kind: 'text', width: 16 },
-      ...Array.from({ length: 5 }, (): ColumnModel => ({ kind: 'count', width: 13 })),
-      { kind: 'rate', width: 12 },
-      { kind: 'text', width: 12 },
-    ],
-    headerRows: flatHeader([
-      header(def, 'seq'),
-      header(def, 'unit'),
-      header(def, 'plan'),
-      header(def, 'expropriated'),
-      header(def, 'demolished'),
-      header(def, 'total'),
-      header(def, 'doneMonth'),
-      '完成率（%）',
-      header(def, 'note'),
-    ]),
-    rows,
-  };
-}
-
+/** 附件4: a row per project with its fields from the definition; totals give the count and the sums. */
 function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const def = tableDef('carryOver');
+  const fields = (def.fields as readonly FieldDef[]).filter(isStoredField);
   const co = a.carryOver;
-  const rows: RowModel[] = [
-    {
-      role: 'province',
-      cells: [
-        null,
-        text('全省合计'),
-        text(`${co.province.count}个项目`),
-        count(sumHouseholds(co.projects)),
-        count(co.province.unfinished),
-        null,
-        null,
-      ],
-    },
-  ];
+  // A total row: its name, the number of projects under the first text column, the sums under the figures.
+  const totalRow = (row: CarryOverRow, role: RowRole): RowModel => ({
+    role,
+    cells: [
+      null,
+      text(displayName(row)),
+      ...fields.map((f, i) => {
+        if (isFigureField(f)) return count((row as unknown as Record<string, number>)[f.key] ?? 0);
+        return i === 0 ? text(`${row.count}个项目`) : null;
+      }),
+    ],
+  });
   const projectRows = (unitId: string, start: number): RowModel[] =>
     co.projects
       .filter((p) => p.unitId === unitId)
@@ -318,116 +348,49 @@ function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
         cells: [
           count(start + i),
           text(p.unitName),
-          text(p.project.name),
-          count(p.project.households),
-          count(p.project.unfinished),
-          text(p.project.reason),
-          text(p.project.plannedFinish),
+          ...fields.map((f) => {
+            const v = (p.project as unknown as Record<string, unknown>)[f.key];
+            return isFigureField(f) ? count(typeof v === 'number' ? v : 0) : text(String(v ?? ''));
+          }),
         ],
       }));
+  const rows: RowModel[] = [totalRow(co.province, 'province')];
   let seq = 1;
+  const addUnit = (unitId: string) => {
+    const r = projectRows(unitId, seq);
+    seq += r.length;
+    rows.push(...r);
+  };
   if (order === 'ranked') {
     // Units with the most unfinished projects first.
     const units = [...co.units]
       .filter((u) => u.count > 0)
       .sort((x, y) => y.count - x.count || y.unfinished - x.unfinished);
-    for (const unit of units) {
-      const r = projectRows(unit.id, seq);
-      seq += r.length;
-      rows.push(...r);
-    }
+    for (const unit of units) addUnit(unit.id);
   } else {
     for (const group of co.groups) {
-      const groupProjects = co.projects.filter((p) => p.groupId === group.id);
-      if (groupProjects.length === 0) continue;
-      rows.push({
-        role: 'group',
-        cells: [
-          null,
-          text(displayName(group)),
-          text(`${group.count}个项目`),
-          count(sumHouseholds(groupProjects)),
-          count(group.unfinished),
-          null,
-          null,
-        ],
-      });
-      for (const unit of co.units.filter((u) => u.groupId === group.id)) {
-        const r = projectRows(unit.id, seq);
-        seq += r.length;
-        rows.push(...r);
-      }
+      if (group.count === 0) continue;
+      rows.push(totalRow(group, 'group'));
+      for (const unit of co.units.filter((u) => u.groupId === group.id)) addUnit(unit.id);
     }
   }
   return {
     key: 'carryOver',
     unitLine: '单位：个、户',
     columns: [
-      { kind: 'seq', width: 6 },
+      { kind: 'seq', width: WIDTH.seq },
       { kind: 'text', width: 14 },
-      { kind: 'text', width: 34 },
-      { kind: 'count', width: 11 },
-      { kind: 'count', width: 14 },
-      { kind: 'text', width: 22 },
-      { kind: 'text', width: 14 },
-    ],
-    headerRows: flatHeader(
-      ['seq', 'unit', 'name', 'households', 'unfinished', 'reason', 'plannedFinish'].map((k) =>
-        header(def, k),
+      ...fields.map(
+        (f): ColumnModel => ({
+          kind: isFigureField(f) ? 'count' : 'text',
+          width: isFigureField(f) ? 13 : f.key === 'name' ? 34 : 18,
+        }),
       ),
-    ),
-    rows,
-  };
-}
-
-function sumHouseholds(items: readonly { project: { households: number } }[]): number {
-  return items.reduce((s, p) => s + p.project.households, 0);
-}
-
-function publicRentalModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
-  const def = tableDef('publicRental');
-  const rows = orderRows(a.publicRental, order).map(({ row, role, seq }) => ({
-    role,
-    cells: [
-      ...leadCells(row, seq),
-      count(row.raised),
-      count(row.allocated),
-      rate(row.rate),
-      count(row.yearTask),
-      count(row.yearAllocated),
-      rate(row.yearRate),
-      row.lastYearRate === null ? null : rate({ num: row.lastYearRate, den: 10_000 }),
-      text(role === 'unit' ? ALLOCATION_FLAG_WORDS[row.flag] : ''),
-    ],
-  }));
-  return {
-    key: 'publicRental',
-    unitLine: '单位：套、%',
-    columns: [
-      { kind: 'seq', width: 6 },
-      { kind: 'text', width: 16 },
-      { kind: 'count', width: 12 },
-      { kind: 'count', width: 12 },
-      { kind: 'rate', width: 11 },
-      { kind: 'count', width: 12 },
-      { kind: 'count', width: 12 },
-      { kind: 'rate', width: 12 },
-      { kind: 'rate', width: 12 },
-      { kind: 'text', width: 12 },
     ],
     headerRows: flatHeader([
-      ...[
-        'seq',
-        'unit',
-        'raised',
-        'allocated',
-        'declaredRate',
-        'yearTask',
-        'yearAllocated',
-        'declaredYearRate',
-        'lastYearRate',
-      ].map((k) => header(def, k)),
-      '备注',
+      fieldDef(def, 'seq').header,
+      fieldDef(def, 'unit').header,
+      ...fields.map((f) => f.header),
     ]),
     rows,
   };

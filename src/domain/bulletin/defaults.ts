@@ -3,10 +3,13 @@
 // data: {startTarget} → 100 (the start target), {lagging} → 22 (units below it). A sentence that counts
 // {lagging} units is dropped when there are none (no "0个市县" in a published text).
 import type { BulletinTextSettings } from '../settings';
+import { DEFAULT_FURNITURE_SETTINGS } from './furniture';
 
 export const BULLETIN_TEXT_KEY = 'bulletinText';
 
 export const DEFAULT_BULLETIN_TEXT: BulletinTextSettings = {
+  // 版头 and 版记 of the Word file (issue 12, docs).
+  ...DEFAULT_FURNITURE_SETTINGS,
   title: '关于{period}全省棚户区改造、棚改贷款、房屋征收和公租房分配进展情况的通报',
   addressees: '各市（州）人民政府，长白山管委会，梅河口市、公主岭市人民政府，各县（市）人民政府：',
   intro:

@@ -83,14 +83,6 @@ export function withDocDate(paragraphs: readonly BulletinParagraph[], docDate: s
   return out;
 }
 
-/** What the Word writer takes besides the text and attachments: the 发文字号 (none before 签发) and the 成文日期. */
-export interface DocumentMeta {
-  /** 吉安居办〔2018〕12号; null for a draft not yet issued. */
-  docNumber: string | null;
-  /** ISO date. */
-  docDate: string;
-}
-
 // ---- differences after issue ------------------------------------------------------------------------------
 
 export type DifferenceKind = 'changed' | 'added' | 'removed';

@@ -293,15 +293,15 @@ describe('month increases', () => {
 
   it('computes from the previous period where the unit has it, else takes the declared figure', () => {
     const byId = new Map(a.start.units.map((r) => [r.id, r]));
-    expect(increase(byId.get(CC)?.month)).toEqual([100, 'computed']);
+    expect(increase(byId.get(CC)?.startedMonth)).toEqual([100, 'computed']);
     // 农安县 has no August return: its declared 本月 is used and marked as such.
-    expect(increase(byId.get(NA)?.month)).toEqual([0, 'declared']);
+    expect(increase(byId.get(NA)?.startedMonth)).toEqual([0, 'declared']);
     // 通化市 has neither.
-    expect(increase(byId.get(THS)?.month)).toEqual([null, 'none']);
+    expect(increase(byId.get(THS)?.startedMonth)).toEqual([null, 'none']);
     const cc = a.start.groups.find((g) => g.id === CC);
-    expect(cc?.month).toMatchObject({ value: 100, source: 'declared', incomplete: true });
+    expect(cc?.startedMonth).toMatchObject({ value: 100, source: 'declared', incomplete: true });
     const th = a.start.groups.find((g) => g.id === THS);
-    expect(th?.month).toMatchObject({ value: null, source: 'none', incomplete: true });
+    expect(th?.startedMonth).toMatchObject({ value: null, source: 'none', incomplete: true });
   });
 
   it('warns when a declared 本月 disagrees with the computed increase', () => {
@@ -332,7 +332,7 @@ describe('month increases', () => {
     expect(fell).toHaveLength(1);
     expect(fell[0]).toMatchObject({ unitId: GZL, field: 'started', periods: ['2018-08', '2018-09'] });
     expect(fell[0]?.message).toMatch(/公主岭市.*2018年1-8月.*230套.*2018年1-9月.*210套/);
-    expect(a.start.units.find((r) => r.id === GZL)?.month.value).toBe(-20);
+    expect(a.start.units.find((r) => r.id === GZL)?.startedMonth.value).toBe(-20);
   });
 
   it('handles a bank present in only one of the two periods', () => {
@@ -426,7 +426,7 @@ describe('month increases', () => {
     const b = analyse({ '2017-12': december, '2018-01': january }, '2018-01');
     expect(b.previousPeriod).toBeNull();
     expect(b.previousMonth).toBe('2017-12');
-    expect(increase(b.start.units[0]?.month)).toEqual([40, 'computed']);
+    expect(increase(b.start.units[0]?.startedMonth)).toEqual([40, 'computed']);
     expect(b.warnings.map((w) => [w.code, w.periods])).toEqual([['increase.mismatch', ['2018-01']]]);
     expect(b.carryOver.units[0]).toMatchObject({ count: 2, previousCount: 2, finished: 1, added: 1 });
     expect(b.carryOver.newProjects.map((p) => p.project.name)).toEqual(['新项目']);

@@ -3,6 +3,7 @@
 import type { CarryOverProject } from '../types';
 import { normaliseName } from '../units';
 import { type CalcContext, reportedFigures, rollUp, total, unitIdentity } from './context';
+import { sumFigures } from './figures';
 import { comparePinyin } from './sort';
 import type { CarryOverItem, CarryOverRow, CarryOverSection, RowIdentity } from './types';
 
@@ -60,8 +61,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     return {
       ...id,
       count: list.length,
-      households: total(list, (p) => p.households),
-      unfinished: total(list, (p) => p.unfinished),
+      ...sumFigures('carryOver', list),
       previousCount: prevList ? prevList.length : null,
       finished,
       added,
@@ -74,8 +74,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
     return {
       ...identity,
       count: total(parts, (p) => p.count),
-      households: total(parts, (p) => p.households),
-      unfinished: total(parts, (p) => p.unfinished),
+      ...sumFigures('carryOver', parts),
       previousCount: known.length === 0 ? null : total(known, (p) => p.previousCount ?? 0),
       finished: total(parts, (p) => p.finished),
       added: total(parts, (p) => p.added),

@@ -3,6 +3,7 @@
 import { notice } from '../messages';
 import { periodLabel } from '../period';
 import type { Thresholds } from '../settings';
+import type { Accrual } from '../tables';
 import type { YearTargets } from '../targets';
 import type { ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId } from '../types';
 import type { Unit, UnitRegister } from '../units';
@@ -47,64 +48,82 @@ export function unitIdentity(ctx: CalcContext, unit: Unit): RowIdentity {
 export const PROVINCE_ROW_ID = 'province';
 export const PROVINCE_ROW_NAME = '全省合计';
 
+/** Where a month increase is computed, for its warnings: the table, the unit and the figure's id and name. */
+export interface IncreaseWhere {
+  table: TableKey;
+  unit: Unit;
+  field: string;
+  label: string;
+}
+
 /**
- * A cumulative figure's increase this month. In January it is the figure itself; otherwise the difference with
- * the previous period's figure when the unit's previous return has the table (`previous` not undefined), else
- * the declared 本月. Disagreement with the declared figure and a falling cumulative figure become warnings.
+ * A figure's increase this month, by how it accrues (see tables' Accrual). A year figure: in January the figure
+ * itself, otherwise the difference with the previous period's figure when the unit's previous return has the
+ * table (`previous` not undefined); a stock figure: the difference with the previous month's, across the year
+ * boundary. Else the declared 本月. A year figure that fell and a declared 本月 that disagrees are warnings.
  */
-export function cumulativeIncrease(
+export function monthIncrease(
   ctx: CalcContext,
-  where: { table: TableKey; unit: Unit; field: string; label: string },
+  where: IncreaseWhere,
+  accrues: Accrual,
   current: number,
   previous: number | undefined,
   declared: number | null,
   format: (value: number) => string = String,
 ): MonthIncrease {
+  const before = accrues === 'year' ? ctx.previousPeriod : ctx.previousMonth;
   let computed: number | null = null;
-  if (ctx.previousPeriod === null) computed = current;
-  else if (previous !== undefined) {
-    computed = current - previous;
-    if (computed < 0) {
-      warn(
-        ctx,
-        where,
-        'cumulative.fell',
-        [ctx.previousPeriod, ctx.period],
-        notice('calc.cumulativeFell', {
-          unit: where.unit.name,
-          label: where.label,
-          from: periodLabel(ctx.previousPeriod),
-          to: periodLabel(ctx.period),
-          before: format(previous),
-          now: format(current),
-        }),
-      );
-      return { value: computed, source: 'computed', declared, incomplete: false };
-    }
+  if (accrues === 'year' && before === null) computed = current;
+  else if (previous !== undefined) computed = current - previous;
+  if (computed === null) {
+    if (declared !== null) return { value: declared, source: 'declared', declared, incomplete: false };
+    return { value: null, source: 'none', declared: null, incomplete: false };
   }
-  if (computed !== null) {
-    if (declared !== null && declared !== computed) {
-      const periods = ctx.previousPeriod ? [ctx.previousPeriod, ctx.period] : [ctx.period];
-      warn(
-        ctx,
-        where,
-        'increase.mismatch',
-        periods,
-        notice('calc.increaseMismatch', {
-          unit: where.unit.name,
-          label: where.label,
-          declared: format(declared),
-          basis: ctx.previousPeriod
-            ? `${periodLabel(ctx.previousPeriod)}与${periodLabel(ctx.period)}累计数之差`
-            : `${periodLabel(ctx.period)}累计数`,
-          computed: format(computed),
-        }),
-      );
-    }
-    return { value: computed, source: 'computed', declared, incomplete: false };
+  if (computed < 0 && accrues === 'year' && before !== null && previous !== undefined) {
+    warnFell(ctx, where, before, previous, current, format);
+  } else if (declared !== null && declared !== computed) {
+    warn(
+      ctx,
+      where,
+      'increase.mismatch',
+      before ? [before, ctx.period] : [ctx.period],
+      notice('calc.increaseMismatch', {
+        unit: where.unit.name,
+        label: where.label,
+        declared: format(declared),
+        basis: before
+          ? `${periodLabel(before)}与${periodLabel(ctx.period)}累计数之差`
+          : `${periodLabel(ctx.period)}累计数`,
+        computed: format(computed),
+      }),
+    );
   }
-  if (declared !== null) return { value: declared, source: 'declared', declared, incomplete: false };
-  return { value: null, source: 'none', declared: null, incomplete: false };
+  return { value: computed, source: 'computed', declared, incomplete: false };
+}
+
+/** A year figure below the previous period's: one of the two returns is probably wrong. */
+export function warnFell(
+  ctx: CalcContext,
+  where: IncreaseWhere,
+  before: PeriodKey,
+  previous: number,
+  current: number,
+  format: (value: number) => string = String,
+): void {
+  warn(
+    ctx,
+    where,
+    'cumulative.fell',
+    [before, ctx.period],
+    notice('calc.cumulativeFell', {
+      unit: where.unit.name,
+      label: where.label,
+      from: periodLabel(before),
+      to: periodLabel(ctx.period),
+      before: format(previous),
+      now: format(current),
+    }),
+  );
 }
 
 /** An increase nobody can know: a unit counted for its annual target alone, without a return. */
@@ -114,12 +133,6 @@ export const UNKNOWN_INCREASE: MonthIncrease = {
   declared: null,
   incomplete: false,
 };
-
-/** A stock figure's change since the previous month (across the year boundary); nothing is declared. */
-export function stockIncrease(current: number, previous: number | undefined): MonthIncrease {
-  if (previous === undefined) return UNKNOWN_INCREASE;
-  return { value: current - previous, source: 'computed', declared: null, incomplete: false };
-}
 
 function warn(
   ctx: CalcContext,

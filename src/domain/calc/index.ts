@@ -21,6 +21,8 @@ function hasTarget(targets: YearTargets, unitId: UnitId): boolean {
 }
 
 export { PROVINCE_ROW_ID, PROVINCE_ROW_NAME } from './context';
+export type { FigureColumn, FigureRow, FigureValue } from './figures';
+export { figureColumns } from './figures';
 export * from './format';
 export { comparePinyin } from './sort';
 export type * from './types';

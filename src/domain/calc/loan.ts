@@ -1,63 +1,47 @@
 // 表2 贷款: need, credit and disbursed per bank, per category (政策性/商业银行) and in total, with month increases.
 // Disbursed may exceed this year's credit (it draws on earlier years' credit): that is never flagged.
 import { bankCategory, bankShortName, canonicalBankName, compareBanks } from '../banks';
+import { type FieldDef, isFigureField, tableDef } from '../tables';
 import type { LoanFigures, Yuan } from '../types';
 import type { Unit } from '../units';
-import {
-  type CalcContext,
-  cumulativeIncrease,
-  reportedFigures,
-  rollUp,
-  sumIncreases,
-  total,
-  unitIdentity,
-} from './context';
-import { formatYi } from './format';
+import { type CalcContext, reportedFigures, rollUp, total, unitIdentity } from './context';
+import { sumFigures, unitFigures } from './figures';
 import { plannedFigure, unreportedRows } from './targets';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection, RowIdentity } from './types';
 
-interface BankSums {
-  credit: Yuan;
-  creditMonth: Yuan | null;
-  disbursed: Yuan;
-  disbursedMonth: Yuan | null;
-}
+type BankLineFigures = Record<string, number | null>;
 
-// A unit may list a bank twice (two branches): its lines add up.
-function byBank(fig: LoanFigures): Map<string, BankSums> {
-  const out = new Map<string, BankSums>();
+// A unit may list a bank twice (two branches): its lines add up (a month column: the sum of those stating it).
+function byBank(fig: LoanFigures): Map<string, BankLineFigures> {
+  const figures = (tableDef('loan').fields as readonly FieldDef[]).filter(isFigureField);
+  const out = new Map<string, BankLineFigures>();
   for (const line of fig.banks) {
     const name = canonicalBankName(line.bank);
-    const s = out.get(name) ?? { credit: 0, creditMonth: null, disbursed: 0, disbursedMonth: null };
-    s.credit += line.credit;
-    s.disbursed += line.disbursed;
-    if (line.creditMonth !== null) s.creditMonth = (s.creditMonth ?? 0) + line.creditMonth;
-    if (line.disbursedMonth !== null) s.disbursedMonth = (s.disbursedMonth ?? 0) + line.disbursedMonth;
-    out.set(name, s);
+    const sums = out.get(name) ?? Object.fromEntries(figures.map((f) => [f.key, f.nullable ? null : 0]));
+    for (const f of figures) {
+      const v = (line as unknown as Record<string, number | null>)[f.key];
+      if (typeof v === 'number') sums[f.key] = (sums[f.key] ?? 0) + v;
+    }
+    out.set(name, sums);
   }
   return out;
 }
 
-function sumAmounts(parts: readonly LoanAmounts[]): LoanAmounts {
-  return {
-    credit: total(parts, (p) => p.credit),
-    creditMonth: sumIncreases(parts.map((p) => p.creditMonth)),
-    disbursed: total(parts, (p) => p.disbursed),
-    disbursedMonth: sumIncreases(parts.map((p) => p.disbursedMonth)),
-  };
-}
-
 function bankAmounts(bank: string, parts: readonly LoanAmounts[]): LoanBankAmounts {
-  return { bank, shortName: bankShortName(bank), category: bankCategory(bank), ...sumAmounts(parts) };
+  return { bank, shortName: bankShortName(bank), category: bankCategory(bank), ...sumFigures('loan', parts) };
 }
 
 function categoryTotals(banks: readonly LoanBankAmounts[]): Pick<LoanRow, 'policy' | 'commercial' | 'total'> {
-  const policy = sumAmounts(banks.filter((b) => b.category === 'policy'));
-  const commercial = sumAmounts(banks.filter((b) => b.category === 'commercial'));
-  return { policy, commercial, total: sumAmounts([policy, commercial]) };
+  const policy = sumFigures(
+    'loan',
+    banks.filter((b) => b.category === 'policy'),
+  );
+  const commercial = sumFigures(
+    'loan',
+    banks.filter((b) => b.category === 'commercial'),
+  );
+  return { policy, commercial, total: sumFigures('loan', [policy, commercial]) };
 }
-
-const yi = (v: number) => `${formatYi(v)}亿元`;
 
 function unitRow(ctx: CalcContext, unit: Unit, fig: LoanFigures): LoanRow {
   const cur = byBank(fig);
@@ -65,33 +49,19 @@ function unitRow(ctx: CalcContext, unit: Unit, fig: LoanFigures): LoanRow {
   const prev = prevFig ? byBank(prevFig) : undefined;
   const names = [...new Set([...cur.keys(), ...(prev?.keys() ?? [])])].sort(compareBanks);
   const banks = names.map((bank): LoanBankAmounts => {
-    const c = cur.get(bank);
-    // With a stored previous return, a bank it lacks had 0 then.
-    const p = prev ? (prev.get(bank) ?? { credit: 0, disbursed: 0 }) : undefined;
     const short = bankShortName(bank);
-    return {
-      bank,
-      shortName: short,
-      category: bankCategory(bank),
-      credit: c?.credit ?? 0,
-      creditMonth: cumulativeIncrease(
-        ctx,
-        { table: 'loan', unit, field: `credit:${bank}`, label: `${short}授信` },
-        c?.credit ?? 0,
-        p?.credit,
-        c?.creditMonth ?? null,
-        yi,
-      ),
-      disbursed: c?.disbursed ?? 0,
-      disbursedMonth: cumulativeIncrease(
-        ctx,
-        { table: 'loan', unit, field: `disbursed:${bank}`, label: `${short}发放贷款` },
-        c?.disbursed ?? 0,
-        p?.disbursed,
-        c?.disbursedMonth ?? null,
-        yi,
-      ),
-    };
+    const figures = unitFigures(ctx, {
+      table: 'loan',
+      unit,
+      values: cur.get(bank) ?? {},
+      // With a stored previous return, a bank it lacks had 0 then.
+      previous: () => (prev ? (prev.get(bank) ?? {}) : undefined),
+      where: (field) => ({
+        field: `${field.key}:${bank}`,
+        label: `${short}${field.shortLabel ?? field.label}`,
+      }),
+    });
+    return { bank, shortName: short, category: bankCategory(bank), ...figures };
   });
   const totals = categoryTotals(banks);
   const need = plannedFigure(ctx, unit, 'loanNeed', fig.need);

@@ -3,14 +3,14 @@
 import type { Thresholds } from '../settings';
 import {
   type CalcContext,
+  monthIncrease,
   reportedFigures,
   reportedIncreases,
   rollUp,
-  stockIncrease,
-  total,
   UNKNOWN_INCREASE,
   unitIdentity,
 } from './context';
+import { noFigures, sumFigures, tableFigures } from './figures';
 import { makeRate, rateAtLeast, rateToBp } from './format';
 import { orderByRate, withRanks } from './rank';
 import { plannedFigure, unreportedRows } from './targets';
@@ -46,65 +46,54 @@ export function lastYearTrend(rate: Rate | null, lastYear: number | null): LastY
 export function analysePublicRental(ctx: CalcContext): PublicRentalSection {
   const t = ctx.thresholds;
   const unitRows = reportedFigures(ctx, 'publicRental').map(({ unit, fig }): PublicRentalRow => {
-    const prev = ctx.previousStock.get(unit.id)?.tables.publicRental;
-    const rate = makeRate(fig.allocated, fig.raised);
+    const stock = ctx.previousStock.get(unit.id)?.tables.publicRental;
+    const figures = tableFigures(ctx, 'publicRental', unit, fig);
     const task = plannedFigure(ctx, unit, 'rentalTask', fig.yearTask);
     const yearTask = task.value ?? fig.yearTask;
+    const rate = makeRate(figures.allocated, figures.raised);
+    const where = { table: 'publicRental' as const, unit, field: 'allocated', label: '累计已分配' };
     return {
       ...unitIdentity(ctx, unit),
-      raised: fig.raised,
-      allocated: fig.allocated,
-      allocatedMonth: stockIncrease(fig.allocated, prev?.allocated),
+      ...figures,
+      allocatedMonth: monthIncrease(ctx, where, 'stock', figures.allocated, stock?.allocated, null),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
       yearTask,
       taskFromTarget: task.fromTarget,
-      yearAllocated: fig.yearAllocated,
-      yearRate: makeRate(fig.yearAllocated, yearTask),
-      yearFlag: yearTaskFlag(yearTask, fig.yearAllocated, t),
-      lastYearRate: fig.lastYearRate,
-      trend: lastYearTrend(rate, fig.lastYearRate),
+      yearRate: makeRate(figures.yearAllocated, yearTask),
+      yearFlag: yearTaskFlag(yearTask, figures.yearAllocated, t),
+      trend: lastYearTrend(rate, figures.lastYearRate),
     };
   });
   const sum = (identity: RowIdentity, parts: PublicRentalRow[]): PublicRentalRow => {
-    const raised = total(parts, (p) => p.raised);
-    const allocated = total(parts, (p) => p.allocated);
-    const yearTask = total(parts, (p) => p.yearTask);
-    const yearAllocated = total(parts, (p) => p.yearAllocated);
-    const rate = makeRate(allocated, raised);
+    const figures = sumFigures('publicRental', parts);
+    const rate = makeRate(figures.allocated, figures.raised);
     return {
       ...identity,
-      raised,
-      allocated,
+      ...figures,
       allocatedMonth: reportedIncreases(parts, (p) => p.allocatedMonth),
       rate,
       flag: allocationFlag(rate, t),
       rank: null,
-      yearTask,
       taskFromTarget: parts.some((p) => p.taskFromTarget),
-      yearAllocated,
-      yearRate: makeRate(yearAllocated, yearTask),
-      yearFlag: yearTaskFlag(yearTask, yearAllocated, t),
-      lastYearRate: null,
+      yearRate: makeRate(figures.yearAllocated, figures.yearTask),
+      yearFlag: yearTaskFlag(figures.yearTask, figures.yearAllocated, t),
       trend: 'none',
     };
   };
   const units = withRanks(unitRows);
   // Not reported, but with an allocation task: the task counts; nothing raised or allocated is known.
   const unreported = unreportedRows<PublicRentalRow>(ctx, 'publicRental', 'rentalTask', (target) => ({
-    raised: 0,
-    allocated: 0,
+    ...noFigures('publicRental'),
     allocatedMonth: UNKNOWN_INCREASE,
     rate: null,
     flag: 'none',
     rank: null,
     yearTask: target,
     taskFromTarget: true,
-    yearAllocated: 0,
     yearRate: null,
     yearFlag: 'none',
-    lastYearRate: null,
     trend: 'none',
   }));
   const { groups, province } = rollUp(ctx, units, sum, unreported);

@@ -3,17 +3,9 @@
 import type { BankCategory } from '../banks';
 import type { Thresholds } from '../settings';
 import type { YearTargets } from '../targets';
-import type {
-  CarryOverProject,
-  Count,
-  ParsedReturn,
-  PeriodKey,
-  RateBp,
-  TableKey,
-  UnitId,
-  Yuan,
-} from '../types';
+import type { CarryOverProject, Count, ParsedReturn, PeriodKey, TableKey, UnitId, Yuan } from '../types';
 import type { UnitRegister } from '../units';
+import type { FigureRow } from './figures';
 
 /**
  * An exact ratio num/den of integers. A rate with a zero denominator does not exist: it is `null`
@@ -78,16 +70,15 @@ export interface Section<Row extends RowIdentity> {
 /** reached: rate ≥ target; lagging: below target but not below the warning line; below: under the warning line; none: no plan. */
 export type StartFlag = 'reached' | 'lagging' | 'below' | 'none';
 
-export interface StartRow extends RowIdentity {
-  /** The annual target when one is set (see fromTarget), else the return's 年度计划. */
-  plan: Count;
-  /** The plan is the annual target (for a group or the province: some part's is). */
+/**
+ * The table's figures by field (plan, started, startedMonth as a month increase, declaredRate as declared: units
+ * only), and the rules' results.
+ */
+export interface StartRow extends RowIdentity, FigureRow<'start'> {
+  /** The plan is the annual target (for a group or the province: some part's is); `plan` is then the target. */
   fromTarget: boolean;
-  started: Count;
-  month: MonthIncrease;
+  /** Recomputed from started and plan. */
   rate: Rate | null;
-  /** As declared by the unit (units only). */
-  declaredRate: RateBp | null;
   flag: StartFlag;
   /** 1 = highest rate; ties share a rank; null without a plan. Units are ranked among units, groups among groups. */
   rank: number | null;
@@ -108,15 +99,12 @@ export interface StartSection extends Section<StartRow> {
 
 // ---- 表2 贷款 -------------------------------------------------------------------------------------------
 
-export interface LoanAmounts {
-  credit: Yuan;
-  creditMonth: MonthIncrease;
-  /** May exceed credit (draws on earlier years' credit): never a fault. */
-  disbursed: Yuan;
-  disbursedMonth: MonthIncrease;
-}
+/** A bank line's figures by field: credit, disbursed (may exceed credit: it draws on earlier years' credit, never a fault) and their month increases. */
+export type LoanAmounts = FigureRow<'loan'>;
 
-export interface LoanBankAmounts extends LoanAmounts {
+export type LoanBankAmounts = LoanAmounts & LoanBankIdentity;
+
+interface LoanBankIdentity {
   /** Canonical bank name. */
   bank: string;
   /** 国开行, 农发行, 建设银行 … */
@@ -154,16 +142,14 @@ export interface LoanSection extends Section<LoanRow> {
 /** ahead: rate ≥ expropriationAhead; behind: rate < expropriationBehind; middle: between; none: no plan. */
 export type ExpropriationFlag = 'ahead' | 'middle' | 'behind' | 'none';
 
-export interface ExpropriationRow extends RowIdentity {
-  /** The annual target when one is set (see fromTarget), else the return's 年度征收计划. */
-  plan: Count;
+/**
+ * The table's figures by field (plan, expropriated, demolished, total = their sum, doneMonth = total's month
+ * increase), and the rules' results.
+ */
+export interface ExpropriationRow extends RowIdentity, FigureRow<'expropriation'> {
+  /** The plan is the annual target (see StartRow.fromTarget). */
   fromTarget: boolean;
-  expropriated: Count;
-  demolished: Count;
-  /** expropriated + demolished. */
-  total: Count;
-  /** Month increase of `total`. */
-  month: MonthIncrease;
+  /** total against plan. */
   rate: Rate | null;
   flag: ExpropriationFlag;
   rank: number | null;
@@ -187,13 +173,10 @@ export interface CarryOverItem {
   project: CarryOverProject;
 }
 
-export interface CarryOverRow extends RowIdentity {
+/** The projects' figures added up by field (households: 涉及户数, unfinished: 未完成拆迁户数), and the counts. */
+export interface CarryOverRow extends RowIdentity, FigureRow<'carryOver'> {
   /** Unfinished projects now. */
   count: number;
-  /** Households the projects involve (sum of 涉及户数). */
-  households: Count;
-  /** Unfinished households (sum of 未完成拆迁户数). */
-  unfinished: Count;
   /** Count in the previous month's return; null when that return is not stored. */
   previousCount: number | null;
   /** Projects gone since the previous month (0 when it is not stored). */
@@ -230,22 +213,20 @@ export type YearTaskFlag = 'done' | 'partial' | 'zero' | 'none';
 /** fell: this year's allocation rate is lower than 上年同期分配率; held: not lower; none: either unknown. */
 export type LastYearTrend = 'fell' | 'held' | 'none';
 
-export interface PublicRentalRow extends RowIdentity {
-  raised: Count;
-  allocated: Count;
+/**
+ * The table's figures by field (raised, allocated, yearTask: the annual target when set, yearAllocated; the
+ * rates as declared: units only), and the rules' results.
+ */
+export interface PublicRentalRow extends RowIdentity, FigureRow<'publicRental'> {
   /** Month increase of `allocated` (a stock figure: compared with previousMonth, across the year boundary). */
   allocatedMonth: MonthIncrease;
   rate: Rate | null;
   flag: AllocationFlag;
   rank: number | null;
-  /** 本年分配任务: the annual target when set (see taskFromTarget), else the return's. */
-  yearTask: Count;
+  /** yearTask (本年分配任务) is the annual target when set. */
   taskFromTarget: boolean;
-  yearAllocated: Count;
   yearRate: Rate | null;
   yearFlag: YearTaskFlag;
-  /** 上年同期分配率 as declared (units only). */
-  lastYearRate: RateBp | null;
   trend: LastYearTrend;
 }
 

@@ -60,6 +60,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'toDate' },
       header: '本年授信（审批）额度（亿元）',
       label: '本年授信（审批）',
+      shortLabel: '授信',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -86,6 +87,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       meaning: { concepts: ['授信', '审批', '授信审批', '审批授信'], time: 'month' },
       header: '其中：本月新增授信',
       label: '本月新增授信',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -106,6 +108,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'toDate' },
       header: '本年发放贷款（亿元）',
       label: '本年发放',
+      shortLabel: '发放',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [
@@ -132,6 +135,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       meaning: { concepts: ['发放', '放款', '放贷', '投放'], time: 'month' },
       header: '其中：本月新增发放',
       label: '本月新增发放',
+      shortLabel: '本月新增',
       kind: 'money',
       headerUnit: '亿元',
       synonyms: [

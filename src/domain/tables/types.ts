@@ -37,6 +37,8 @@ export interface FieldDef {
   header: string;
   /** Short label for tables and charts (no unit). */
   label: string;
+  /** A shorter label after a bank's name or under a band (授信, 发放; 本月新增). */
+  shortLabel?: string;
   kind: FieldKind;
   /** The unit of the official header: 套, 户, 亿元, %… (for money, the header's unit, converted to 元). */
   headerUnit?: '套' | '户' | '亿元' | '%';
@@ -73,6 +75,7 @@ interface Column<K extends string> {
   key: K;
   header: string;
   label: string;
+  shortLabel?: string;
   headerUnit?: '套' | '户' | '亿元' | '%';
   synonyms: readonly string[];
   required: boolean;

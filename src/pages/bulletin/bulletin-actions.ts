@@ -8,10 +8,17 @@ import { issue } from '../../db/issued-repo';
 import { saveSetting } from '../../db/settings-repo';
 import type { DbAction } from '../../db/use-db-action';
 import type { AttachmentModel, RowOrder } from '../../domain/bulletin/attachments';
-import { type BulletinParagraph, bulletinToText, parseBulletinText } from '../../domain/bulletin/generate';
+import { documentFurniture } from '../../domain/bulletin/furniture';
+import {
+  type BulletinParagraph,
+  bulletinToText,
+  chineseDateOfIso,
+  parseBulletinText,
+} from '../../domain/bulletin/generate';
 import type { PeriodAnalysis } from '../../domain/calc';
 import { notice } from '../../domain/messages';
 import { periodLabel } from '../../domain/period';
+import type { BulletinTextSettings } from '../../domain/settings';
 import type { ParsedReturn, PeriodKey } from '../../domain/types';
 import { downloadBulletinDocx, downloadIssuedWorkbook, downloadSummaryWorkbook } from './export-actions';
 import type { PeriodDrafts } from './use-bulletin-text';
@@ -25,6 +32,8 @@ export interface BulletinContext {
   returnsByPeriod: ReadonlyMap<PeriodKey, readonly ParsedReturn[]>;
   drafts: PeriodDrafts;
   docDate: string;
+  /** The fixed-text settings (the 版头 and 版记 texts among them). */
+  texts: Partial<BulletinTextSettings>;
   generatedText: string;
   /** The text shown is an edit (not the generated one). */
   edited: boolean;
@@ -57,7 +66,10 @@ export function bulletinActions(action: DbAction, c: BulletinContext) {
           parseBulletinText(record.text),
           record.attachments as AttachmentModel[],
           period,
-          { docNumber: record.docNumber, docDate: record.docDate },
+          documentFurniture(c.texts, {
+            documentNumber: record.docNumber,
+            documentDate: chineseDateOfIso(record.docDate),
+          }),
           record.version,
         ),
       notice('bulletin.noteIssued', { version: record.version }),
@@ -71,10 +83,13 @@ export function bulletinActions(action: DbAction, c: BulletinContext) {
         : download(
             '导出通报',
             () =>
-              downloadBulletinDocx(c.paragraphs, c.attachments, period, {
-                docNumber: null,
-                docDate: c.docDate,
-              }),
+              downloadBulletinDocx(
+                c.paragraphs,
+                c.attachments,
+                period,
+                // Before 签发 the document has no 发文字号 yet; its date is the one chosen on the page.
+                documentFurniture(c.texts, { documentDate: chineseDateOfIso(c.docDate) }),
+              ),
             notice(c.edited ? 'bulletin.noteEdited' : 'bulletin.noteGenerated'),
           ),
     exportWorkbook: () => {

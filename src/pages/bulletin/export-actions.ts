@@ -2,8 +2,8 @@
 // first bundle) and saves the bytes as a download. Other pages (数据) may call these too.
 
 import type { AttachmentModel, RowOrder } from '../../domain/bulletin/attachments';
+import type { DocumentFurniture } from '../../domain/bulletin/furniture';
 import type { BulletinParagraph } from '../../domain/bulletin/generate';
-import type { DocumentMeta } from '../../domain/bulletin/issue';
 import type { PeriodAnalysis } from '../../domain/calc/types';
 import { periodLabel } from '../../domain/period';
 import type { PeriodKey } from '../../domain/types';
@@ -34,18 +34,19 @@ export async function downloadIssuedWorkbook(
 }
 
 /**
- * 导出通报: the bulletin text (as shown, edits included) and the five attachments as a Word file, with its
- * 发文字号 and 成文日期; an issued version's file name says which version it is.
+ * 导出通报: the bulletin text (as shown, edits included), the five attachments and the document's furniture
+ * (版头 and 版记: the settings' texts with the bulletin's 发文字号 and 成文日期) as a Word file; an issued
+ * version's file name says which version it is.
  */
 export async function downloadBulletinDocx(
   paragraphs: readonly BulletinParagraph[],
   attachments: readonly AttachmentModel[],
   period: PeriodKey,
-  meta: DocumentMeta,
+  furniture: Partial<DocumentFurniture>,
   version: number | null = null,
 ): Promise<void> {
   const { writeBulletinDocx } = await import('../../export/bulletin-docx');
-  const bytes = await writeBulletinDocx(paragraphs, attachments, meta);
+  const bytes = await writeBulletinDocx(paragraphs, attachments, furniture);
   const name = `${periodLabel(period)}全省安居工程进展情况通报${version === null ? '' : `-第${version}版`}.docx`;
   saveBytes(bytes, name, DOCX_MIME);
 }

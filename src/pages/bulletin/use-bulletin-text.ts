@@ -50,6 +50,8 @@ export function usePeriodDrafts(): PeriodDrafts {
 }
 
 export interface BulletinText {
+  /** The fixed-text settings as stored (the 版头 and 版记 texts among them). */
+  texts: Partial<BulletinTextSettings>;
   generated: Bulletin;
   generatedText: string;
   /** The text records of the period (edits and 重新生成 marks), oldest first, and the edit shown if any. */
@@ -87,5 +89,5 @@ export function useBulletinText(
     [edited, generated, docDate],
   );
   if (!state) return null;
-  return { generated, generatedText, state, paragraphs };
+  return { texts: storedTexts, generated, generatedText, state, paragraphs };
 }

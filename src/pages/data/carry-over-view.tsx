@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import type { CarryOverItem, CarryOverRow, CarryOverSection } from '../../domain/calc';
 import { periodLabel } from '../../domain/period';
 import type { Thresholds } from '../../domain/settings';
+import { type FieldDef, isFigureField, isStoredField, tableDef } from '../../domain/tables';
 import { defaultRegister } from '../../domain/units';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
 import { filterRows, NO_FILTER } from '../../ui/data-table/filter';
@@ -11,6 +12,7 @@ import { formatCount } from '../../ui/data-table/format';
 import { withKeys } from '../../ui/data-table/keys';
 import { unitHref } from '../../ui/links';
 import { countColumn, nameColumn } from './cells';
+import { figureDataColumns } from './figure-columns';
 import { FilterBar } from './filter-bar';
 import { Flag } from './flag';
 import { carryOverFlagOptions } from './flags';
@@ -19,7 +21,7 @@ import { ModeSwitch } from './mode-switch';
 import { filterUnitRows, sectionGrouping, unitTexts } from './unit-rows';
 
 /** A line of the project list: a project, or the province total (calc's count and households). */
-interface ProjectLine {
+export interface ProjectLine {
   key: string;
   item: CarryOverItem | null;
   status: 'new' | 'finished' | 'open' | 'total';
@@ -32,8 +34,28 @@ const STATUS_TEXT = {
   open: { label: '未完成', tone: 'none' },
 } as const;
 
-function projectColumns(): DataColumn<ProjectLine>[] {
-  const project = (l: ProjectLine) => l.item?.project;
+export function projectColumns(): DataColumn<ProjectLine>[] {
+  const project = (l: ProjectLine) => l.item?.project as unknown as Record<string, unknown> | undefined;
+  const fields = (tableDef('carryOver').fields as readonly FieldDef[]).filter(isStoredField);
+  // The total line shows the number of projects under the first text column and the sums under the figures.
+  const fieldColumn = (field: FieldDef, i: number): DataColumn<ProjectLine> => {
+    const header = fieldHeader('carryOver', field.key);
+    if (isFigureField(field)) {
+      return countColumn(field.key, header, (l) => {
+        const v = l.total
+          ? (l.total as unknown as Record<string, number>)[field.key]
+          : project(l)?.[field.key];
+        return typeof v === 'number' ? v : null;
+      });
+    }
+    const text = (l: ProjectLine) => String(project(l)?.[field.key] ?? '');
+    return {
+      id: field.key,
+      header,
+      sortValue: (l) => text(l) || null,
+      cell: (l) => (l.total ? (i === 0 ? `${formatCount(l.total.count)}个项目` : null) : text(l)),
+    };
+  };
   return [
     {
       id: 'unit',
@@ -42,30 +64,7 @@ function projectColumns(): DataColumn<ProjectLine>[] {
       sortValue: (l) => l.item?.unitName ?? null,
       cell: (l) => (l.item ? <a href={unitHref(l.item.unitId)}>{l.item.unitName}</a> : '全省合计'),
     },
-    {
-      id: 'name',
-      header: fieldHeader('carryOver', 'name'),
-      sortValue: (l) => project(l)?.name ?? null,
-      cell: (l) => (l.total ? `${formatCount(l.total.count)}个项目` : project(l)?.name),
-    },
-    countColumn('households', fieldHeader('carryOver', 'households'), (l) =>
-      l.total ? l.total.households : (project(l)?.households ?? null),
-    ),
-    countColumn('unfinished', fieldHeader('carryOver', 'unfinished'), (l) =>
-      l.total ? l.total.unfinished : (project(l)?.unfinished ?? null),
-    ),
-    {
-      id: 'reason',
-      header: fieldHeader('carryOver', 'reason'),
-      sortValue: (l) => project(l)?.reason || null,
-      cell: (l) => project(l)?.reason,
-    },
-    {
-      id: 'plannedFinish',
-      header: fieldHeader('carryOver', 'plannedFinish'),
-      sortValue: (l) => project(l)?.plannedFinish || null,
-      cell: (l) => project(l)?.plannedFinish,
-    },
+    ...fields.map(fieldColumn),
     {
       id: 'status',
       header: '较上月',
@@ -75,11 +74,12 @@ function projectColumns(): DataColumn<ProjectLine>[] {
   ];
 }
 
-function summaryColumns(t: Thresholds): DataColumn<CarryOverRow>[] {
+/** A unit's projects summed up: their count, the definition's figures, and the change since last month. */
+export function carryOverSummaryColumns(t: Thresholds): DataColumn<CarryOverRow>[] {
   return [
     nameColumn(),
     countColumn('count', withUnit('未完成项目', '个'), (r) => r.count),
-    countColumn('unfinished', fieldHeader('carryOver', 'unfinished'), (r) => r.unfinished),
+    ...figureDataColumns<'carryOver', CarryOverRow>('carryOver'),
     countColumn('previousCount', withUnit('上月项目', '个'), (r) => r.previousCount),
     countColumn('added', withUnit('本月新增', '个'), (r) => (r.previousCount === null ? null : r.added)),
     countColumn('finished', withUnit('本月完成', '个'), (r) =>
@@ -207,7 +207,7 @@ function UnitSummary(props: { section: CarryOverSection; caption: string; thresh
   const { section, caption, thresholds } = props;
   const [filter, setFilter] = useState(NO_FILTER);
   const [grouped, setGrouped] = useState(false);
-  const columns = useMemo(() => summaryColumns(thresholds), [thresholds]);
+  const columns = useMemo(() => carryOverSummaryColumns(thresholds), [thresholds]);
   const rows = useMemo(
     () =>
       filterUnitRows(section.units, filter, (r) => [

@@ -3,28 +3,29 @@ import { useMemo } from 'react';
 import type { ExpropriationRow, ExpropriationSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import type { DataColumn } from '../../ui/data-table/data-table';
-import { countColumn, flagColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
+import { flagColumn, nameColumn, rankColumn, rateColumn } from './cells';
+import { figureDataColumns, withColumnsAfter } from './figure-columns';
 import { expropriationFlagOptions, expropriationFlagText } from './flags';
-import { fieldHeader, withUnit } from './headers';
+import { withUnit } from './headers';
 import { UnitSectionView } from './unit-section-view';
 
 export function expropriationColumns(t: Thresholds): DataColumn<ExpropriationRow>[] {
   return [
     nameColumn(),
-    countColumn('plan', fieldHeader('expropriation', 'plan'), (r) => r.plan),
-    countColumn('expropriated', fieldHeader('expropriation', 'expropriated'), (r) => r.expropriated),
-    countColumn('demolished', fieldHeader('expropriation', 'demolished'), (r) => r.demolished),
-    countColumn('total', fieldHeader('expropriation', 'total'), (r) => r.total),
-    monthColumn('month', fieldHeader('expropriation', 'doneMonth'), (r) => r.month),
-    rateColumn('rate', withUnit('完成率', '%'), (r) => r.rate),
-    rankColumn(),
-    flagColumn(
-      'flag',
-      '状态',
-      ['ahead', 'middle', 'behind', 'none'],
-      (r) => r.flag,
-      (f) => expropriationFlagText(f, t),
-    ),
+    ...withColumnsAfter(figureDataColumns<'expropriation', ExpropriationRow>('expropriation'), {
+      // 完成率: 合计 against the year's plan (the return has no such column).
+      doneMonth: [
+        rateColumn('rate', withUnit('完成率', '%'), (r) => r.rate),
+        rankColumn(),
+        flagColumn(
+          'flag',
+          '状态',
+          ['ahead', 'middle', 'behind', 'none'],
+          (r) => r.flag,
+          (f) => expropriationFlagText(f, t),
+        ),
+      ],
+    }),
   ];
 }
 

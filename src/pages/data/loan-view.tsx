@@ -4,11 +4,13 @@
 import { useMemo, useState } from 'react';
 import { bankShortName } from '../../domain/banks';
 import type { LoanAmounts, LoanBankAmounts, LoanRow, LoanSection } from '../../domain/calc';
+import { type FieldDef, fieldDef, tableDef } from '../../domain/tables';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { moneyColumn, monthColumn, nameColumn } from './cells';
+import { moneyColumn, nameColumn } from './cells';
+import { figureDataColumns } from './figure-columns';
 import { Flag } from './flag';
 import { LOAN_FLAG_OPTIONS, loanFilterKeys, loanFlagText } from './flags';
-import { fieldHeader, withUnit } from './headers';
+import { withUnit } from './headers';
 import { ModeSwitch } from './mode-switch';
 import { UnitSectionView } from './unit-section-view';
 
@@ -18,50 +20,44 @@ function bankLine(row: LoanRow, bank: string): LoanBankAmounts | undefined {
   return row.banks.find((b) => b.bank === bank);
 }
 
+const loanFields = () => tableDef('loan').fields as readonly FieldDef[];
+
+/** The band label of a loan figure: a month column is 本月新增 under its figure's band. */
+function bandLabel(field: FieldDef): string {
+  return field.monthOf ? (field.shortLabel ?? field.label) : field.label;
+}
+
 export function loanUnitColumns(banks: readonly string[]): DataColumn<LoanRow>[] {
+  // Each bank's cumulative figures (授信, 发放); its month increases are only in the totals.
+  const cumulative = new Set(
+    loanFields()
+      .filter((f) => f.accrues && !f.monthOf)
+      .map((f) => f.key),
+  );
   const perBank = banks.flatMap((bank): DataColumn<LoanRow>[] => {
     const short = bankShortName(bank);
     const band = withUnit(short, '亿元');
-    return [
-      {
-        ...moneyColumn(
-          `credit:${bank}`,
-          withUnit(`${short}授信`, '亿元'),
-          (r) => bankLine(r, bank)?.credit ?? null,
-        ),
-        band,
-        shortHeader: '授信',
-      },
-      {
-        ...moneyColumn(
-          `disbursed:${bank}`,
-          withUnit(`${short}发放`, '亿元'),
-          (r) => bankLine(r, bank)?.disbursed ?? null,
-        ),
-        band,
-        shortHeader: '发放',
-      },
-    ];
+    return figureDataColumns<'loan', LoanRow>('loan', (r) => bankLine(r, bank) ?? NO_LINE)
+      .filter((col) => cumulative.has(col.id))
+      .map((col) => {
+        const field = fieldDef(tableDef('loan'), col.id);
+        const label = field.shortLabel ?? field.label;
+        return {
+          ...col,
+          id: `${col.id}:${bank}`,
+          header: withUnit(`${short}${label}`, '亿元'),
+          band,
+          shortHeader: label,
+        };
+      });
   });
   return [
     nameColumn(),
     moneyColumn('need', withUnit('本年需贷款', '亿元'), (r) => r.need),
-    ...(
-      [
-        moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.total.credit),
-        monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.total.creditMonth, true),
-        moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.total.disbursed),
-        monthColumn(
-          'disbursedMonth',
-          fieldHeader('loan', 'disbursedMonth'),
-          (r) => r.total.disbursedMonth,
-          true,
-        ),
-      ] as DataColumn<LoanRow>[]
-    ).map((col, i) => ({
+    ...figureDataColumns<'loan', LoanRow>('loan', (r) => r.total).map((col) => ({
       ...col,
       band: withUnit('各银行合计', '亿元'),
-      shortHeader: ['本年授信（审批）', '本月新增', '本年发放', '本月新增'][i],
+      shortHeader: bandLabel(fieldDef(tableDef('loan'), col.id)),
     })),
     ...perBank,
     {
@@ -73,8 +69,11 @@ export function loanUnitColumns(banks: readonly string[]): DataColumn<LoanRow>[]
   ];
 }
 
+/** A bank the row does not have: no figures (shown as —). */
+const NO_LINE = {} as LoanBankAmounts;
+
 /** A line of the bank summary: a bank, a category subtotal or the province total. */
-interface BankSummaryRow extends LoanAmounts {
+export interface BankSummaryRow extends LoanAmounts {
   id: string;
   name: string;
   category: 'policy' | 'commercial' | null;
@@ -97,10 +96,7 @@ export function bankSummaryColumns(): DataColumn<BankSummaryRow>[] {
       sortValue: (r) => (r.category ? CATEGORY_NAME[r.category] : null),
       cell: (r, role) => (role === 'row' && r.category ? CATEGORY_NAME[r.category] : ''),
     },
-    moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.credit),
-    monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.creditMonth, true),
-    moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.disbursed),
-    monthColumn('disbursedMonth', fieldHeader('loan', 'disbursedMonth'), (r) => r.disbursedMonth, true),
+    ...figureDataColumns<'loan', BankSummaryRow>('loan'),
   ];
 }
 

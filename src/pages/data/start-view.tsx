@@ -3,26 +3,26 @@ import { useMemo } from 'react';
 import type { StartRow, StartSection } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
 import type { DataColumn } from '../../ui/data-table/data-table';
-import { countColumn, flagColumn, monthColumn, nameColumn, rankColumn, rateColumn } from './cells';
+import { flagColumn, nameColumn, rankColumn } from './cells';
+import { figureDataColumns, withColumnsAfter } from './figure-columns';
 import { startFilterKeys, startFlagOptions, startFlagText } from './flags';
-import { fieldHeader } from './headers';
 import { UnitSectionView } from './unit-section-view';
 
 export function startColumns(t: Thresholds): DataColumn<StartRow>[] {
   return [
     nameColumn(),
-    countColumn('plan', fieldHeader('start', 'plan'), (r) => r.plan),
-    countColumn('started', fieldHeader('start', 'started'), (r) => r.started),
-    monthColumn('month', fieldHeader('start', 'startedMonth'), (r) => r.month),
-    rateColumn('rate', fieldHeader('start', 'declaredRate'), (r) => r.rate),
-    rankColumn(),
-    flagColumn(
-      'flag',
-      '状态',
-      ['reached', 'lagging', 'below', 'none'],
-      (r) => r.flag,
-      (f) => startFlagText(f, t),
-    ),
+    ...withColumnsAfter(figureDataColumns<'start', StartRow>('start'), {
+      declaredRate: [
+        rankColumn(),
+        flagColumn(
+          'flag',
+          '状态',
+          ['reached', 'lagging', 'below', 'none'],
+          (r) => r.flag,
+          (f) => startFlagText(f, t),
+        ),
+      ],
+    }),
   ];
 }
 

@@ -6,7 +6,14 @@ import { saveSetting, useSetting } from '../../db/settings-repo';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../../domain/bulletin/defaults';
 import type { BulletinTextSettings } from '../../domain/settings';
 
-const FIELDS: { key: keyof BulletinTextSettings; label: string; hint?: string; rows?: number }[] = [
+interface TextField {
+  key: keyof BulletinTextSettings;
+  label: string;
+  hint?: string;
+  rows?: number;
+}
+
+const FIELDS: TextField[] = [
   { key: 'title', label: '标题', hint: '{period} 会替换为报告期，如 2018年1-9月' },
   { key: 'addressees', label: '主送单位' },
   { key: 'intro', label: '开头段落', hint: '{months} 会替换为月份，如 1-9月', rows: 4 },
@@ -43,6 +50,40 @@ export function BulletinTextSection() {
     }
   };
 
+  const field = (f: TextField) => {
+    const id = `${baseId}-${f.key}`;
+    const hintId = `${id}-hint`;
+    const common = {
+      id,
+      value: form[f.key],
+      'aria-describedby': f.hint ? hintId : undefined,
+      onChange: (e: { target: { value: string } }) => {
+        setForm({ ...form, [f.key]: e.target.value });
+        setDirty(true);
+        setStatus(null);
+      },
+    };
+    return (
+      <div
+        key={f.key}
+        className="form-row"
+        style={{ display: 'grid', gap: '0.2rem', marginBottom: '0.75rem' }}
+      >
+        <label htmlFor={id}>{f.label}</label>
+        {f.rows ? (
+          <textarea {...common} rows={f.rows} style={{ width: '100%' }} />
+        ) : (
+          <input {...common} type="text" style={{ width: '100%' }} />
+        )}
+        {f.hint && (
+          <small id={hintId} className="muted">
+            {f.hint}
+          </small>
+        )}
+      </div>
+    );
+  };
+
   return (
     <section aria-labelledby="bulletin-text-title">
       <h2 id="bulletin-text-title">通报固定文字</h2>
@@ -54,39 +95,11 @@ export function BulletinTextSection() {
           void save(form, '通报固定文字已保存。');
         }}
       >
-        {FIELDS.map((f) => {
-          const id = `${baseId}-${f.key}`;
-          const hintId = `${id}-hint`;
-          const common = {
-            id,
-            value: form[f.key],
-            'aria-describedby': f.hint ? hintId : undefined,
-            onChange: (e: { target: { value: string } }) => {
-              setForm({ ...form, [f.key]: e.target.value });
-              setDirty(true);
-              setStatus(null);
-            },
-          };
-          return (
-            <div
-              key={f.key}
-              className="form-row"
-              style={{ display: 'grid', gap: '0.2rem', marginBottom: '0.75rem' }}
-            >
-              <label htmlFor={id}>{f.label}</label>
-              {f.rows ? (
-                <textarea {...common} rows={f.rows} style={{ width: '100%' }} />
-              ) : (
-                <input {...common} type="text" style={{ width: '100%' }} />
-              )}
-              {f.hint && (
-                <small id={hintId} className="muted">
-                  {f.hint}
-                </small>
-              )}
-            </div>
-          );
-        })}
+        {FIELDS.map(field)}
+        <fieldset className="furniture-fields">
+          <legend>版头与版记（导出的 Word 通报）</legend>
+          {FURNITURE_FIELDS.map(field)}
+        </fieldset>
         <div className="toolbar">
           <button type="submit" className="primary" disabled={!dirty}>
             保存通报文字
@@ -107,3 +120,22 @@ export function BulletinTextSection() {
     </section>
   );
 }
+
+// The Word file's 版头 and 版记 (GB/T 9704-2012), kept apart from the bulletin's own texts (issue 12, docs).
+const FURNITURE_FIELDS: TextField[] = [
+  {
+    key: 'issuerMark',
+    label: '发文机关标志',
+    hint: '以红色印在 Word 通报首页上方，如“吉林省保障性安居工程领导小组办公室文件”；留空则不印版头',
+  },
+  {
+    key: 'copyTo',
+    label: '抄送机关',
+    hint: '印在版记中，多个机关用逗号隔开，如“省政府办公厅，省住房和城乡建设厅”；留空则不印抄送',
+  },
+  {
+    key: 'printedBy',
+    label: '印发机关',
+    hint: '印在版记中，印发日期与成文日期相同；留空则不印版记',
+  },
+];

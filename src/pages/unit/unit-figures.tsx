@@ -1,211 +1,142 @@
-// A unit's figures for the period, the five tables one after another, from calc's unit rows.
+// A unit's figures for the period, the five tables one after another: the 数据 views' columns applied to the
+// unit's row (so a field added to a table's definition appears here too), its rank among the ranked units,
+// the rates it declared beside the recomputed ones, and its banks and carry-over projects as tables.
 import { bankShortName } from '../../domain/banks';
-import type { LoanBankAmounts, PeriodAnalysis } from '../../domain/calc';
+import type { PeriodAnalysis, RowIdentity, Section } from '../../domain/calc';
 import type { Thresholds } from '../../domain/settings';
-import type { UnitId } from '../../domain/types';
+import { type FieldDef, tableDef } from '../../domain/tables';
+import type { TableKey, UnitId } from '../../domain/types';
 import { type DataColumn, DataTable } from '../../ui/data-table/data-table';
-import { formatCount, formatPercent, formatRateBp, formatYi } from '../../ui/data-table/format';
+import { formatRateBp } from '../../ui/data-table/format';
 import { withKeys } from '../../ui/data-table/keys';
-import { MonthCell, moneyColumn, monthColumn } from '../data/cells';
-import { Flag } from '../data/flag';
-import {
-  allocationFlagText,
-  expropriationFlagText,
-  loanFlagText,
-  startFlagText,
-  trendText,
-  yearTaskFlagText,
-} from '../data/flags';
-import { fieldHeader, withUnit } from '../data/headers';
+import { carryOverSummaryColumns, type ProjectLine, projectColumns } from '../data/carry-over-view';
+import { expropriationColumns } from '../data/expropriation-view';
+import { fieldHeader } from '../data/headers';
+import { bankSummaryColumns, loanUnitColumns } from '../data/loan-view';
+import { publicRentalColumns } from '../data/public-rental-view';
+import { startColumns } from '../data/start-view';
 import { type Figure, FigureList } from './figure-list';
 
-const NOT_REPORTED = '本期未上报此表';
+/** 表1 棚户区改造开工: the sheet and the title without 进展情况. */
+function sectionTitle(table: TableKey): string {
+  const def = tableDef(table);
+  return `${def.sheetName} ${def.title.replace(/(?:进展|未完成)情况$/, '')}`;
+}
 
 function rankText(rank: number | null, of: number): string {
   return rank === null ? '—' : `第 ${rank} 名（共 ${of} 个）`;
 }
 
-const bankColumns: DataColumn<LoanBankAmounts & { id: string }>[] = [
-  {
-    id: 'bank',
-    header: '贷款银行',
-    rowHeader: true,
-    sortValue: (r) => r.bank,
-    cell: (r) => bankShortName(r.bank),
-  },
-  moneyColumn('credit', fieldHeader('loan', 'credit'), (r) => r.credit),
-  monthColumn('creditMonth', fieldHeader('loan', 'creditMonth'), (r) => r.creditMonth, true),
-  moneyColumn('disbursed', fieldHeader('loan', 'disbursed'), (r) => r.disbursed),
-  monthColumn('disbursedMonth', fieldHeader('loan', 'disbursedMonth'), (r) => r.disbursedMonth, true),
-];
+/**
+ * The figures of a unit's row: each column's cell but the row's name; the rank out of the ranked units; after
+ * a recomputed rate, the rate the unit declared (填报…).
+ */
+function figuresOf<R extends RowIdentity & { rank?: number | null }>(
+  table: TableKey,
+  columns: DataColumn<R>[],
+  section: Section<R>,
+  row: R,
+): Figure[] {
+  const ranked = section.units.filter((r) => r.rank !== null && r.rank !== undefined).length;
+  const fields = tableDef(table).fields as readonly FieldDef[];
+  return columns
+    .filter((c) => !c.rowHeader)
+    .flatMap((c): Figure[] => {
+      if (c.id === 'rank') return [{ label: c.header, value: rankText(row.rank ?? null, ranked) }];
+      const figure = { label: c.header, value: c.cell(row, 'row') };
+      const field = fields.find((f) => f.key === c.id && f.rateOf);
+      if (!field) return [figure];
+      const declared = (row as unknown as Record<string, number | null>)[field.key];
+      return [figure, { label: `填报${fieldHeader(table, field.key)}`, value: formatRateBp(declared) }];
+    });
+}
 
-export function UnitFigures({
-  analysis,
-  unitId,
-  thresholds,
-}: {
-  analysis: PeriodAnalysis;
-  unitId: UnitId;
-  thresholds: Thresholds;
-}) {
-  const start = analysis.start.units.find((r) => r.id === unitId);
-  const loan = analysis.loan.units.find((r) => r.id === unitId);
-  const exp = analysis.expropriation.units.find((r) => r.id === unitId);
-  const carry = analysis.carryOver.units.find((r) => r.id === unitId);
-  const rental = analysis.publicRental.units.find((r) => r.id === unitId);
-  const rankedStart = analysis.start.units.filter((r) => r.rank !== null).length;
-  const rankedExp = analysis.expropriation.units.filter((r) => r.rank !== null).length;
-  const rankedRental = analysis.publicRental.units.filter((r) => r.rank !== null).length;
-  const projects = analysis.carryOver.projects.filter((p) => p.unitId === unitId);
-  const newOnes = new Set(
-    analysis.carryOver.newProjects.filter((p) => p.unitId === unitId).map((p) => p.project),
+function TableFigures({ table, figures }: { table: TableKey; figures: Figure[] }) {
+  return (
+    <FigureList title={sectionTitle(table)} figures={figures}>
+      {figures.length === 0 ? <p className="muted">本期未上报此表</p> : null}
+    </FigureList>
   );
-  const finished = analysis.carryOver.finishedProjects.filter((p) => p.unitId === unitId);
+}
 
-  const startFigures: Figure[] = start
-    ? [
-        { label: fieldHeader('start', 'plan'), value: formatCount(start.plan) },
-        { label: fieldHeader('start', 'started'), value: formatCount(start.started) },
-        { label: fieldHeader('start', 'startedMonth'), value: <MonthCell month={start.month} /> },
-        { label: fieldHeader('start', 'declaredRate'), value: formatPercent(start.rate) },
-        { label: withUnit('填报开工率', '%'), value: formatRateBp(start.declaredRate) },
-        { label: '开工率排名', value: rankText(start.rank, rankedStart) },
-        { label: '状态', value: <Flag flag={startFlagText(start.flag, thresholds)} /> },
-      ]
-    : [];
-  const loanFigures: Figure[] = loan
-    ? [
-        { label: withUnit('本年需贷款', '亿元'), value: formatYi(loan.need) },
-        { label: fieldHeader('loan', 'credit'), value: formatYi(loan.total.credit) },
-        { label: fieldHeader('loan', 'disbursed'), value: formatYi(loan.total.disbursed) },
-        { label: '状态', value: <Flag flag={loanFlagText(loan.hasCredit, loan.need)} /> },
-      ]
-    : [];
-  const expFigures: Figure[] = exp
-    ? [
-        { label: fieldHeader('expropriation', 'plan'), value: formatCount(exp.plan) },
-        { label: fieldHeader('expropriation', 'expropriated'), value: formatCount(exp.expropriated) },
-        { label: fieldHeader('expropriation', 'demolished'), value: formatCount(exp.demolished) },
-        { label: fieldHeader('expropriation', 'total'), value: formatCount(exp.total) },
-        { label: fieldHeader('expropriation', 'doneMonth'), value: <MonthCell month={exp.month} /> },
-        { label: withUnit('完成率', '%'), value: formatPercent(exp.rate) },
-        { label: '完成率排名', value: rankText(exp.rank, rankedExp) },
-        { label: '状态', value: <Flag flag={expropriationFlagText(exp.flag, thresholds)} /> },
-      ]
-    : [];
-  const carryFigures: Figure[] = carry
-    ? [
-        { label: withUnit('未完成项目', '个'), value: formatCount(carry.count) },
-        { label: fieldHeader('carryOver', 'unfinished'), value: formatCount(carry.unfinished) },
-        { label: withUnit('上月项目', '个'), value: formatCount(carry.previousCount) },
-        {
-          label: withUnit('本月新增', '个'),
-          value: carry.previousCount === null ? '—' : formatCount(carry.added),
-        },
-        {
-          label: withUnit('本月完成', '个'),
-          value: carry.previousCount === null ? '—' : formatCount(carry.finished),
-        },
-      ]
-    : [];
-  const rentalFigures: Figure[] = rental
-    ? [
-        { label: fieldHeader('publicRental', 'raised'), value: formatCount(rental.raised) },
-        { label: fieldHeader('publicRental', 'allocated'), value: formatCount(rental.allocated) },
-        { label: withUnit('本月分配', '套'), value: <MonthCell month={rental.allocatedMonth} /> },
-        { label: fieldHeader('publicRental', 'declaredRate'), value: formatPercent(rental.rate) },
-        { label: '分配率排名', value: rankText(rental.rank, rankedRental) },
-        { label: '分配状态', value: <Flag flag={allocationFlagText(rental.flag, thresholds)} /> },
-        { label: fieldHeader('publicRental', 'yearTask'), value: formatCount(rental.yearTask) },
-        { label: fieldHeader('publicRental', 'yearAllocated'), value: formatCount(rental.yearAllocated) },
-        { label: fieldHeader('publicRental', 'declaredYearRate'), value: formatPercent(rental.yearRate) },
-        { label: '本年任务', value: <Flag flag={yearTaskFlagText(rental.yearFlag)} /> },
-        { label: fieldHeader('publicRental', 'lastYearRate'), value: formatRateBp(rental.lastYearRate) },
-        { label: '较上年同期', value: <Flag flag={trendText(rental.trend)} /> },
-      ]
-    : [];
+/** The unit's projects: open ones (新增 against last month) and those finished since, in one table. */
+function projectLines(analysis: PeriodAnalysis, unitId: UnitId): ProjectLine[] {
+  const co = analysis.carryOver;
+  const newOnes = new Set(co.newProjects.filter((p) => p.unitId === unitId).map((p) => p.project));
+  const open = co.projects.filter((p) => p.unitId === unitId);
+  const finished = co.finishedProjects.filter((p) => p.unitId === unitId);
+  return [
+    ...withKeys(open, (i) => i.project.name).map(
+      ({ key, item }): ProjectLine => ({
+        key: `open:${key}`,
+        item,
+        status: newOnes.has(item.project) ? 'new' : 'open',
+      }),
+    ),
+    ...withKeys(finished, (i) => i.project.name).map(
+      ({ key, item }): ProjectLine => ({
+        key: `done:${key}`,
+        item,
+        status: 'finished',
+      }),
+    ),
+  ];
+}
 
-  const missing = (figures: Figure[]) =>
-    figures.length === 0 ? <p className="muted">{NOT_REPORTED}</p> : null;
-
+export function UnitFigures(props: { analysis: PeriodAnalysis; unitId: UnitId; thresholds: Thresholds }) {
+  const { analysis: a, unitId, thresholds: t } = props;
+  const rowOf = <R extends RowIdentity>(s: Section<R>) => s.units.find((r) => r.id === unitId);
+  const start = rowOf(a.start);
+  const loan = rowOf(a.loan);
+  const exp = rowOf(a.expropriation);
+  const carry = rowOf(a.carryOver);
+  const rental = rowOf(a.publicRental);
+  const projects = projectLines(a, unitId);
+  // The unit is named by the page: the project table needs no 市县 column, its project name heads the row.
+  const projectTable = projectColumns()
+    .filter((c) => c.id !== 'unit')
+    .map((c) => (c.id === 'name' ? { ...c, rowHeader: true } : c));
   return (
     <div className="unit-figures">
-      <FigureList title="表1 棚户区改造开工" figures={startFigures}>
-        {missing(startFigures)}
-      </FigureList>
-      <FigureList title="表2 棚改贷款" figures={loanFigures}>
-        {missing(loanFigures)}
-      </FigureList>
-      <FigureList title="表3 房屋征收" figures={expFigures}>
-        {missing(expFigures)}
-      </FigureList>
-      <FigureList title="表4 拆迁结转项目" figures={carryFigures}>
-        {missing(carryFigures)}
-      </FigureList>
-      <FigureList title="表5 公租房分配" figures={rentalFigures}>
-        {missing(rentalFigures)}
-      </FigureList>
+      <TableFigures
+        table="start"
+        figures={start ? figuresOf('start', startColumns(t), a.start, start) : []}
+      />
+      <TableFigures table="loan" figures={loan ? figuresOf('loan', loanUnitColumns([]), a.loan, loan) : []} />
+      <TableFigures
+        table="expropriation"
+        figures={exp ? figuresOf('expropriation', expropriationColumns(t), a.expropriation, exp) : []}
+      />
+      <TableFigures
+        table="carryOver"
+        figures={carry ? figuresOf('carryOver', carryOverSummaryColumns(t), a.carryOver, carry) : []}
+      />
+      <TableFigures
+        table="publicRental"
+        figures={rental ? figuresOf('publicRental', publicRentalColumns(t), a.publicRental, rental) : []}
+      />
       {loan && loan.banks.length > 0 && (
         <div className="wide">
           <DataTable
-            caption="表2 各银行贷款"
-            columns={bankColumns}
-            rows={loan.banks.map((b) => ({ ...b, id: b.bank }))}
+            caption={`${sectionTitle('loan')}（各银行）`}
+            columns={bankSummaryColumns().filter((c) => c.id !== 'category')}
+            rows={loan.banks.map((b) => ({ ...b, id: b.bank, name: bankShortName(b.bank), category: null }))}
             rowKey={(r) => r.id}
-            pinned={[{ ...loan.total, bank: '合计', shortName: '合计', category: 'policy', id: 'total' }]}
+            pinned={[{ ...loan.total, id: 'total', name: '合计', category: null }]}
             testId="unit-banks"
           />
         </div>
       )}
-      {(projects.length > 0 || finished.length > 0) && (
+      {projects.length > 0 && (
         <div className="wide">
-          <table className="data">
-            <caption>表4 拆迁结转项目</caption>
-            <thead>
-              <tr>
-                <th scope="col">{fieldHeader('carryOver', 'name')}</th>
-                <th scope="col" className="num">
-                  {fieldHeader('carryOver', 'households')}
-                </th>
-                <th scope="col" className="num">
-                  {fieldHeader('carryOver', 'unfinished')}
-                </th>
-                <th scope="col">{fieldHeader('carryOver', 'reason')}</th>
-                <th scope="col">{fieldHeader('carryOver', 'plannedFinish')}</th>
-                <th scope="col">较上月</th>
-              </tr>
-            </thead>
-            <tbody>
-              {withKeys(projects, (x) => x.project.name).map(({ key, item: p }) => (
-                <tr key={`open:${key}`}>
-                  <th scope="row">{p.project.name}</th>
-                  <td className="num">{formatCount(p.project.households)}</td>
-                  <td className="num">{formatCount(p.project.unfinished)}</td>
-                  <td>{p.project.reason}</td>
-                  <td>{p.project.plannedFinish}</td>
-                  <td>
-                    {newOnes.has(p.project) ? (
-                      <Flag flag={{ label: '新增', tone: 'info' }} />
-                    ) : (
-                      <span className="muted">未完成</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {withKeys(finished, (x) => x.project.name).map(({ key, item: p }) => (
-                <tr key={`done:${key}`}>
-                  <th scope="row">{p.project.name}</th>
-                  <td className="num">{formatCount(p.project.households)}</td>
-                  <td className="num">—</td>
-                  <td>{p.project.reason}</td>
-                  <td>{p.project.plannedFinish}</td>
-                  <td>
-                    <Flag flag={{ label: '已完成', tone: 'ok' }} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={sectionTitle('carryOver')}
+            columns={projectTable}
+            rows={projects}
+            rowKey={(l) => l.key}
+            rowClass={(l) => (l.status === 'new' ? 'added' : undefined)}
+            testId="unit-projects"
+          />
         </div>
       )}
     </div>

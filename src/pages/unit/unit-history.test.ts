@@ -42,14 +42,14 @@ describe('unitHistory', () => {
       const row = whole.start.units.find((u) => u.id === NONGAN);
       expect(point.start?.started).toBe(row?.started);
       expect(point.start?.rate).toEqual(row?.rate);
-      expect(point.start?.month).toEqual(row?.month);
+      expect(point.start?.startedMonth).toEqual(row?.startedMonth);
       expect(point.carryOverCount).toBe(0);
     }
   });
 
   it('computes the month increase only against a stored previous period', () => {
     // 2018-08 is missing for 农安县: September's 本月 cannot be computed and none was declared.
-    expect(history[1]?.start?.month.source).toBe('none');
+    expect(history[1]?.start?.startedMonth.source).toBe('none');
     expect(history[0]?.start?.rate).toEqual({ num: 100, den: 1000 });
   });
 });
