@@ -305,14 +305,14 @@ export interface NoticeParams {
   'bulletin.saved': NoParams;
   'bulletin.regenerated': NoParams;
   'bulletin.restored': { time: string };
-  'bulletin.exported': { what: string; note: string };
+  'bulletin.exported': { what: string };
+  'bulletin.exportedEdited': { what: string };
+  'bulletin.exportedGenerated': { what: string };
+  'bulletin.exportedIssued': { what: string; version: number };
   'bulletin.showsEdited': { time: string };
   'bulletin.showsGenerated': NoParams;
   'bulletin.showsIssued': { version: number; docNumber: string; docDate: string; time: string };
   'bulletin.regenerateConfirm': NoParams;
-  'bulletin.noteEdited': NoParams;
-  'bulletin.noteGenerated': NoParams;
-  'bulletin.noteIssued': { version: number };
   'bulletin.reissuing': { version: number };
   'issue.confirm': { period: string; version: number };
   'issue.done': { period: string; version: number; docNumber: string };
@@ -437,16 +437,18 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'bulletin.saved': () => '修改已保存。',
   'bulletin.regenerated': () => '已按当前数据重新生成通报，之前的修改保留在历史版本中。',
   'bulletin.restored': (p) => `已恢复 ${p.time} 的版本，正文现在显示该版本的文字。`,
-  'bulletin.exported': (p) => `${p.what}：文件已生成${p.note}，请查看浏览器的下载。`,
+  'bulletin.exported': (p) => `${p.what}：文件已生成，请查看浏览器的下载。`,
+  'bulletin.exportedEdited': (p) => `${p.what}：文件已生成（正文为修改后的文字），请查看浏览器的下载。`,
+  'bulletin.exportedGenerated': (p) =>
+    `${p.what}：文件已生成（正文为按本期数据自动生成的文字），请查看浏览器的下载。`,
+  'bulletin.exportedIssued': (p) =>
+    `${p.what}：文件已生成（已签发的第${p.version}版，正文和附件与签发时相同），请查看浏览器的下载。`,
   'bulletin.showsEdited': (p) => `当前显示的是修改后的文字（保存于 ${p.time}），数据变化不会自动更新正文。`,
   'bulletin.showsGenerated': () => '当前显示的是按本期数据自动生成的文字。',
   'bulletin.showsIssued': (p) =>
     `当前显示的是已签发的第${p.version}版（${p.docNumber}，成文日期${p.docDate}，签发于 ${p.time}）。本期已锁定：之后导入或更正的月报作为签发后更改保存并在下方列出，已签发的通报不会改变。`,
   'bulletin.regenerateConfirm': () =>
     '重新生成将按当前数据和阈值重写通报文字。您修改过的文字会保留在“历史版本”中，可以随时找回。确定重新生成吗？',
-  'bulletin.noteEdited': () => '（正文为修改后的文字）',
-  'bulletin.noteGenerated': () => '（正文为按本期数据自动生成的文字）',
-  'bulletin.noteIssued': (p) => `（已签发的第${p.version}版，正文和附件与签发时相同）`,
   'bulletin.reissuing': (p) =>
     `正在准备重新签发：下面是按当前数据生成（或修改后）的通报，可先修改文字，核对无误后点“签发第${p.version}版…”。已签发的各版保持不变。`,
   'issue.confirm': (p) =>

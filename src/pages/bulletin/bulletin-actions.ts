@@ -53,10 +53,14 @@ export interface BulletinContext {
 
 export function bulletinActions(action: DbAction, c: BulletinContext) {
   const { period, drafts } = c;
-  const download = (what: string, task: () => Promise<void>, note = '') =>
+  const download = (
+    what: string,
+    task: () => Promise<void>,
+    said = () => notice('bulletin.exported', { what }),
+  ) =>
     action.run(async () => {
       await task();
-      return { ok: true, text: notice('bulletin.exported', { what, note }) };
+      return { ok: true, text: said() };
     });
   const exportIssued = (record: IssuedBulletinRecord) =>
     download(
@@ -72,7 +76,7 @@ export function bulletinActions(action: DbAction, c: BulletinContext) {
           }),
           record.version,
         ),
-      notice('bulletin.noteIssued', { version: record.version }),
+      () => notice('bulletin.exportedIssued', { what: '导出通报', version: record.version }),
     );
   return {
     download,
@@ -90,7 +94,10 @@ export function bulletinActions(action: DbAction, c: BulletinContext) {
                 // Before 签发 the document has no 发文字号 yet; its date is the one chosen on the page.
                 documentFurniture(c.texts, { documentDate: chineseDateOfIso(c.docDate) }),
               ),
-            notice(c.edited ? 'bulletin.noteEdited' : 'bulletin.noteGenerated'),
+            () =>
+              notice(c.edited ? 'bulletin.exportedEdited' : 'bulletin.exportedGenerated', {
+                what: '导出通报',
+              }),
           ),
     exportWorkbook: () => {
       const latest = c.latest;

@@ -151,7 +151,7 @@ export function TargetsSection() {
           onClick={() =>
             void action.run(async () => {
               await downloadTargetsWorkbook(year, defaultRegister.units, current);
-              return { ok: true, text: notice('bulletin.exported', { what: '下载年度目标表', note: '' }) };
+              return { ok: true, text: notice('bulletin.exported', { what: '下载年度目标表' }) };
             })
           }
         >
