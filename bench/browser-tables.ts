@@ -129,7 +129,12 @@ async function seedHistory(page: Page): Promise<number> {
  * From the page's own clock: set the hash, then wait until `selector` matches `count` elements and a frame has
  * been painted after that (two animation frames). Milliseconds.
  */
-async function timeNavigation(page: Page, hash: string, selector: string, minCount: number): Promise<number> {
+export async function timeNavigation(
+  page: Page,
+  hash: string,
+  selector: string,
+  minCount: number,
+): Promise<number> {
   return page.evaluate(
     ({ hash, selector, minCount }) =>
       new Promise<number>((resolve, reject) => {
@@ -151,7 +156,7 @@ async function timeNavigation(page: Page, hash: string, selector: string, minCou
   );
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
@@ -160,21 +165,31 @@ function verdict(ms: number): string {
   return ms < TARGET_MS ? 'OK' : 'OVER TARGET';
 }
 
+/**
+ * The built app on `page` with ten years in its store: the demo loaded, GENERATED_PERIODS months seeded before
+ * it, the page reloaded on 导入 and every period listed. Returns the number of periods. (Also used by the
+ * 'overview' section.)
+ */
+export async function openTenYears(page: Page): Promise<number> {
+  // tsx keeps function names with a __name() helper that the page does not have.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  await loadDemo(page);
+  const written = await seedHistory(page);
+  // Dexie's live queries see only Dexie's own writes: reload so the app reads the seeded store.
+  await page.goto('/#/import');
+  await page.reload();
+  await page.getByRole('heading', { name: '导入月报' }).waitFor();
+  const options = page.getByRole('combobox', { name: '报告期' }).locator('option');
+  await options.nth(GENERATED_PERIODS + 1).waitFor({ state: 'attached', timeout: 60_000 });
+  const periods = await options.count();
+  console.log(`store: ${written} generated revisions + 100 demo returns, ${periods} periods × 50 units`);
+  return periods;
+}
+
 export async function run(): Promise<void> {
   await withPreviewBrowser(async ({ newPage }) => {
     const page = await newPage();
-    // tsx keeps function names with a __name() helper that the page does not have.
-    await page.addInitScript('globalThis.__name = (f) => f');
-    await loadDemo(page);
-    const written = await seedHistory(page);
-    // Dexie's live queries see only Dexie's own writes: reload so the app reads the seeded store.
-    await page.goto('/#/import');
-    await page.reload();
-    await page.getByRole('heading', { name: '导入月报' }).waitFor();
-    const options = page.getByRole('combobox', { name: '报告期' }).locator('option');
-    await options.nth(GENERATED_PERIODS + 1).waitFor({ state: 'attached', timeout: 60_000 });
-    const periods = await options.count();
-    console.log(`store: ${written} generated revisions + 100 demo returns, ${periods} periods × 50 units`);
+    const periods = await openTenYears(page);
 
     const tableRows = '[data-testid="table-start"] tbody tr';
     const cold = await timeNavigation(page, '#/data/start', tableRows, 51);

@@ -1,6 +1,7 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, safety, size).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety, size).
 import { run as runBrowser } from './browser';
+import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<void>> = {
   exports: runExports,
   browser: runBrowser,
   tables: runBrowserTables,
+  overview: runBrowserOverview,
   safety: runSafety,
   size: runSize,
 };

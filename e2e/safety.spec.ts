@@ -91,6 +91,7 @@ test('a whole session sends no request beyond 127.0.0.1', async ({ page, context
   context.on('request', (req) => requests.push(req.url()));
   await loadDemo(page, '已导入 100 份');
   for (const hash of [
+    '#/overview',
     '#/data',
     '#/data/loan',
     '#/data/carryOver',

@@ -1,12 +1,12 @@
-// The app shell: the page named in the tab, the five sections in the main navigation, the focus on a page change,
+// The app shell: the page named in the tab, the six sections in the main navigation, the focus on a page change,
 // and the three steps shown on a first visit.
 import { expect, test } from './fixtures';
 
-test('the app shell loads with its five sections', async ({ page }) => {
+test('the app shell loads with its six sections', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('导入月报 - 安居工程月报汇总');
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const label of ['导入', '数据', '图表', '通报', '设置']) {
+  for (const label of ['概览', '导入', '数据', '图表', '通报', '设置']) {
     await expect(nav.getByRole('link', { name: label })).toBeVisible();
   }
   await nav.getByRole('link', { name: '设置' }).click();

@@ -2,7 +2,7 @@
 import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { defaultRegister } from '../domain/units';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
-import { PeriodProvider } from '../pages/period-context';
+import { PeriodProvider, usePeriod } from '../pages/period-context';
 import { PeriodSelect } from '../pages/period-select';
 import { ErrorBoundary } from './error-boundary';
 import { OfflineStatus } from './offline-status';
@@ -11,6 +11,7 @@ import { SwUpdate } from './sw-update';
 
 // Every page is its own chunk: a first visit loads the shell and the page it lands on, nothing else
 // (first-visit JS+CSS ≤ 150 kB gzip, see `npm run bench -- size`). The service worker precaches the rest.
+const OverviewPage = lazy(() => import('../pages/overview-page'));
 const ImportPage = lazy(() => import('../pages/import-page').then((m) => ({ default: m.ImportPage })));
 const DataPage = lazy(() => import('../pages/data-page').then((m) => ({ default: m.DataPage })));
 const ChartsPage = lazy(() => import('../pages/charts-page'));
@@ -18,7 +19,11 @@ const BulletinPage = lazy(() => import('../pages/bulletin-page').then((m) => ({ 
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const UnitPage = lazy(() => import('../pages/unit-page').then((m) => ({ default: m.UnitPage })));
 
-const NAV: { page: Route['page']; href: string; label: string }[] = [
+/** A page that is shown: the route, with 'home' resolved to the page it lands on. */
+type ShownPage = Exclude<Route['page'], 'home'>;
+
+const NAV: { page: ShownPage; href: string; label: string }[] = [
+  { page: 'overview', href: '#/overview', label: '概览' },
   { page: 'import', href: '#/import', label: '导入' },
   { page: 'data', href: '#/data', label: '数据' },
   { page: 'charts', href: '#/charts', label: '图表' },
@@ -28,7 +33,8 @@ const NAV: { page: Route['page']; href: string; label: string }[] = [
 
 const APP_TITLE = '安居工程月报汇总';
 
-const PAGE_TITLE: Record<Route['page'], string> = {
+const PAGE_TITLE: Record<ShownPage, string> = {
+  overview: '概览',
   import: '导入月报',
   data: '汇总数据',
   charts: '图表',
@@ -42,18 +48,30 @@ const PAGE_TITLE: Record<Route['page'], string> = {
  * main region, so a keyboard or screen-reader user starts at its top rather than on the link just used.
  * (Switching 附件 within 数据 keeps the focus where it is.)
  */
-function usePageChange(route: Route) {
-  const shownPage = useRef<Route['page'] | null>(null);
+function usePageChange(route: Route, page: ShownPage | null) {
+  const shownPage = useRef<ShownPage | null>(null);
   const unitName = route.page === 'unit' ? defaultRegister.unit(route.unitId)?.name : undefined;
   useEffect(() => {
-    document.title = `${unitName ?? PAGE_TITLE[route.page]} - ${APP_TITLE}`;
-  }, [route.page, unitName]);
+    if (page !== null) document.title = `${unitName ?? PAGE_TITLE[page]} - ${APP_TITLE}`;
+  }, [page, unitName]);
   useEffect(() => {
+    if (page === null) return;
     // Not on the first page shown (the browser starts at the top), only on a move from one page to another.
     const previous = shownPage.current;
-    shownPage.current = route.page;
-    if (previous !== null && previous !== route.page) document.getElementById('main')?.focus();
-  }, [route.page]);
+    shownPage.current = page;
+    if (previous !== null && previous !== page) document.getElementById('main')?.focus();
+  }, [page]);
+}
+
+/**
+ * The page a route shows: the app's own address lands on 概览 whenever a return is stored, on 导入 in an empty
+ * app; null while the store is still being asked.
+ */
+function useShownPage(route: Route): ShownPage | null {
+  const { periods, loading } = usePeriod();
+  if (route.page !== 'home') return route.page;
+  if (loading) return null;
+  return periods.length > 0 ? 'overview' : 'import';
 }
 
 function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
@@ -61,12 +79,15 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
   document.getElementById('main')?.focus();
 }
 
-function CurrentPage({ route }: { route: Route }) {
-  switch (route.page) {
+function CurrentPage({ route, page }: { route: Route; page: ShownPage | null }) {
+  if (page === null) return <p className="loading">正在打开页面…</p>;
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
     case 'import':
       return <ImportPage />;
     case 'data':
-      return <DataPage table={route.table} />;
+      return <DataPage table={route.page === 'data' ? route.table : undefined} />;
     case 'charts':
       return <ChartsPage />;
     case 'bulletin':
@@ -74,17 +95,26 @@ function CurrentPage({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />;
     case 'unit':
-      return <UnitPage unitId={route.unitId} />;
+      return route.page === 'unit' ? <UnitPage unitId={route.unitId} /> : null;
   }
 }
 
 export function App() {
-  const route = useRoute();
-  const active = route.page === 'unit' ? 'data' : route.page;
-  const [offlineReady, setOfflineReady] = useState(false);
-  usePageChange(route);
   return (
     <PeriodProvider>
+      <Shell />
+    </PeriodProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const page = useShownPage(route);
+  const active = page === 'unit' ? 'data' : page;
+  const [offlineReady, setOfflineReady] = useState(false);
+  usePageChange(route, page);
+  return (
+    <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the hash holds the route, so the click moves the focus itself */}
       <a className="skip-link" href="#main" onClick={skipToMain}>
         跳到正文
@@ -112,10 +142,10 @@ export function App() {
         <TabSyncNoticeBar />
         <ErrorBoundary>
           <Suspense fallback={<p className="loading">正在打开页面…</p>}>
-            <CurrentPage route={route} />
+            <CurrentPage route={route} page={page} />
           </Suspense>
         </ErrorBoundary>
       </main>
-    </PeriodProvider>
+    </>
   );
 }

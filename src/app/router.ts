@@ -2,6 +2,9 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  /** No page named (the app's own address): 概览 when data exists, else 导入. */
+  | { page: 'home' }
+  | { page: 'overview' }
   | { page: 'import' }
   | { page: 'data'; table?: string }
   | { page: 'charts' }
@@ -12,6 +15,10 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   switch (parts[0]) {
+    case '':
+      return { page: 'home' };
+    case 'overview':
+      return { page: 'overview' };
     case 'data':
       return parts[1] ? { page: 'data', table: parts[1] } : { page: 'data' };
     case 'charts':

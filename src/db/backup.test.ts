@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { gzipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../domain/sha256';
+import { type FieldDef, isStoredField, TABLES } from '../domain/tables';
 import {
   BACKUP_FORMAT,
   BACKUP_REMINDER_MS,
@@ -16,7 +18,6 @@ import {
   readBackup,
   replaceWithBackup,
   restoreFromFile,
-  sha256Hex,
   wipeDatabase,
 } from './backup';
 import { AnjuDatabase } from './database';
@@ -176,7 +177,7 @@ describe('bad backups are refused and change nothing', () => {
         return strToU8(JSON.stringify(parsed));
       },
       'shape',
-      /第 2 个月报版本（220182 2018-08）的数字有误：start “started”的值无效/,
+      /第 2 个月报版本（榆树市2018年1-8月）表1（棚改开工）“累计开工”的值“六百”无效：应为不小于 0 的整数（套）/,
     ],
   ];
 
@@ -194,6 +195,50 @@ describe('bad backups are refused and change nothing', () => {
     expect(result.message).toContain('安居月报备份-20181010-0805.json');
     expect(await dumpDatabase(target)).toEqual(before);
   });
+
+  // Every stored field of every table, from the definitions, given a value the reader never stores, in a backup
+  // whose checksum matches (as a backup edited by hand or written by a faulty program would be).
+  const BAD_VALUE: Partial<Record<FieldDef['kind'], unknown>> = {
+    count: -3,
+    money: 0.5,
+    rate: '95.06%',
+    text: 7,
+    bank: '',
+  };
+  const fieldCases = TABLES.flatMap((def) =>
+    def.fields
+      .filter(isStoredField)
+      .map((field) => ({ def, field, name: `${def.sheetName} ${field.label}` })),
+  );
+  it.each(fieldCases)(
+    '$name out of the rules refuses the whole restore and the merge',
+    async ({ def, field }) => {
+      const parsed = JSON.parse(await goodBackupText());
+      const tables = parsed.data.revisions[1].tables;
+      const record =
+        def.key === 'loan'
+          ? tables.loan.banks[0]
+          : def.key === 'carryOver'
+            ? tables.carryOver[0]
+            : tables[def.key];
+      record[field.key] = BAD_VALUE[field.kind];
+      parsed.sha256 = await sha256Hex(JSON.stringify(parsed.data));
+      const bytes = strToU8(JSON.stringify(parsed));
+      const target = freshDb();
+      const result = await restoreFromFile(target, bytes, 'b.json');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.code).toBe('shape');
+        expect(result.message).toContain(
+          `第 2 个月报版本（榆树市2018年1-8月）表${def.number}（${def.shortName}）`,
+        );
+        expect(result.message).toContain(`“${field.label}”`);
+      }
+      expect(await target.revisions.count()).toBe(0);
+      // Merging reads the file the same way: it is refused before any plan is made.
+      expect((await readBackup(bytes, 'b.json')).ok).toBe(false);
+    },
+  );
 
   it('the unchanged good backup is accepted (the cases above fail for their own reason)', async () => {
     const result = await readBackup(strToU8(await goodBackupText()), 'ok.json');

@@ -4,6 +4,8 @@
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { issuedRecordProblem } from '../domain/bulletin/issue';
 import { notice } from '../domain/messages';
+import { storedReturnProblem } from '../domain/return-check';
+import { sha256Hex } from '../domain/sha256';
 import { targetRecordProblem } from '../domain/targets';
 import type {
   AnjuDatabase,
@@ -73,11 +75,6 @@ function allTables(db: AnjuDatabase) {
   return TABLE_NAMES.map((name) => db.table(name));
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', strToU8(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Every record of every table, read in one transaction so the copy is consistent. */
 export async function dumpDatabase(db: AnjuDatabase): Promise<BackupData> {
   return db.transaction('r', allTables(db), async () => {
@@ -138,95 +135,6 @@ function refuse(
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// The figures of each table, by kind: lenient on purpose (extra fields pass, numbers need only be finite) so a
-// real backup is never refused, while text where a number belongs, or a list that is not a list, is caught.
-type FieldKind = 'number' | 'number?' | 'text';
-const RECORD_FIELDS: Record<string, Record<string, FieldKind>> = {
-  start: {
-    plan: 'number',
-    started: 'number',
-    startedMonth: 'number?',
-    declaredRate: 'number?',
-    note: 'text',
-  },
-  expropriation: {
-    plan: 'number',
-    expropriated: 'number',
-    demolished: 'number',
-    doneMonth: 'number?',
-    note: 'text',
-  },
-  publicRental: {
-    raised: 'number',
-    allocated: 'number',
-    declaredRate: 'number?',
-    yearTask: 'number',
-    yearAllocated: 'number',
-    declaredYearRate: 'number?',
-    lastYearRate: 'number?',
-  },
-};
-const BANK_FIELDS: Record<string, FieldKind> = {
-  bank: 'text',
-  credit: 'number',
-  creditMonth: 'number?',
-  disbursed: 'number',
-  disbursedMonth: 'number?',
-};
-const PROJECT_FIELDS: Record<string, FieldKind> = {
-  name: 'text',
-  households: 'number',
-  unfinished: 'number',
-};
-
-function badField(value: unknown, fields: Record<string, FieldKind>): string | null {
-  if (!isObject(value)) return '不是一条记录';
-  for (const [key, kind] of Object.entries(fields)) {
-    const v = value[key];
-    const ok =
-      kind === 'text'
-        ? v === undefined || typeof v === 'string'
-        : (typeof v === 'number' && Number.isFinite(v)) ||
-          (kind === 'number?' && (v === null || v === undefined));
-    if (!ok) return `“${key}”的值无效`;
-  }
-  return null;
-}
-
-/** What is wrong with a revision's tables, or null. */
-function tablesProblem(tables: Record<string, unknown>): string | null {
-  for (const [table, fields] of Object.entries(RECORD_FIELDS)) {
-    if (tables[table] === undefined) continue;
-    const bad = badField(tables[table], fields);
-    if (bad) return `${table} ${bad}`;
-  }
-  if (tables.loan !== undefined) {
-    const loan = tables.loan;
-    if (!isObject(loan) || !Array.isArray(loan.banks)) return 'loan 缺少银行列表';
-    if (
-      !(
-        loan.need === null ||
-        loan.need === undefined ||
-        (typeof loan.need === 'number' && Number.isFinite(loan.need))
-      )
-    ) {
-      return 'loan “need”的值无效';
-    }
-    for (const line of loan.banks) {
-      const bad = badField(line, BANK_FIELDS);
-      if (bad) return `loan ${bad}`;
-    }
-  }
-  if (tables.carryOver !== undefined) {
-    if (!Array.isArray(tables.carryOver)) return 'carryOver 不是项目列表';
-    for (const project of tables.carryOver) {
-      const bad = badField(project, PROJECT_FIELDS);
-      if (bad) return `carryOver ${bad}`;
-    }
-  }
-  return null;
-}
-
 // Enough structure that a restore cannot store junk the pages would trip over.
 function shapeProblem(data: Record<string, unknown>): string | null {
   for (const name of TABLE_NAMES) {
@@ -244,8 +152,6 @@ function shapeProblem(data: Record<string, unknown>): string | null {
     ) {
       return `第 ${i + 1} 个月报版本记录不完整`;
     }
-    const bad = tablesProblem(r.tables);
-    if (bad) return `第 ${i + 1} 个月报版本（${r.unitId} ${r.period}）的数字有误：${bad}`;
   }
   const ids = new Set(revisions.map((r) => (r as { id: number }).id));
   for (const [i, h] of (data.heads as unknown[]).entries()) {
@@ -318,6 +224,11 @@ export async function readBackup(bytes: Uint8Array, fileName: string): Promise<B
   const data = migrateData(parsed.version, parsed.data as Record<string, unknown[]>);
   const problem = shapeProblem(data);
   if (problem) return refuse('shape', notice('backup.shape', { file: fileName, problem }));
+  // Every stored return by the reader's rules, from the table definitions: a matching checksum proves nothing of them.
+  for (const [i, r] of (data.revisions ?? []).entries()) {
+    const bad = storedReturnProblem(r, i + 1);
+    if (bad) return refuse('shape', notice('backup.record', { file: fileName, problem: bad }));
+  }
   return {
     ok: true,
     value: {

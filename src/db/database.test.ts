@@ -5,25 +5,14 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AnjuDatabase } from './database';
 import { getCurrentReturns } from './returns-repo';
+import { type SchemaVersion, storesAt } from './schema';
+import snapshotFile from './schema-snapshot.json';
 import { sampleReturn } from './test-returns';
 
-/** The stores of schema version 1, copied as they shipped (never edit: a later version adds its own entry). */
-const V1_STORES = {
-  revisions: '++id, [unitId+period], period, fileHash, contentHash, importId',
-  heads: '[unitId+period], period, revisionId',
-  imports: 'id, at',
-  settings: 'key',
-  bulletins: '++id, period, [period+savedAt]',
-};
-
-/** The stores of schema version 2 (v1's, plus mappings, targets, issued bulletins and file outcomes). */
-const V2_STORES = {
-  ...V1_STORES,
-  layouts: 'id, unitId, [unitId+table]',
-  targets: '[year+unitId], year, unitId',
-  issued: 'id, period, [period+version]',
-  fileReads: 'id, importId, period, unitId, fileHash, at',
-};
+// The stores of each shipped version, as frozen in the committed snapshot (never edited: see schema-guard.test.ts).
+const snapshot = snapshotFile.versions as unknown as SchemaVersion[];
+const V1_STORES = storesAt(1, snapshot);
+const V2_STORES = storesAt(2, snapshot);
 
 interface MigrationCase {
   from: number;

@@ -1,7 +1,8 @@
 // The one Dexie database of the app: returns kept as immutable revisions, a head per unit and period, imports,
-// settings and edited bulletin texts. Every schema change is a new version() with its own upgrade test.
+// settings and edited bulletin texts. The versions and their upgrades are declared in schema.ts, as data.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ImportIssue, PeriodKey, ReturnTables, TableKey, TableReading, UnitId } from '../domain/types';
+import { declareSchema } from './schema';
 
 export const DB_NAME = 'anju-progress';
 
@@ -176,20 +177,7 @@ export class AnjuDatabase extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      revisions: '++id, [unitId+period], period, fileHash, contentHash, importId',
-      heads: '[unitId+period], period, revisionId',
-      imports: 'id, at',
-      settings: 'key',
-      bulletins: '++id, period, [period+savedAt]',
-    });
-    // v2: saved header mappings, annual targets, issued bulletins, and the outcome of every file read.
-    this.version(2).stores({
-      layouts: 'id, unitId, [unitId+table]',
-      targets: '[year+unitId], year, unitId',
-      issued: 'id, period, [period+version]',
-      fileReads: 'id, importId, period, unitId, fileHash, at',
-    });
+    declareSchema(this);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   listPeriods,
 } from './returns-repo';
 import { useSetting } from './settings-repo';
+import { listUnresolvedFiles, type UnresolvedFileRecord } from './unresolved-files';
 
 export function usePeriods(): PeriodKey[] | undefined {
   return useLiveQuery(() => listPeriods(db), []);
@@ -69,4 +70,9 @@ export function useRecentImports(limit: number): ImportRecord[] | undefined {
 /** One unit's versions of one period's return, for its version history. */
 export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntry[] | undefined {
   return useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
+}
+
+/** The period's refused files still to resolve, by unit (概览's attention list); undefined while loading. */
+export function useUnresolvedFiles(period: PeriodKey | null): UnresolvedFileRecord[] | undefined {
+  return useLiveQuery(() => (period ? listUnresolvedFiles(db, period) : Promise.resolve([])), [period]);
 }

@@ -1,8 +1,11 @@
 // The write path of imports: plan each read return against the store (new, already stored, or a replacement
 // with its changed figures), then write each confirmed return in its own transaction (revision + head + import
 // record, all or nothing). Nothing is overwritten: a replacement adds a revision and moves the head.
+
+import { returnContent } from '../domain/content';
 import { notice } from '../domain/messages';
 import { periodLabel } from '../domain/period';
+import { sha256Hex } from '../domain/sha256';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import type { AnjuDatabase, ImportRecord, ReturnHead, ReturnRevision, RevisionOrigin } from './database';
@@ -63,31 +66,9 @@ export interface CommitResult {
   outcomes: CommitOutcome[];
 }
 
-const hex = (buf: ArrayBuffer) =>
-  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-
-export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
-  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  return hex(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-}
-
-// Keys sorted so that the same figures always give the same text, whatever order the reader built them in.
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** SHA-256 of a return's content (unit, period, cutoff, tables): equal figures, equal hash. */
+/** SHA-256 of a return's normalised content (see domain/content): equal figures, equal hash. */
 export function contentHashOf(ret: ParsedReturn): Promise<string> {
-  return sha256Hex(
-    canonicalJson({ unitId: ret.unitId, period: ret.period, cutoff: ret.cutoff, tables: ret.tables }),
-  );
+  return sha256Hex(returnContent(ret));
 }
 
 export function unitPeriodName(unitId: UnitId, period: PeriodKey): string {

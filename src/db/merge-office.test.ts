@@ -3,8 +3,9 @@
 // bulletins issued as one period and version shown as a conflict and never written over.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../domain/sha256';
 import { NO_TARGETS } from '../domain/targets';
-import { type BackupData, createBackup, encodeBackup, readBackup, restoreBackup, sha256Hex } from './backup';
+import { type BackupData, createBackup, encodeBackup, readBackup, restoreBackup } from './backup';
 import { AnjuDatabase, type IssuedBulletinRecord } from './database';
 import { applyMerge, type MergeSide, planMerge } from './merge';
 import { targetKey } from './merge-office';

@@ -140,19 +140,6 @@ export async function proposeFromFirstReturns(
 
 // ---- live queries for the pages --------------------------------------------------------------------------
 
-/**
- * A year's targets by unit, live, with the year they are for (a live query may still hold the previous year's
- * answer for a moment); undefined while loading.
- */
-export function useYearTargets(
-  year: number | null,
-): { year: number | null; targets: YearTargets } | undefined {
-  return useLiveQuery(
-    async () => ({ year, targets: year === null ? new Map() : await yearTargets(db, year) }),
-    [year],
-  );
-}
-
 /** A year's target records (with their history), live. */
 export function useTargetRecords(year: number): TargetRecord[] | undefined {
   return useLiveQuery(() => listTargetRecords(db, year), [year]);

@@ -181,6 +181,21 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'sync.otherConflicts': { count: 3 },
   'sync.resolved': { name: '农安县 2018年1-9月' },
   'sync.stopped': {},
+  // ---- Stored returns checked by the reader's rules.
+  'backup.record': { file: 'b.json', problem: '第 3 个月报版本的单位代码“999999”不在单位名录中。' },
+  'record.notReturn': { n: 3 },
+  'record.unit': { n: 3, unitId: '999999' },
+  'record.period': { n: 3, unit: '农安县', period: '2018-13' },
+  'record.cutoff': { n: 3, where: '农安县2018年1-9月', cutoff: '2018-10-01' },
+  'record.table': { n: 3, where: '农安县2018年1-9月', table: '表4（结转项目）', what: '不是列表' },
+  'record.figure': {
+    n: 3,
+    where: '农安县2018年1-9月',
+    table: '表1（棚改开工）',
+    field: '累计开工',
+    value: '-5',
+    rule: '应为不小于 0 的整数（套）',
+  },
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': {},
   'figure.empty': {},

@@ -280,6 +280,15 @@ export interface NoticeParams {
   'sync.otherConflicts': { count: number };
   'sync.resolved': { name: string };
   'sync.stopped': NoParams;
+  // ---- Stored returns checked by the reader's rules (restore, merge, sync), see domain/return-check.ts.
+  /** A stored return of a backup that the reader's rules refuse: the whole file is refused. */
+  'backup.record': { file: string; problem: string };
+  'record.notReturn': { n: number };
+  'record.unit': { n: number; unitId: string };
+  'record.period': { n: number; unit: string; period: string };
+  'record.cutoff': { n: number; where: string; cutoff: string };
+  'record.table': { n: number; where: string; table: string; what: string };
+  'record.figure': { n: number; where: string; table: string; field: string; value: string; rule: string };
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
@@ -419,6 +428,15 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `另有 ${p.count} 条记录（年度目标、表头对照或全省设置）在两台电脑上改得不同，本机保留自己的版本，未作更改。`,
   'sync.resolved': (p) => `已采用所选的${p.name}月报，并通知其他电脑。`,
   'sync.stopped': () => '已停止同步。本机数据保持不变。',
+  // ---- Stored returns checked by the reader's rules.
+  'backup.record': (p) => `文件“${p.file}”无法恢复：${p.problem}未做任何更改。`,
+  'record.notReturn': (p) => `第 ${p.n} 个月报版本不是完整的月报记录。`,
+  'record.unit': (p) => `第 ${p.n} 个月报版本的单位代码“${p.unitId}”不在单位名录中。`,
+  'record.period': (p) => `第 ${p.n} 个月报版本（${p.unit}）的报告期“${p.period}”无效。`,
+  'record.cutoff': (p) => `第 ${p.n} 个月报版本（${p.where}）的截止日期“${p.cutoff}”无效或不在该报告期内。`,
+  'record.table': (p) => `第 ${p.n} 个月报版本（${p.where}）的${p.table}${p.what}。`,
+  'record.figure': (p) =>
+    `第 ${p.n} 个月报版本（${p.where}）${p.table}“${p.field}”的值“${p.value}”无效：${p.rule}。`,
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
@@ -500,6 +518,116 @@ export function notice<K extends NoticeCode>(code: K, ...args: NoticeArgs<K>): s
 
 /** Every notice code (for tests). */
 export const NOTICE_CODES = Object.keys(NOTICES) as NoticeCode[];
+
+// ---------------------------------------------------------------------------------------------------------
+// 概览 (overview): the words of its attention list, its map's colour classes and its comparisons. Phrases,
+// not sentences (they stand in lists, legends and table cells), written here once like every other text.
+
+export interface OverviewTextParams {
+  // Why a unit needs attention, with its figure and the threshold it is against.
+  'attention.startBelow': { rate: string; line: number };
+  'attention.needNoCredit': { need: string };
+  'attention.expropriationBehind': { rate: string; line: number };
+  'attention.carryOverMany': { count: number; line: number };
+  'attention.allocationLow': { rate: string; line: number };
+  'attention.yearZero': { task: string };
+  'attention.rateFell': { rate: string; lastYear: string };
+  'attention.missing': NoParams;
+  'attention.unresolved': { files: string };
+  'attention.noneListed': NoParams;
+  'attention.caption': { count: number };
+  'attention.missingTitle': { count: number };
+  'attention.unresolvedTitle': { count: number };
+  // The map's colour classes (legend and tile labels), per measure.
+  'map.start.reached': { target: number };
+  'map.start.lagging': { warning: number; target: number };
+  'map.start.below': { warning: number };
+  'map.start.none': NoParams;
+  'map.expropriation.ahead': { ahead: number };
+  'map.expropriation.middle': { behind: number; ahead: number };
+  'map.expropriation.behind': { behind: number };
+  'map.expropriation.none': NoParams;
+  'map.carryOver.many': { many: number };
+  'map.carryOver.some': { below: number };
+  'map.carryOver.zero': NoParams;
+  'map.allocation.target': { target: number };
+  'map.allocation.middle': { low: number; target: number };
+  'map.allocation.low': { low: number };
+  'map.allocation.none': NoParams;
+  'map.loan.disbursed': NoParams;
+  'map.loan.creditOnly': NoParams;
+  'map.loan.needNoCredit': NoParams;
+  'map.loan.none': NoParams;
+  'map.missing': NoParams;
+  'map.hint': NoParams;
+  // Comparisons.
+  'month.caption': { period: string; cumulative: string; stock: string };
+  'change.none': NoParams;
+  'change.dashNote': NoParams;
+  'change.january': NoParams;
+  'change.unitsDiffer': { now: number; before: number };
+}
+
+export type OverviewTextCode = keyof OverviewTextParams;
+
+const OVERVIEW_TEXTS: { [K in OverviewTextCode]: (p: OverviewTextParams[K]) => string } = {
+  'attention.startBelow': (p) => `开工率${p.rate}，低于预警线${p.line}%`,
+  'attention.needNoCredit': (p) => `本年需贷款${p.need}，未取得授信`,
+  'attention.expropriationBehind': (p) => `征收完成率${p.rate}，低于${p.line}%（进度缓慢）`,
+  'attention.carryOverMany': (p) => `未完成拆迁结转项目${p.count}个（${p.line}个及以上）`,
+  'attention.allocationLow': (p) => `公租房分配率${p.rate}，低于${p.line}%`,
+  'attention.yearZero': (p) => `本年分配任务${p.task}，已分配为零`,
+  'attention.rateFell': (p) => `公租房分配率${p.rate}，低于上年同期的${p.lastYear}`,
+  'attention.missing': () => '本期月报尚未上报',
+  'attention.unresolved': (p) => `有未处理的月报文件（${p.files}）`,
+  'attention.noneListed': () => '本期没有单位列入预警名单。',
+  'attention.caption': (p) =>
+    `列入任一预警名单的 ${p.count} 个单位（开工率低于预警线、有贷款需求未取得授信、征收进度缓慢、结转项目较多、公租房分配率偏低、本年分配为零、分配率较上年同期下降）`,
+  'attention.missingTitle': (p) => `本期尚未上报的单位（${p.count} 个）：`,
+  'attention.unresolvedTitle': (p) => `有月报文件被拒收、尚未处理的单位（${p.count} 个，请到“导入”页处理）：`,
+  'map.start.reached': (p) => `开工率达到${p.target}%`,
+  'map.start.lagging': (p) => `开工率${p.warning}%至${p.target}%（滞后）`,
+  'map.start.below': (p) => `开工率低于预警线${p.warning}%`,
+  'map.start.none': () => '无年度计划',
+  'map.expropriation.ahead': (p) => `征收完成率达到${p.ahead}%（进展较快）`,
+  'map.expropriation.middle': (p) => `征收完成率${p.behind}%至${p.ahead}%`,
+  'map.expropriation.behind': (p) => `征收完成率低于${p.behind}%（进度缓慢）`,
+  'map.expropriation.none': () => '无年度征收计划',
+  'map.carryOver.many': (p) => `结转项目${p.many}个及以上（较多）`,
+  'map.carryOver.some': (p) => `结转项目少于${p.below}个`,
+  'map.carryOver.zero': () => '无未完成结转项目',
+  'map.allocation.target': (p) => `公租房分配率达到${p.target}%`,
+  'map.allocation.middle': (p) => `公租房分配率${p.low}%至${p.target}%`,
+  'map.allocation.low': (p) => `公租房分配率低于${p.low}%`,
+  'map.allocation.none': () => '无筹集房源',
+  'map.loan.disbursed': () => '本年已发放贷款',
+  'map.loan.creditOnly': () => '已取得授信，尚未发放',
+  'map.loan.needNoCredit': () => '有贷款需求，未取得授信',
+  'map.loan.none': () => '无贷款需求，无授信',
+  'map.missing': () => '本期未报此表',
+  'map.hint': () =>
+    '将鼠标移到一个单位上，或用键盘逐个选中，这里显示它的各项指标；点击或按回车键打开该单位的页面。',
+  'month.caption': (p) =>
+    `${p.period}与上期的主要指标：累计数与本年上月（${p.cumulative}）相比，公租房分配率和结转项目与上月（${p.stock}）相比`,
+  'change.none': () => '无可比数据',
+  'change.dashNote': () =>
+    '“—”表示无法比较：对比的月份没有存储数据，或1月的累计数没有上月可比（每年从零累计）。较上月、较上年同期均为与已存储月报的全省合计之差。',
+  'change.january': () => '1月无上月可比（每年从零累计）',
+  'change.unitsDiffer': (p) => `两期上报单位数不同（本期${p.now}个，对比期${p.before}个）`,
+};
+
+type OverviewTextArgs<K extends OverviewTextCode> = OverviewTextParams[K] extends NoParams
+  ? []
+  : [OverviewTextParams[K]];
+
+/** The Chinese words of an overview code. */
+export function overviewText<K extends OverviewTextCode>(code: K, ...args: OverviewTextArgs<K>): string {
+  const params = (args[0] ?? {}) as OverviewTextParams[K];
+  return (OVERVIEW_TEXTS[code] as (p: OverviewTextParams[K]) => string)(params);
+}
+
+/** Every overview code (for tests). */
+export const OVERVIEW_TEXT_CODES = Object.keys(OVERVIEW_TEXTS) as OverviewTextCode[];
 
 // ---- Live sync (issue 14): phrases, not sentences — the state in words and the server's reasons for refusing.
 

@@ -3,6 +3,7 @@
 // declared check (atMost, monthOf, rateOf, sumOf) raised by a row that breaks it and by no row that keeps it.
 import { describe, expect, it } from 'vitest';
 import { rateOf } from '../domain/numbers';
+import { storedReturnProblem } from '../domain/return-check';
 import {
   type FieldDef,
   isFigureField,
@@ -94,9 +95,12 @@ function recordIn(def: TableDef, ret: ParsedReturn): Record<string, unknown> | u
   return table as Record<string, unknown> | undefined;
 }
 
+/** The accepted return, which must also pass the check stored returns get on restore, merge and sync. */
 function accepted(result: ReadResult): ParsedReturn {
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.returns[0] as ParsedReturn;
+  const ret = result.returns[0] as ParsedReturn;
+  expect(storedReturnProblem(ret, 1)).toBeNull();
+  return ret;
 }
 
 const storedFields = TABLES.flatMap((def) =>

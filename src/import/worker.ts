@@ -1,6 +1,7 @@
 // The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
 import { makeIssue } from '../domain/messages';
+import { sha256Hex } from '../domain/sha256';
 import type { CellCorrection, HeaderLayout, ReadResult } from '../domain/types';
 import type { ReadReturnOptions } from './read-return';
 import { megabytes, readReturn } from './read-return';
@@ -29,11 +30,6 @@ export interface ReadRequest {
 export type ReadResponse =
   | { id: number; ok: true; file: ReadFile }
   | { id: number; ok: false; error: string };
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Read one file: hash it and run the reader; a reader crash becomes an issue, never a lost file. */
 export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<ReadFile> {

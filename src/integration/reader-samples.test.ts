@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bankCategory } from '../domain/banks';
+import { storedReturnProblem } from '../domain/return-check';
 import type { ParsedReturn } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import { readReturn } from '../import/read-return';
@@ -59,6 +60,8 @@ describe('the 100 sample returns', () => {
     expect(Object.keys(ret?.tables ?? {}).sort()).toEqual(
       ['carryOver', 'expropriation', 'loan', 'publicRental', 'start'].sort(),
     );
+    // What the reader stores passes the check a restore, a merge or a sync applies to stored returns.
+    expect(storedReturnProblem(ret, 1)).toBeNull();
   });
 
   it('gives 50 distinct units in each period', () => {

@@ -1,5 +1,6 @@
 // Save what a figure draws (the <svg> elements inside an element of the page) as one standalone SVG or PNG
 // file for a slide or a report: styles inlined, a white background, the title and a legend in words added.
+import { notice } from '../domain/messages';
 import { downloadBlob } from './download';
 
 export interface FigureLegendItem {
@@ -269,4 +270,25 @@ export async function saveFigurePng(
   if (!figure) return false;
   downloadBlob(await figurePng(figure), `${baseName}.png`);
   return true;
+}
+
+/**
+ * Save the figure inside `container` as `<baseName>.png` or `.svg`, for a button: null when saved, else the
+ * Chinese sentence to show (nothing drawn there, or the browser could not draw it).
+ */
+export async function saveFigureAs(
+  format: 'png' | 'svg',
+  container: Element,
+  baseName: string,
+  options: FigureOptions = {},
+): Promise<string | null> {
+  try {
+    const saved =
+      format === 'svg'
+        ? saveFigureSvg(container, baseName, options)
+        : await saveFigurePng(container, baseName, options);
+    return saved ? null : notice('figure.empty');
+  } catch {
+    return notice('figure.failed');
+  }
 }

@@ -1,6 +1,8 @@
 // The mapping between the app's Dexie records and the documents that travel through CouchDB: one document per
 // record, its id derived from what the record is (a revision's from its content, so the same return imported on
 // two laptops is one document). Pure: no Dexie, no PouchDB. A store that travels is one entry of SYNCED_STORES.
+
+import { canonicalJson } from '../../domain/content';
 import type { PeriodKey, UnitId } from '../../domain/types';
 import type {
   ImportRecord,
@@ -11,7 +13,6 @@ import type {
   SettingRecord,
   TargetRecord,
 } from '../database';
-import { canonicalJson } from '../import-repo';
 
 /** The kinds of document in the sync database; the server's validation knows the same list. */
 export type SyncDocType = 'revision' | 'head' | 'import' | 'layout' | 'target' | 'issued' | 'setting';

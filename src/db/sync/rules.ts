@@ -2,6 +2,8 @@
 // revision id a change gets. A record's "content" is the canonical text of its document, ABSENT when it has none.
 // The base is what this laptop and its sync copy last agreed on; comparing with it tells who changed what.
 
+import { sha256Hex } from '../../domain/sha256';
+
 /** The content of a record that does not exist (a deleted document, a head with no current return). */
 export const ABSENT = '∅';
 
@@ -28,11 +30,6 @@ export function decideIncoming(local: string, base: Base | undefined, incoming: 
   if (local === incoming) return 'same';
   if (base ? base.content === local : local === ABSENT) return 'apply';
   return 'keep';
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A CouchDB revision: `N-hash`, with the ids of its path (new one first) as `_revisions` takes them. */

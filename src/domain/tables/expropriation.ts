@@ -94,6 +94,7 @@ export const expropriationTable = defineTable<ExpropriationFigures, 'total'>()({
       synonyms: ['本月完成', '本月', '当月完成', '本月征收', '本月完成征收'],
       required: false,
       nullable: true,
+      hashNull: true,
       monthOf: 'total',
     },
     noteField,

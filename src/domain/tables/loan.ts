@@ -101,6 +101,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       ],
       required: false,
       nullable: true,
+      hashNull: true,
       monthOf: 'credit',
     },
     {
@@ -149,6 +150,7 @@ export const loanTable = defineTable<LoanBankLine>()({
       ],
       required: false,
       nullable: true,
+      hashNull: true,
       monthOf: 'disbursed',
     },
     noteField,

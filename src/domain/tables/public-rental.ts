@@ -61,6 +61,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
       synonyms: ['分配率', '累计分配率'],
       required: false,
       nullable: true,
+      hashNull: true,
       rateOf: ['allocated', 'raised'],
     },
     {
@@ -103,6 +104,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
       synonyms: ['本年任务完成率', '任务完成率', '年度任务完成率', '本年完成率'],
       required: false,
       nullable: true,
+      hashNull: true,
       rateOf: ['yearAllocated', 'yearTask'],
     },
     {
@@ -115,6 +117,7 @@ export const publicRentalTable = defineTable<PublicRentalFigures>()({
       synonyms: ['上年同期分配率', '去年同期分配率', '上年同期'],
       required: false,
       nullable: true,
+      hashNull: true,
     },
   ],
 });

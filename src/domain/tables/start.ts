@@ -72,6 +72,7 @@ export const startTable = defineTable<StartFigures>()({
       synonyms: ['本月开工', '本月新开工', '当月开工', '本月开工套数', '本月'],
       required: false,
       nullable: true,
+      hashNull: true,
       monthOf: 'started',
     },
     {
@@ -84,6 +85,7 @@ export const startTable = defineTable<StartFigures>()({
       synonyms: ['开工率', '开工比例', '完成率', '完成比例', '累计开工率'],
       required: false,
       nullable: true,
+      hashNull: true,
       rateOf: ['started', 'plan'],
     },
     noteField,

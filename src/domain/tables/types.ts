@@ -48,6 +48,12 @@ export interface FieldDef {
   required: boolean;
   /** Stored as null (not 0) when the return lacks the column; a rate is null when its cell is blank too. */
   nullable?: boolean;
+  /**
+   * A nullable field of data version 2, when the content hash still wrote nulls: it hashes as null (absent too),
+   * so the returns already stored keep their hashes. A field added later leaves it out: while null it is not in
+   * the hash at all (see domain/content.ts).
+   */
+  hashNull?: true;
   /** For a 本月 column: the cumulative field it is the month's increase of. */
   monthOf?: string;
   /** For a cumulative figure: how it accrues (see Accrual); absent for a plan or a task. */
@@ -111,12 +117,14 @@ interface FigureField<R, K extends string, D extends string> extends Column<K> {
 interface NullableFigureField<R, K extends string, D extends string> extends Column<K> {
   kind: 'count' | 'money';
   nullable: true;
+  hashNull?: true;
   monthOf?: CheckKey<R, D>;
 }
 
 interface RateField<R, K extends string, D extends string> extends Column<K> {
   kind: 'rate';
   nullable: true;
+  hashNull?: true;
   rateOf?: readonly [CheckKey<R, D>, CheckKey<R, D>];
 }
 

@@ -1,8 +1,7 @@
 // The frame every chart sits in: title, units, a 查看数据表 toggle showing its data as a table, CSV, PNG and SVG
 // downloads, and a legend in words (colour never carries meaning alone).
 import { type ReactNode, useId, useRef, useState } from 'react';
-import { notice } from '../../domain/messages';
-import { saveFigurePng, saveFigureSvg } from '../svg-export';
+import { saveFigureAs } from '../svg-export';
 import { type CsvCell, downloadCsv, toCsv } from './csv';
 import './charts.css';
 
@@ -53,16 +52,7 @@ export function ChartFrame<Row>({
     setSaveProblem(null);
     const container = body.current;
     if (!container) return;
-    const options = { title, legend: legend ?? [] };
-    try {
-      const saved =
-        format === 'svg'
-          ? saveFigureSvg(container, csvName, options)
-          : await saveFigurePng(container, csvName, options);
-      if (!saved) setSaveProblem(notice('figure.empty'));
-    } catch {
-      setSaveProblem(notice('figure.failed'));
-    }
+    setSaveProblem(await saveFigureAs(format, container, csvName, { title, legend: legend ?? [] }));
   };
   return (
     <figure className="chart" aria-labelledby={titleId} data-testid={testId}>
