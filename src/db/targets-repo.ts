@@ -10,7 +10,6 @@ import {
   sameTargets,
   targetsFromFirstReturns,
   type UnitTargets,
-  type YearTargets,
 } from '../domain/targets';
 import type { PeriodKey, UnitId } from '../domain/types';
 import { type AnjuDatabase, db, type TargetRecord, type TargetState } from './database';
