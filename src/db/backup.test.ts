@@ -142,13 +142,23 @@ describe('bad backups are refused and change nothing', () => {
     ],
     ['bad JSON (truncated)', (g) => strToU8(g.slice(0, g.length - 40)), 'damaged', /已损坏/],
     [
+      'a plain .json with a flipped byte that is no UTF-8 (damaged, not a compression problem)',
+      (g) => {
+        const bytes = strToU8(g);
+        bytes[Math.floor(bytes.length / 2)] = 0xff;
+        return bytes;
+      },
+      'damaged',
+      /^(?!.*压缩).*已损坏（内容不是完整的备份数据/,
+    ],
+    [
       'truncated gzip',
       (g) => {
         const z = gzipSync(strToU8(g));
         return z.slice(0, Math.floor(z.length / 2));
       },
       'damaged',
-      /已损坏/,
+      /已损坏（压缩数据不完整/,
     ],
     [
       'a changed figure (checksum fails)',

@@ -188,12 +188,20 @@ function shapeProblem(data: Record<string, unknown>): string | null {
 
 /** Read a backup file: gzip or JSON, format, version, checksum and shape checked. Never throws. */
 export async function readBackup(bytes: Uint8Array, fileName: string): Promise<BackupResult<BackupFile>> {
+  let raw: Uint8Array = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      raw = gunzipSync(bytes);
+    } catch {
+      return refuse('damaged', notice('backup.undecodable', { file: fileName }));
+    }
+  }
   let text: string;
   try {
-    const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
-    return refuse('damaged', notice('backup.undecodable', { file: fileName }));
+    // A plain .json with a changed byte is no longer UTF-8 text: damaged, not a broken compression.
+    return refuse('damaged', notice('backup.notJson', { file: fileName }));
   }
   let parsed: unknown;
   try {

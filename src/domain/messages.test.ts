@@ -60,6 +60,10 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   },
   'month.aboveTotal': { column: '本月开工', month: '50套', total: '40套', totalColumn: '累计开工' },
   'issues.truncated': { count: 12 },
+  'file.damaged': { detail: '部件“xl/worksheets/sheet1.xml”的校验值不符（内容已被改动或传输出错）' },
+  'file.timeout': { seconds: '20' },
+  'number.stored': { text: '0x10' },
+  'table.tooManyRows': { table: '表4（结转项目）', count: 145000, limit: 20000 },
   'column.unknown': {
     column: '彶中：本月开工（套）',
     table: '表1（棚改开工）',
@@ -307,5 +311,19 @@ describe('notices', () => {
     const text = (notice as (c: NoticeCode, p?: unknown) => string)(code, params);
     expect(text).toMatch(/^[^a-zA-Z]*[\u4e00-\u9fff][\s\S]*[。？]$/u);
     for (const value of Object.values(params)) expect(text).toContain(String(value));
+  });
+});
+
+describe('text from a cell in a sentence', () => {
+  it('is cut to its first 80 characters, so a pasted page does not bury the reason', () => {
+    const name = `农安县${'x'.repeat(80_000)}`;
+    const issue = makeIssue(
+      'error',
+      'unit.unknown',
+      { file: 'a.xlsx', sheet: '表1', cell: 'B4' },
+      { name, suggestions: [] },
+    );
+    expect(issue.message).toContain(`“${name.slice(0, 80)}…”不是已知的填报单位`);
+    expect(issue.message.length).toBeLessThan(200);
   });
 });

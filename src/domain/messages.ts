@@ -46,6 +46,15 @@ export interface IssueParams {
   'sum.mismatch': { column: string; declared: string; parts: string; computed: string };
   'month.aboveTotal': { column: string; month: string; total: string; totalColumn: string };
   'issues.truncated': { count: number };
+  // --- A damaged or hostile file (issue 15): refused, never read wrong, never left hanging. ---
+  /** The container (zip or OLE compound file) fails its checks; `detail` from damageDetail(). */
+  'file.damaged': { detail: string };
+  /** The reader ran past its time budget and was stopped. */
+  'file.timeout': { seconds: string };
+  /** A number cell whose stored value is not a plain decimal number (0x10, 1,5, 1e400). */
+  'number.stored': { text: string };
+  /** More data rows than any return has: refused rather than read. */
+  'table.tooManyRows': { table: string; count: number; limit: number };
   // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
   /** `missing`: the fields of the table no column was read into, as `“本月开工（套）”、“开工率（%）”`. */
   'column.unknown': { column: string; table: string; missing: string };
@@ -132,6 +141,14 @@ const TEMPLATES: Templates = {
     `“${p.column}”为 ${p.declared}，而${p.parts}为 ${p.computed}，两者不符；已按各项分别保存。`,
   'month.aboveTotal': (p) => `“${p.column}”填报 ${p.month}，大于“${p.totalColumn}”的 ${p.total}，请核对。`,
   'issues.truncated': (p) => `问题太多，另有 ${p.count} 条未列出。`,
+  // --- A damaged or hostile file (issue 15). ---
+  'file.damaged': (p) => `文件已损坏：${p.detail}，请让报送单位重新发送。`,
+  'file.timeout': (p) =>
+    `读取超时（文件可能已损坏）：读取超过 ${p.seconds} 秒仍未完成，已停止读取，文件未导入。请让报送单位重新发送；若文件确实很大，可在“设置 → 本机存储”中调长读取时限后再试。`,
+  'number.stored': (p) =>
+    `单元格中保存的数值“${p.text}”不是有效的数字，文件可能已损坏或由其他软件写错。请让报送单位在 Excel 或 WPS 中核对这个单元格、保存后重新发送。`,
+  'table.tooManyRows': (p) =>
+    `${p.table}有 ${p.count} 行数据，超过了 ${p.limit} 行的上限，文件未读取。请核对是否误把其他数据粘贴进了月报表。`,
   // Reader: headers by meaning, every column and block accounted for, corrections (issue 10).
   'column.unknown': (p) =>
     `表头“${p.column}”不是${p.table}的栏目，无法确定这一列的数字是什么，文件未导入（这一列不会被略过）。${p.missing ? `本表尚未找到的栏目有：${p.missing}。` : ''}请按月报模板的表头改写这一列的表头，或删去这一列后再导入。`,
@@ -153,6 +170,60 @@ const TEMPLATES: Templates = {
     `“${p.name}”在 ${p.otherCell} 单元格已有一行目标，同一单位只能有一行，文件未导入。请删去重复的一行。`,
 };
 
+/**
+ * What is wrong with a damaged file, for 文件已损坏：…. `part` is a part of the package (xl/worksheets/sheet1.xml),
+ * a sheet's name or a stream of an .xls; `count` the number of parts.
+ */
+export type FileDamage =
+  | { kind: 'truncated' }
+  | { kind: 'structure' }
+  | { kind: 'entries'; count: number }
+  | { kind: 'path'; part: string }
+  | { kind: 'duplicate'; part: string }
+  | { kind: 'method'; part: string }
+  | { kind: 'stream'; part: string }
+  | { kind: 'size'; part: string }
+  | { kind: 'crc'; part: string }
+  | { kind: 'xml'; part: string }
+  | { kind: 'sheet'; part: string }
+  | { kind: 'cfbHeader' }
+  | { kind: 'cfbChain'; part: string }
+  | { kind: 'cfbDirectory' };
+
+/** The detail of 文件已损坏：…, in the user's words. */
+export function damageDetail(d: FileDamage): string {
+  switch (d.kind) {
+    case 'truncated':
+      return '文件不完整（可能在传输或拷贝时被截断）';
+    case 'structure':
+      return '文件的目录记录前后不一致';
+    case 'entries':
+      return `文件内的部件多达 ${d.count} 个，远超正常的月报表`;
+    case 'path':
+      return `文件内有指向工作簿以外的路径“${d.part}”`;
+    case 'duplicate':
+      return `文件内有两个同名的部件“${d.part}”`;
+    case 'method':
+      return `部件“${d.part}”使用了不支持的压缩或加密方式`;
+    case 'stream':
+      return `部件“${d.part}”的压缩数据不完整或已被改动`;
+    case 'size':
+      return `部件“${d.part}”解压后的大小与文件记录的不符`;
+    case 'crc':
+      return `部件“${d.part}”的校验值不符（内容已被改动或传输出错）`;
+    case 'xml':
+      return `部件“${d.part}”的内容不完整或格式错误`;
+    case 'sheet':
+      return `工作表“${d.part}”的内容无法解析`;
+    case 'cfbHeader':
+      return '文件头已损坏';
+    case 'cfbChain':
+      return `数据流“${d.part}”的存储位置或大小记录已损坏`;
+    case 'cfbDirectory':
+      return '文件的目录已损坏';
+  }
+}
+
 /** Where an issue is: the file, and where known the sheet and the A1 cell. */
 export interface IssueLocation {
   file: string;
@@ -168,13 +239,28 @@ export function describeLocation(loc: IssueLocation): string {
   return out;
 }
 
+/** Text from a cell shown in a sentence: at most this many characters (a pasted page would bury the reason). */
+const MAX_SHOWN_TEXT = 80;
+
+/** The parameters with any long text cut to its first characters and an ellipsis. */
+function clipped<T>(params: T): T {
+  if (!params || typeof params !== 'object') return params;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_SHOWN_TEXT) continue;
+    out ??= { ...(params as Record<string, unknown>) };
+    out[key] = `${value.slice(0, MAX_SHOWN_TEXT)}…`;
+  }
+  return (out ?? params) as T;
+}
+
 /** The Chinese sentence of an issue, naming where it is. */
 export function issueMessage<K extends IssueCode>(
   code: K,
   loc: IssueLocation,
   params: IssueParams[K],
 ): string {
-  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(params);
+  const reason = (TEMPLATES[code] as (p: IssueParams[K]) => string)(clipped(params));
   return `${describeLocation(loc)}：${reason}`;
 }
 

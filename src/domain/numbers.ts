@@ -148,7 +148,8 @@ export function parseNumberText(raw: string): CellNumber {
     if (!GROUPED_RE.test(body)) return { kind: 'text', text: raw.trim() };
     body = body.replace(/,/g, '');
   }
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(body)) return { kind: 'text', text: raw.trim() };
+  // One way only to split the digits (\d+\.?\d* has n ways, and a long figure ending in a letter tried them all).
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(body)) return { kind: 'text', text: raw.trim() };
   const value = parseDecimal(body);
   if (!value) return { kind: 'text', text: raw.trim() };
   return unit ? { kind: 'number', value, percent, unit } : { kind: 'number', value, percent };

@@ -1,6 +1,7 @@
 // The unit register: the ~50 reporting units, their prefectures, and resolution of the many names returns use.
 // Resolution is exact on normalised names, never fuzzy: 通化市 is not 通化县, 白山市 is not 长白县 or 长白山管委会.
 import registerData from './data/jilin-units.json';
+import { minOf } from './iterate';
 import type { UnitId } from './types';
 
 export type UnitKind = '市区' | '区' | '县' | '县级市' | '省直管' | '管委会';
@@ -25,6 +26,9 @@ export interface UnitRegisterData {
   prefectures: Prefecture[];
   units: Unit[];
 }
+
+/** Longer than any name a return may use (吉林省松原市前郭尔罗斯蒙古族自治县住房和城乡建设局 is 26). */
+const MAX_NAME_LENGTH = 64;
 
 export type ResolveResult = { ok: true; unit: Unit } | { ok: false; suggestions: string[] };
 
@@ -110,6 +114,9 @@ export class UnitRegister {
   /** Resolve any name a return may use; an unknown name gets the closest real names as suggestions. */
   resolve(text: string): ResolveResult {
     const key = normaliseName(text);
+    // No name, with its province, prefecture and office, is this long: a cell of pasted text names no unit,
+    // and comparing it with every name (edit distance) would cost its length times theirs.
+    if (key.length > MAX_NAME_LENGTH) return { ok: false, suggestions: [] };
     const direct = this.lookup(key);
     if (direct) return { ok: true, unit: direct };
     return { ok: false, suggestions: this.suggest(key) };
@@ -145,7 +152,10 @@ export class UnitRegister {
     if (!key) return [];
     const scored = this.units.map((unit) => {
       const names = [unit.name, unit.fullName, ...unit.aliases].map(normaliseName);
-      const distance = Math.min(...names.map((n) => editDistance(key, n)));
+      const distance = minOf(
+        names.map((n) => editDistance(key, n)),
+        Number.POSITIVE_INFINITY,
+      );
       const shares = names.some((n) => [...key].some((c) => n.includes(c)));
       return { unit, distance, shares };
     });

@@ -12,6 +12,7 @@ import {
 } from '../domain/bulletin/attachments';
 import { balancedLines, minLineEms } from '../domain/bulletin/line-breaks';
 import type { PeriodAnalysis } from '../domain/calc/types';
+import { maxOf } from '../domain/iterate';
 import { periodLabel } from '../domain/period';
 
 const FONT = '宋体';
@@ -93,7 +94,10 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   });
   // The 市县 column fits its longest name on one line (延边朝鲜族自治州全市): a wrapped name in a row of fixed
   // height would print over the next row. Other text columns wrap.
-  const nameWidth = Math.max(...model.rows.map((r) => textWidth(r.cells[1] ?? null)));
+  const nameWidth = maxOf(
+    model.rows.map((r) => textWidth(r.cells[1] ?? null)),
+    0,
+  );
   // No column so narrow that a header piece which may not break (（亿元）, 1-9月) has to: a spanning header
   // shares its need among its columns.
   const needed = model.columns.map(() => 0);
@@ -158,10 +162,11 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   model.rows.forEach((row, i) => {
     const excelRow = sheet.getRow(lastHeaderRow + 1 + i);
     // Room for 11pt text, and for every line of a wrapped text (project names, reasons).
-    const lines = Math.max(
-      ...row.cells.map((cell, c) =>
+    const lines = maxOf(
+      row.cells.map((cell, c) =>
         model.columns[c]?.kind === 'text' ? linesIn(cell, sheet.getColumn(c + 1).width ?? 10) : 1,
       ),
+      1,
     );
     excelRow.height = 18 * lines;
     row.cells.forEach((cell, c) => {

@@ -253,8 +253,9 @@ export function resolveSender(register: UnitRegister, name: string): ReturnType<
   for (const word of words) {
     const bare = word
       .replace(/\s+/g, '')
-      .replace(/\([^)]*[盖公签]章[^)]*\)|[盖公签]章$/g, '')
-      .replace(/(?:\(注\d*\)|注\d+|[*※#]+)$/, '')
+      // (Bounded brackets, and a run of marks only from its start: linear on a cell of pasted text.)
+      .replace(/\([^)]{0,30}[盖公签]章[^)]{0,30}\)|[盖公签]章$/g, '')
+      .replace(/(?:\(注\d*\)|注\d+|(?<![*※#])[*※#]+)$/, '')
       .replace(
         /(?:人民政府|政府|住房和城乡建设局|住房城乡建设局|住建局|住房保障和房屋管理局|房产局|房管局|住房保障中心|保障性住房管理中心|房屋征收(?:与补偿)?(?:办公室|管理办公室|中心)|棚改办|征收办)$/,
         '',

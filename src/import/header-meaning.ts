@@ -94,7 +94,8 @@ function lexiconOf(def: TableDef): Lexicon {
 /** Headers longer than this are no column header (and bound the work on hostile text). */
 const MAX_HEADER_CHARS = 48;
 
-const UNIT_IN_BRACKETS_RE = /\((?:万套|万户|套|户|个|亿元|万元|元|%)\)|\(单位:[^)]*\)/g;
+// (Bounded, like the note marker below: linear on a cell of pasted text.)
+const UNIT_IN_BRACKETS_RE = /\((?:万套|万户|套|户|个|亿元|万元|元|%)\)|\(单位:[^)]{0,10}\)/g;
 
 /** A header as taken apart: half-width, without spaces, units in brackets or a trailing note marker. */
 export function meaningText(text: string): string {
@@ -104,7 +105,7 @@ export function meaningText(text: string): string {
     .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')')
     .replace(UNIT_IN_BRACKETS_RE, '')
-    .replace(/(?:\(注\d*\)|注\d+|[*※]+)$/, '')
+    .replace(/(?:\(注\d*\)|注\d+|(?<![*※])[*※]+)$/, '')
     .replace(/[:：]$/, '');
 }
 

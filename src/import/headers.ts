@@ -32,7 +32,7 @@ export function normaliseHeader(text: string): NormalisedHeader {
     return '';
   });
   // A unit written inside the header as 单位: 开工（单位：套）
-  key = key.replace(/\(单位:([^)]*)\)/, (_, u: string) => {
+  key = key.replace(/\(单位:([^)]{0,10})\)/, (_, u: string) => {
     if (isKnownUnit(u)) unit = u;
     return '';
   });
@@ -47,7 +47,8 @@ export function normaliseHeader(text: string): NormalisedHeader {
     .replace(/^(?:本年|今年|年内|年初至今)累计/, '累计')
     .replace(/^\d{1,2}月份?/, '本月');
   // A note marker after the header (年度计划（套）注1, 累计开工*, （注2）) is a footnote reference, not a word.
-  key = key.replace(/(?:\(注\d*\)|注\d+|[*※]+)$/, '');
+  // (A run of marks only from its start: tried at each mark of a long run it would cost the run's square.)
+  key = key.replace(/(?:\(注\d*\)|注\d+|(?<![*※])[*※]+)$/, '');
   const out = { key, unit };
   // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
   if (headerCache.size < 5000) headerCache.set(text, out);

@@ -152,8 +152,8 @@ const refusals: [string, string, () => Uint8Array, string, RegExp][] = [
       const bytes = workbookBytes(standardReturn());
       return bytes.subarray(0, Math.floor(bytes.length / 2));
     },
-    'file.unreadable',
-    /无法读取/,
+    'file.damaged',
+    /文件已损坏：文件不完整.*请让报送单位重新发送/,
   ],
   [
     'junk after a zip signature (not mistaken for a password-protected file)',
@@ -163,8 +163,8 @@ const refusals: [string, string, () => Uint8Array, string, RegExp][] = [
       bytes.set([0x50, 0x4b, 0x03, 0x04]);
       return bytes;
     },
-    'file.unreadable',
-    /损坏/,
+    'file.damaged',
+    /文件已损坏/,
   ],
   [
     'random bytes after an OLE signature',
@@ -174,8 +174,8 @@ const refusals: [string, string, () => Uint8Array, string, RegExp][] = [
       bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
       return bytes;
     },
-    'file.unreadable',
-    /无法读取/,
+    'file.damaged',
+    /文件已损坏：文件头已损坏/,
   ],
   ['a zip bomb (30 MB of blanks packed small)', '农安县.xlsx', zipBombXlsx, 'file.zipBomb', /解压后/],
   ['a zip declaring a 2 GB entry', '农安县.xlsx', lyingSizeXlsx, 'file.zipBomb', /解压后/],

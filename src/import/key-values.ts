@@ -63,19 +63,27 @@ const KEY_ALTERNATION = [...KIND_BY_KEY.keys()]
   .sort((a, b) => b.length - a.length)
   .map(escapeRe)
   .join('|');
-const KEY_RE = new RegExp(`(${KEY_ALTERNATION})(?:\\(([^)]*)\\))?:`, 'g');
-const KEY_ONLY_RE = new RegExp(`^(${KEY_ALTERNATION})(?:\\(([^)]*)\\))?:?$`);
+// A bracket after a key holds a word or two (亿元, 盖章): bounded, so that a cell of a thousand open brackets
+// costs a thousand steps, not a million.
+const KEY_RE = new RegExp(`(${KEY_ALTERNATION})(?:\\(([^)]{0,30})\\))?:`, 'g');
+const KEY_ONLY_RE = new RegExp(`^(${KEY_ALTERNATION})(?:\\(([^)]{0,30})\\))?:?$`);
 
-/** Spaces, then a word and a colon: the next label of a line, whether or not it is a key. */
-const OTHER_LABEL_RE = /\s+(?=[\u4e00-\u9fff()]{2,10}:)/;
+/**
+ * Spaces, then a word and a colon: the next label of a line, whether or not it is a key. Only from the start of
+ * a run of spaces (the look-behind): tried at every space of a long run, it would cost the run's square.
+ */
+const OTHER_LABEL_RE = /(?<!\s)\s+(?=[\u4e00-\u9fff()]{2,10}:)/;
 
 function normaliseKvText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[（【]/g, '(')
-    .replace(/[）】]/g, ')')
-    .replace(/\s*:\s*/g, ':')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[（【]/g, '(')
+      .replace(/[）】]/g, ')')
+      // Blanks around a colon go; `\s*:\s*` would try every blank of a long run as a start (quadratic).
+      .replace(/(?<!\s)\s+(?=:)|(?<=:)\s+/g, '')
+      .trim()
+  );
 }
 
 /** The kind of a key; a bracket saying 盖章 (单位（盖章）：) makes any 单位 key the reporting unit. */

@@ -1,16 +1,35 @@
 // Open the bytes of an uploaded file as a SheetJS workbook, safely: size check first, then a sniff of the
-// first bytes (zip, OLE compound file, HTML, CSV) so that hostile or broken files get a precise refusal.
+// first bytes (zip, OLE compound file, HTML, CSV) so that hostile or broken files get a precise refusal. A zip
+// is verified entry by entry (sizes, CRC-32, XML, stored numbers) and SheetJS reads only the verified bytes; an
+// OLE file's sectors and streams are checked before SheetJS follows them.
 // Formulas are never evaluated (cached values only; in .xlsx their text is kept so that a formula saved without
 // its result is seen), macros never loaded, CSV text is read as plain strings.
 import * as XLSX from 'xlsx';
-import type { IssueCode } from '../domain/messages';
+import type { IssueCode, IssueParams } from '../domain/messages';
+import { damageDetail } from '../domain/messages';
+import { verifyCfb } from './cfb-check';
+import type { SheetPart } from './package-xml';
+import { checkPackageXml } from './package-xml';
+import { repack, verifyZip } from './zip-package';
 
-export type OpenResult = { ok: true; workbook: XLSX.WorkBook; csv: boolean } | { ok: false; code: IssueCode };
+/** Why a file cannot be opened: an issue code with its parameters, and where known the sheet and cell. */
+export interface OpenRefusal {
+  ok: false;
+  code: IssueCode;
+  params?: IssueParams[IssueCode];
+  sheet?: string;
+  cell?: string;
+}
 
-/** A workbook may unpack to at most this many times its packed size (real returns: about 5–10×). */
-export const MAX_UNPACK_RATIO = 100;
-/** …and never to more than this, whatever its packed size. */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+export type OpenResult =
+  | {
+      ok: true;
+      workbook: XLSX.WorkBook;
+      csv: boolean;
+      /** For an .xlsx: each sheet's kind, so that a sheet SheetJS could not parse is told from a chart sheet. */
+      sheets?: SheetPart[];
+    }
+  | OpenRefusal;
 
 /** Read options shared by every format: one pass, number formats kept (for %, dates), nothing executable. */
 const READ_OPTIONS: XLSX.ParsingOptions = {
@@ -81,37 +100,28 @@ export function decodeCsv(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/**
- * The total unpacked size a zip's central directory declares, or null when the directory cannot be read
- * (SheetJS will then refuse the file itself). A zip bomb declares gigabytes: refused before inflating.
- */
-export function declaredUnpackedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEocd = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= minEocd; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+function damaged(detail: Parameters<typeof damageDetail>[0]): OpenRefusal {
+  return { ok: false, code: 'file.damaged', params: { detail: damageDetail(detail) } };
+}
+
+/** An .xlsx: verified, its XML checked, then read from the verified entries packed again without compression. */
+function openZip(bytes: Uint8Array): OpenResult {
+  const zip = verifyZip(bytes);
+  if (!zip.ok) return zip.bomb ? { ok: false, code: 'file.zipBomb' } : damaged(zip.damage);
+  const xml = checkPackageXml(zip.entries);
+  if (!xml.ok) {
+    if ('damage' in xml) return damaged(xml.damage);
+    return {
+      ok: false,
+      code: 'number.stored',
+      params: { text: xml.bad.text },
+      sheet: xml.bad.sheet,
+      cell: xml.bad.cell,
+    };
   }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    // 0xFFFFFFFF means a ZIP64 size: far beyond any return.
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
-  }
-  return total;
+  const opened = readBook(repack(zip.entries), false, true);
+  // A verified package SheetJS cannot read is not a workbook (a zip of other files), not a damaged one.
+  return opened.ok ? { ...opened, sheets: xml.sheets } : opened;
 }
 
 function readBook(data: Uint8Array | string, csv: boolean, zip = false): OpenResult {
@@ -152,17 +162,10 @@ export function openWorkbook(bytes: Uint8Array, fileName: string): OpenResult {
 
 function openBytes(bytes: Uint8Array, fileName: string): OpenResult {
   if (bytes.length === 0) return { ok: false, code: 'file.empty' };
-  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) {
-    const unpacked = declaredUnpackedSize(bytes);
-    if (
-      unpacked !== null &&
-      unpacked > Math.min(MAX_UNPACKED_BYTES, bytes.length * MAX_UNPACK_RATIO + 1024 * 1024)
-    ) {
-      return { ok: false, code: 'file.zipBomb' };
-    }
-    return readBook(bytes, false, true);
-  }
+  if (startsWith(bytes, ZIP_SIG) || startsWith(bytes, ZIP_EMPTY_SIG)) return openZip(bytes);
   if (startsWith(bytes, CFB_SIG)) {
+    const cfb = verifyCfb(bytes);
+    if (!cfb.ok) return damaged(cfb.damage);
     if (hasEncryptedPackage(bytes)) return { ok: false, code: 'file.encrypted' };
     return readBook(bytes, false);
   }

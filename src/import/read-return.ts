@@ -1,7 +1,8 @@
 // The return reader: bytes of an .xlsx/.xls/.csv → one ParsedReturn per unit and period, or the reasons the
 // file is refused. Synchronous and pure (runs in Node and in a Web Worker); never throws, never half-returns.
 import type * as XLSX from 'xlsx';
-import { makeIssue } from '../domain/messages';
+import { maxOf, minOf, pushAll } from '../domain/iterate';
+import { damageDetail, makeIssue } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { TABLES } from '../domain/tables';
@@ -25,6 +26,7 @@ import { applyCorrections, decodeAddress, gridRowAt } from './corrections';
 import { cellAddress, cellAt, cellText, sheetGrid } from './grid';
 import { IssueLog, tableName } from './issue-log';
 import { openWorkbook } from './open-workbook';
+import type { SheetPart } from './package-xml';
 import type { SheetRead } from './read-sheet';
 import type { SheetGrid } from './read-tables';
 import { fileUnit, findTables } from './read-tables';
@@ -59,7 +61,7 @@ export function openWithinLimit(
   fileName: string,
   maxBytes: number,
   log: IssueLog,
-): { workbook: XLSX.WorkBook; csv: boolean } | null {
+): { workbook: XLSX.WorkBook; csv: boolean; sheets?: SheetPart[] } | null {
   if (bytes.length > maxBytes) {
     log.error('file.tooLarge', undefined, undefined, {
       sizeMb: megabytes(bytes.length, true),
@@ -69,7 +71,7 @@ export function openWithinLimit(
   }
   const opened = openWorkbook(bytes, fileName);
   if (!opened.ok) {
-    log.error(opened.code, undefined, undefined, {} as never);
+    log.error(opened.code, opened.sheet, opened.cell, (opened.params ?? {}) as never);
     return null;
   }
   return opened;
@@ -92,6 +94,13 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const opened = openWithinLimit(bytes, fileName, maxBytes, log);
   if (!opened) return { ok: false, issues: log.errors, tables: [] };
   const wb = opened.workbook;
+  // A sheet SheetJS could not parse is left out of its workbook without a word: the file is refused as
+  // damaged rather than read with that table "missing". (A chart sheet holds no cells and may go.)
+  const lost = lostSheet(wb, opened.sheets);
+  if (lost !== undefined) {
+    log.error('file.damaged', undefined, undefined, { detail: damageDetail({ kind: 'sheet', part: lost }) });
+    return { ok: false, issues: log.errors, tables: [] };
+  }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const corrections = options.corrections ?? [];
   const grids = workbookGrids(wb, corrections, log);
@@ -107,8 +116,8 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const layouts = (options.layouts ?? []).filter((l) => ownUnit !== undefined && l.unitId === ownUnit);
   if (layouts.length > 0) found = findTables(grids, { ...findOptions, layouts });
   const sheets = found.sheets;
-  log.errors.push(...found.log.errors);
-  log.warnings.push(...found.log.warnings);
+  pushAll(log.errors, found.log.errors);
+  pushAll(log.warnings, found.log.warnings);
   const tables = sheets.map(tableReading);
   const corrected = correctedCells(corrections, sheets);
   const finish = (): ReadResult => {
@@ -213,8 +222,8 @@ function tableReading(read: SheetRead): TableReading {
     });
   }
   columns.sort((a, b) => a.c - b.c);
-  const c0 = Math.min(...columns.map((col) => col.c), head?.cells[0]?.c ?? 0);
-  const c1 = Math.max(...columns.map((col) => col.c), c0);
+  const c0 = minOf([head?.cells[0]?.c ?? 0, ...columns.map((col) => col.c)], 0);
+  const c1 = maxOf([c0, ...columns.map((col) => col.c)], c0);
   const out: TableReading = {
     table: def.key,
     sheet: grid.name,
@@ -290,6 +299,16 @@ function correctedCells(
     if (place?.field !== undefined) out.field = place.field;
     return out;
   });
+}
+
+/** The first sheet the workbook names but SheetJS did not read, unless the package says it is a chart sheet. */
+function lostSheet(wb: XLSX.WorkBook, parts: readonly SheetPart[] | undefined): string | undefined {
+  for (const name of wb.SheetNames) {
+    if (sheetByName(wb, name)) continue;
+    if (parts?.find((p) => p.name === name)?.kind === 'chartsheet') continue;
+    return name;
+  }
+  return undefined;
 }
 
 /**

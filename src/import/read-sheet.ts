@@ -59,6 +59,12 @@ export interface SheetRead {
   unread: number[];
 }
 
+/**
+ * The most data rows a table may have. A prefecture's combined 表4 lists a few hundred projects; 145,000 rows
+ * are pasted data (and once made every analysis page fail): refused with the count, never read.
+ */
+export const MAX_DATA_ROWS = 10_000;
+
 export interface ReadSheetOptions {
   log: IssueLog;
   register: UnitRegister;
@@ -216,6 +222,7 @@ function readRows(
   const accounted = new Set(match.all.filter((col) => col.status !== 'unknown').map((col) => col.c));
   const unread = new Map<number, string>();
   let endIndex = grid.rows.length;
+  let beyond = 0;
   for (let i = dataStart; i < grid.rows.length; i++) {
     const row = grid.rows[i];
     if (!row) continue;
@@ -229,6 +236,11 @@ function readRows(
       }
     }
     if (!match.columns.some((col) => cellAt(row, col.c))) continue;
+    // Past the bound the rows are only counted, for the refusal: nothing of such a table is read.
+    if (rows.length >= MAX_DATA_ROWS) {
+      beyond++;
+      continue;
+    }
     const kind = rowKind(def, row, match.columns);
 
     let unitId: UnitId | undefined;
@@ -273,6 +285,14 @@ function readRows(
     rows.push(record);
   }
   checkUnreadFigures(grid, match, unread, log);
+  if (beyond > 0) {
+    const head = grid.rows[match.rowIndex];
+    log.error('table.tooManyRows', sheet, head ? cellAddress(head.r, head.cells[0]?.c ?? 0) : undefined, {
+      table: tableName(def),
+      count: rows.length + beyond,
+      limit: MAX_DATA_ROWS,
+    });
+  }
   return { rows, endIndex, unread: [...unread.keys()].sort((a, b) => a - b) };
 }
 

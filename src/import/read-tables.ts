@@ -1,5 +1,6 @@
 // A workbook's sheets → the tables found in them, each read: several stacked on one sheet, a header copy without
 // rows (a 填表说明 sheet) giving way to the table with rows, hidden old copies ignored, two units refused.
+import { pushAll } from '../domain/iterate';
 import type { HeaderLayout, UnitId } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
 import { gridRowAt } from './corrections';
@@ -83,8 +84,8 @@ export function findTables(grids: readonly SheetGrid[], opts: FindTablesOptions)
     }
   }
   for (const k of kept) {
-    log.errors.push(...k.log.errors);
-    log.warnings.push(...k.log.warnings);
+    pushAll(log.errors, k.log.errors);
+    pushAll(log.warnings, k.log.warnings);
   }
   return { sheets: kept.map((k) => k.read), log };
 }

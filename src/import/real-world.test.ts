@@ -1014,11 +1014,16 @@ describe('real-world refusals name file, sheet, cell, reason and fix', () => {
     );
   });
 
+  /** A sound OLE compound file holding WPS's own streams, no Excel workbook: what a native .et is. */
+  function wpsNativeFile(): Uint8Array {
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '/WpsContent', new Uint8Array(6000).fill(7));
+    XLSX.CFB.utils.cfb_add(cfb, '/WpsSummary', new Uint8Array(200).fill(3));
+    return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as number[]);
+  }
+
   it.each([
-    [
-      'an OLE file that is not a workbook',
-      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]),
-    ],
+    ['an OLE file that is not a workbook', wpsNativeFile()],
     ['bytes of an unknown format', new Uint8Array([0x45, 0x54, 0x01, 0x02, 0x03, 0x04])],
   ])('a WPS .et file it cannot read (%s) is told to be saved as .xlsx', (_n, bytes) => {
     const result = readReturn(bytes, '农安县.et');

@@ -1,6 +1,7 @@
 // What a row under a table header is: the table's end (a footer, another table's block), a total (合计, 全县),
 // the loan need line of a combined 表2 (本年需贷款), a prefecture's subtotal, or a data row of a unit.
 
+import { minOf } from '../domain/iterate';
 import type { TableDef } from '../domain/tables';
 import { LOAN_NEED_KEYS } from '../domain/tables';
 import type { UnitId } from '../domain/types';
@@ -41,7 +42,10 @@ export type RowKind = 'data' | 'total' | 'need';
  */
 export function rowKind(def: TableDef, row: GridRow, columns: readonly ColumnMap[]): RowKind {
   const figures = columns.filter((col) => ['count', 'money', 'rate'].includes(col.field.kind));
-  const firstFigureC = Math.min(...figures.map((col) => col.c), Number.POSITIVE_INFINITY);
+  const firstFigureC = minOf(
+    figures.map((col) => col.c),
+    Number.POSITIVE_INFINITY,
+  );
   const labels = columns.filter(
     (col) => ['seq', 'unit', 'bank'].includes(col.field.kind) || col.field.key === 'name',
   );

@@ -1,5 +1,6 @@
 // Save what a figure draws (the <svg> elements inside an element of the page) as one standalone SVG or PNG
 // file for a slide or a report: styles inlined, a white background, the title and a legend in words added.
+import { maxOf, minOf } from '../domain/iterate';
 import { notice } from '../domain/messages';
 import { downloadBlob } from './download';
 
@@ -85,10 +86,24 @@ export function layoutLegend(
  * origin), the title above and the legend below, on a background, with a padding all round.
  */
 export function figureDocument(parts: readonly FigurePart[], options: FigureOptions = {}): FigureDocument {
-  const left = Math.min(...parts.map((p) => p.x));
-  const top = Math.min(...parts.map((p) => p.y));
-  const drawingWidth = Math.max(...parts.map((p) => p.x + p.width)) - left;
-  const drawingHeight = Math.max(...parts.map((p) => p.y + p.height)) - top;
+  const left = minOf(
+    parts.map((p) => p.x),
+    0,
+  );
+  const top = minOf(
+    parts.map((p) => p.y),
+    0,
+  );
+  const drawingWidth =
+    maxOf(
+      parts.map((p) => p.x + p.width),
+      0,
+    ) - left;
+  const drawingHeight =
+    maxOf(
+      parts.map((p) => p.y + p.height),
+      0,
+    ) - top;
   const titleHeight = options.title ? TITLE_SIZE + 12 : 0;
   const titleWidth = options.title ? estimateTextWidth(options.title, TITLE_SIZE) : 0;
   const innerWidth = Math.ceil(Math.max(drawingWidth, titleWidth, 1));

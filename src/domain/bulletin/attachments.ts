@@ -15,6 +15,7 @@ import type {
   Section,
   StartFlag,
 } from '../calc/types';
+import { pushAll } from '../iterate';
 import { periodLabel } from '../period';
 import { type FieldDef, fieldDef, isFigureField, isStoredField, type TableDef, tableDef } from '../tables';
 import type { TableKey } from '../types';
@@ -306,7 +307,10 @@ function loanModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
     const span = field.monthOf ? 1 : BANK_BAND.length;
     header.push({ text: field.header, col, colSpan: span, rowSpan: field.monthOf ? 2 : 1 });
     if (!field.monthOf)
-      subHeader.push(...BANK_BAND.map((t, i) => ({ text: t, col: col + i, colSpan: 1, rowSpan: 1 })));
+      pushAll(
+        subHeader,
+        BANK_BAND.map((t, i) => ({ text: t, col: col + i, colSpan: 1, rowSpan: 1 })),
+      );
     col += span;
   }
   return {
@@ -359,7 +363,7 @@ function carryOverModel(a: PeriodAnalysis, order: RowOrder): AttachmentBody {
   const addUnit = (unitId: string) => {
     const r = projectRows(unitId, seq);
     seq += r.length;
-    rows.push(...r);
+    pushAll(rows, r);
   };
   if (order === 'ranked') {
     // Units with the most unfinished projects first.

@@ -2,6 +2,7 @@
 // （亿元） stays whole, a closing mark （）、，：；。%) never starts a line, an opening one never ends it, and a
 // run of Latin letters or digits (1-9, GB) stays together. The Word and Excel writers break headers here
 // themselves, so no program's own wrapping can leave a lone ） on a line.
+import { maxOf } from '../iterate';
 
 const CLOSING = '）)〕】》”’]、，。：；！？,.:;!?%％';
 const PAIRS: Record<string, string> = {
@@ -73,7 +74,7 @@ export function breakSegments(text: string): string[] {
 
 /** The widest piece that cannot be broken, in ems: a column narrower than this must break inside it. */
 export function minLineEms(text: string): number {
-  return Math.max(0, ...breakSegments(text).map(textEms));
+  return maxOf([0, ...breakSegments(text).map(textEms)], 0);
 }
 
 /**

@@ -38,7 +38,7 @@ export function analyseCarryOver(ctx: CalcContext): CarryOverSection {
       groupId: id.groupId,
       project,
     });
-    projects.push(...list.map(item));
+    for (const project of list) projects.push(item(project));
     let finished = 0;
     let added = 0;
     if (prevList) {

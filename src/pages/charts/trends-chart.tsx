@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import { formatRate, formatYi, ratePercent, yuanToYi } from '../../domain/calc';
 import type { TrendPoint } from '../../domain/calc/types';
+import { maxOf } from '../../domain/iterate';
 import { type ChartColumn, ChartFrame } from '../../ui/charts/chart-frame';
 import { CHART_COLOURS } from '../../ui/charts/colours';
 import { niceTicks } from '../../ui/charts/nice-ticks';
@@ -96,7 +97,12 @@ export function TrendsChart({ trends }: { trends: TrendPoint[] }) {
       <div className="chart-grid">
         {SERIES.map((s) => {
           const data = trends.map((p) => ({ label: p.label, value: s.value(p), point: p }));
-          const ticks = niceTicks(Math.max(0, ...data.map((d) => d.value ?? 0)));
+          const ticks = niceTicks(
+            maxOf(
+              data.map((d) => d.value ?? 0),
+              0,
+            ),
+          );
           // A few periods fit side by side; a year of them is slanted to stay readable.
           const slanted = data.length > 6;
           return (

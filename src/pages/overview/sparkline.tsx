@@ -1,6 +1,7 @@
 // A small trend line of one figure over the stored months of the year, drawn as SVG; its words (each month's
 // figure) are its accessible name, so the line is never the only way to read it.
 import type { FigureKind, TrendValue } from '../../domain/calc/overview';
+import { maxOf, minOf } from '../../domain/iterate';
 import { periodParts } from '../../domain/period';
 import { formatFigure } from '../../ui/figure-format';
 
@@ -20,8 +21,8 @@ export function Sparkline({
   // Until the year's months are read (or when none has the figure), the line's place is kept empty.
   if (trend.length === 0) return <div className="ov-sparkline-space" style={{ height: HEIGHT }} />;
   const values = trend.map((t) => t.value.num / t.value.den);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const min = minOf(values, 0);
+  const max = maxOf(values, 0);
   const span = max - min || 1;
   const x = (i: number) =>
     trend.length === 1 ? WIDTH / 2 : PAD + (i * (WIDTH - 2 * PAD)) / (trend.length - 1);

@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { maxOf } from '../../domain/iterate';
 import { CHART_COLOURS } from './colours';
 
 export interface RateBar {
@@ -60,7 +61,7 @@ function RateTooltip({ active, payload }: Partial<TooltipContentProps<number, st
 export function RateBarChart({ bars, references, axisLabel, barTestId }: RateBarChartProps) {
   if (bars.length === 0)
     return <p className="muted">本期没有可绘制的数据（没有市县填报此表，或都没有计划数）。</p>;
-  const max = Math.max(100, ...references.map((r) => r.value), ...bars.map((b) => b.percent));
+  const max = maxOf([100, ...references.map((r) => r.value), ...bars.map((b) => b.percent)], 100);
   const domainMax = Math.ceil(max / 10) * 10;
   const height = bars.length * ROW_HEIGHT + 70;
   return (
