@@ -1,5 +1,6 @@
 // Playwright runs against the built app (vite build + vite preview), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
+import { SYNC_TEST_PORT } from './e2e/sync-server';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const outDir = process.env.OUT_DIR ?? 'dist';
@@ -34,5 +35,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // The sync spec's PouchDB Server, reached as the office's reverse proxy would: /couchdb on the app's origin.
+    env: { ANJU_SYNC_PROXY: `http://127.0.0.1:${SYNC_TEST_PORT}` },
   },
 });

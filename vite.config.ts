@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { connectSrc } from './src/db/sync/config.ts';
 
 // Only the built app gets the CSP: the dev server injects inline scripts for hot reload.
 const CSP = [
@@ -10,7 +11,8 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // A sync server on another origin is named at build time (ANJU_SYNC_ORIGIN); same-origin needs nothing.
+  connectSrc(process.env.ANJU_SYNC_ORIGIN),
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -69,5 +71,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  preview: {
+    host: '127.0.0.1',
+    // The sync tests' stand-in for the office's reverse proxy: /couchdb on the app's origin → the CouchDB server.
+    proxy: process.env.ANJU_SYNC_PROXY
+      ? {
+          '/couchdb': {
+            target: process.env.ANJU_SYNC_PROXY,
+            rewrite: (path) => path.replace(/^\/couchdb/, ''),
+          },
+        }
+      : undefined,
+  },
 });

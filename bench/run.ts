@@ -1,5 +1,6 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety, size).
+// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety,
+// size, sync).
 import { run as runBrowser } from './browser';
 import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
@@ -8,6 +9,7 @@ import { run as runExports } from './exports';
 import { run as runReader } from './reader';
 import { run as runSafety } from './safety';
 import { run as runSize } from './size';
+import { run as runSync } from './sync';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
@@ -18,6 +20,7 @@ const sections: Record<string, () => Promise<void>> = {
   overview: runBrowserOverview,
   safety: runSafety,
   size: runSize,
+  sync: runSync,
 };
 
 const wanted = process.argv.slice(2);

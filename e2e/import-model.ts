@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 
 export const SAMPLES_DIR = join(import.meta.dirname, '..', 'fixtures', 'samples');
 
@@ -18,6 +19,15 @@ export function samplePaths(period: string): string[] {
 export function sampleBytes(period: string, unitName: string): Buffer {
   const label = period === '2018-08' ? '2018年1-8月' : '2018年1-9月';
   return readFileSync(join(SAMPLES_DIR, period, `${unitName}-${label}.xlsx`));
+}
+
+/** A sample with 表1 累计开工 changed: a different return for the same unit and period. */
+export function correctedSample(period: string, unit: string, started: number): Buffer {
+  const wb = XLSX.read(sampleBytes(period, unit));
+  const sheet = wb.Sheets.表1;
+  if (!sheet) throw new Error('表1 missing');
+  sheet.D4 = { t: 'n', v: started };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
 export class ImportPageModel {
@@ -42,6 +52,15 @@ export class ImportPageModel {
 
   row(fileName: string) {
     return this.page.getByRole('table', { name: '文件列表' }).getByRole('row').filter({ hasText: fileName });
+  }
+
+  /** Choose one file that replaces a stored return, confirm the replacement and the import. */
+  async replaceWith(file: { name: string; mimeType: string; buffer: Buffer }): Promise<string> {
+    await this.choose([file]);
+    await this.row(file.name)
+      .getByLabel(/确认用本文件替换现有数据/)
+      .check();
+    return this.confirm();
   }
 
   async confirm(): Promise<string> {

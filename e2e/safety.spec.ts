@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { loadDemo } from './demo';
 import { expect, test } from './fixtures';
-import { ImportPageModel, sampleBytes, samplePaths } from './import-model';
+import { correctedSample, ImportPageModel, samplePaths } from './import-model';
 
 const PERIODS = ['2018年1-8月', '2018年1-9月'];
 const TABLE_KEYS = ['start', 'loan', 'expropriation', 'carryOver', 'publicRental'];
@@ -156,15 +156,6 @@ test('a damaged backup is refused with a message and changes nothing', async ({ 
   await expect(page.getByRole('alert')).toContainText('文件“安居月报备份-坏.json”已损坏');
   expect(await storedReturns(page)).toEqual([]);
 });
-
-/** A sample with 表1 累计开工 changed: a different return for the same unit and period. */
-function correctedSample(period: string, unit: string, started: number): Buffer {
-  const wb = XLSX.read(sampleBytes(period, unit));
-  const sheet = wb.Sheets.表1;
-  if (!sheet) throw new Error('表1 missing');
-  sheet.D4 = { t: 'n', v: started };
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext();

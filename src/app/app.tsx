@@ -1,5 +1,6 @@
 // The app shell: header with navigation and the 报告期, the current page, and app-wide notices.
 import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
+import { resumeSync } from '../db/sync/controller';
 import { defaultRegister } from '../domain/units';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
 import { PeriodProvider, usePeriod } from '../pages/period-context';
@@ -113,6 +114,10 @@ function Shell() {
   const active = page === 'unit' ? 'data' : page;
   const [offlineReady, setOfflineReady] = useState(false);
   usePageChange(route, page);
+  // Sync resumes if it was on; off (the default), this reads one local setting and sends nothing.
+  useEffect(() => {
+    void resumeSync();
+  }, []);
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the hash holds the route, so the click moves the focus itself */}

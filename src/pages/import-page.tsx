@@ -10,6 +10,7 @@ import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
 import { confirmHint, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { usePeriod } from './period-context';
+import { SyncConflicts } from './sync/sync-conflicts';
 import './import/import.css';
 
 export function ImportPage() {
@@ -40,6 +41,7 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
+      <SyncConflicts />
       <IssuedPeriodsNotice />
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>

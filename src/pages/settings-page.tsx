@@ -4,6 +4,7 @@ import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
 import { DocNumberSection } from './settings/doc-number-section';
 import { StorageSection } from './settings/storage-section';
+import { SyncSection } from './settings/sync-section';
 import { TargetsSection } from './settings/targets-section';
 import { ThresholdsSection } from './settings/thresholds-section';
 import './settings/settings.css';
@@ -18,6 +19,7 @@ const CONTENTS: ContentsEntry[] = [
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
   { label: '清除本机数据', target: '#wipe-title' },
+  { label: '多台电脑同步', target: '#sync-title' },
 ];
 
 export function SettingsPage() {
@@ -31,6 +33,7 @@ export function SettingsPage() {
       <DocNumberSection />
       <StorageSection />
       <BackupSection />
+      <SyncSection />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { dataHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
 import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
+import { SyncConflicts } from './sync/sync-conflicts';
 import { HistoryTable } from './unit/history-table';
 import { UnitFigures } from './unit/unit-figures';
 import { useAnalysis } from './use-analysis';
@@ -35,6 +36,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
       <p className="muted">
         {unit.fullName} · {groupName} · 单位代码 {unit.id}
       </p>
+      <SyncConflicts unitId={unit.id} />
       {state.status === 'loading' && <p className="loading">正在读取数据…</p>}
       {state.status === 'empty' && <EmptyState />}
       {state.status === 'ready' && (

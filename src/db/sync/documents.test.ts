@@ -221,6 +221,7 @@ describe('plain records', () => {
   it.each([
     ['thresholds', true],
     ['bulletinText', true],
+    ['docNumber', true],
     ['maxFileSizeMb', false],
     ['backup.lastAt', false],
     ['sync.config', false],

@@ -1,7 +1,8 @@
 // The mapping between the app's Dexie records and the documents that travel through CouchDB: one document per
 // record, its id derived from what the record is (a revision's from its content, so the same return imported on
-// two laptops is one document). Pure: no Dexie, no PouchDB. A store that travels is one entry of SYNCED_STORES.
-
+// two laptops is one document). Pure: no Dexie, no PouchDB. A store that travels as it is is one entry of PLAIN_STORES.
+import { BULLETIN_TEXT_KEY } from '../../domain/bulletin/defaults';
+import { DOC_NUMBER_KEY } from '../../domain/bulletin/issue';
 import { canonicalJson } from '../../domain/content';
 import type { PeriodKey, UnitId } from '../../domain/types';
 import type {
@@ -34,10 +35,11 @@ export type SyncRole = 'office' | 'team';
 export const TEAM_DOC_TYPES: readonly SyncDocType[] = ['revision', 'head', 'import', 'layout'];
 
 /**
- * Province-wide settings travel (thresholds, the bulletin's fixed texts); local ones do not (the file size
- * limit, the last backup time, this laptop's own sync address). A new province-wide key is added here.
+ * Province-wide settings travel (thresholds, the bulletin's fixed texts, the 发文字号 and its running number);
+ * local ones do not (the file size limit, the last backup time, this laptop's own sync address). A new
+ * province-wide key is added here.
  */
-export const PROVINCE_SETTING_KEYS: readonly string[] = ['thresholds', 'bulletinText'];
+export const PROVINCE_SETTING_KEYS: readonly string[] = ['thresholds', BULLETIN_TEXT_KEY, DOC_NUMBER_KEY];
 
 /** Every document: CouchDB's id and revision, and what it is. */
 export interface SyncDoc {

@@ -36,6 +36,12 @@ interface ReplicationError {
 const isAuthError = (err: ReplicationError | undefined) =>
   !!err && (err.status === 401 || err.name === 'unauthorized');
 
+/** The server's reason for refusing a document, wherever this PouchDB version put it on the error. */
+function refusalText(err: ReplicationError): string {
+  const said = [err.reason, err.message, JSON.stringify(err), String(err)].join(' ');
+  return /anju:[a-z]+:[^"\\\s]*/.exec(said)?.[0] ?? err.reason ?? err.message ?? '';
+}
+
 // Quick retries, capped: a laptop back on the network catches up within seconds, not after minutes.
 const backOff = (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000));
 
@@ -151,7 +157,7 @@ export class SyncEngine {
       })
       .on('denied', (raw) => {
         const err = raw as ReplicationError;
-        const reason = describeRefusal(err.reason ?? err.message ?? '');
+        const reason = describeRefusal(refusalText(err));
         const refusals = [reason, ...getSyncStatus().refusals.filter((r) => r !== reason)].slice(0, 5);
         setSyncStatus({ refusals });
         if (err.id) void this.enqueue(() => this.bridge.markPushed([err.id as string]));
@@ -179,9 +185,10 @@ export class SyncEngine {
     const waiting = this.bridge.unpushedCount();
     const previous = getSyncStatus().state;
     let state = previous;
+    const count = waiting + this.pullPending;
     if (this.offline) state = { kind: 'offline', waiting };
-    else if (!this.paused || waiting > 0 || this.pullPending > 0)
-      state = { kind: 'syncing', count: waiting + this.pullPending };
+    // Replication wakes up to look for changes often; with nothing to move it stays 已同步.
+    else if (count > 0 || (!this.paused && previous.kind !== 'synced')) state = { kind: 'syncing', count };
     else if (justPaused || previous.kind !== 'synced') state = { kind: 'synced', at: Date.now() };
     if (previous.kind === 'expired' && !justPaused) state = previous;
     setSyncStatus({

@@ -61,6 +61,6 @@ export function describeRefusal(reason: string): string {
     case 'design':
       return syncPhrase('sync.reason.malformed', { what: detail });
     default:
-      return syncPhrase('sync.reason.other', { text: detail });
+      return syncPhrase('sync.reason.other', { text: detail || '服务器未说明原因' });
   }
 }

@@ -25,4 +25,5 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   merge: '合并备份',
   restore: '恢复版本',
   undo: '撤销',
+  sync: '同步',
 };

@@ -1,15 +1,16 @@
 // 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
-// a different current return, the differing figures side by side and the user's choice.
-import { useId, useState } from 'react';
+// a different current return, the differing figures side by side and the user's choice (ConflictChoice); and
+// the annual targets and issued bulletins the two computers differ on.
+import { useState } from 'react';
 import type { MergePlan, MergeSide } from '../../db/merge';
 import type { OfficeMergePlan, OfficeMergeSummary } from '../../db/merge-office';
-import { diffReturnTables } from '../../db/return-diff';
 import { chineseDateOfIso } from '../../domain/bulletin/generate';
 import { notice } from '../../domain/messages';
 import { periodLabel } from '../../domain/period';
 import { formatTargetValue, TARGET_FIELDS, type UnitTargets } from '../../domain/targets';
 import { defaultRegister } from '../../domain/units';
-import { timeText, unitPeriodText } from './labels';
+import { ConflictChoice } from './conflict-choice';
+import { SideChoice } from './side-choice';
 
 export function MergeReview({
   plan,
@@ -57,43 +58,16 @@ export function MergeReview({
           <OfficeSummary office={plan.office} />
         </ul>
       )}
-      {plan.conflicts.map((c) => {
-        const changes = diffReturnTables(c.local.tables, c.incoming.tables);
-        const name = unitPeriodText(c.unitId, c.period);
-        return (
-          <fieldset key={c.key} className="merge-conflict">
-            <legend>{name}：两台电脑的月报不同</legend>
-            <table className="data" aria-label={`${name} 不同的数字`}>
-              <thead>
-                <tr>
-                  <th scope="col">表</th>
-                  <th scope="col">行</th>
-                  <th scope="col">项目</th>
-                  <th scope="col">
-                    本机（{timeText(c.local.importedAt)}，{c.local.fileName}）
-                  </th>
-                  <th scope="col">
-                    备份（{timeText(c.incoming.importedAt)}，{c.incoming.fileName}）
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((ch, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for a conflict
-                  <tr key={i}>
-                    <td>{ch.tableTitle}</td>
-                    <td>{ch.row ?? '—'}</td>
-                    <td>{ch.label}</td>
-                    <td>{ch.before}</td>
-                    <td>{ch.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <MergeChoice name={name} choice={choices.get(c.key)} onChoose={(side) => choose(c.key, side)} />
-          </fieldset>
-        );
-      })}
+      {plan.conflicts.map((c) => (
+        <ConflictChoice
+          key={c.key}
+          conflict={c}
+          incomingName="备份"
+          chooseIncoming="采用备份中的"
+          chosen={choices.get(c.key)}
+          onChoose={(side) => choose(c.key, side)}
+        />
+      ))}
       <OfficeConflicts office={plan.office} choices={choices} choose={choose} />
       <p className="muted">
         {plan.conflicts.length > 0 ? '两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。' : ''}
@@ -153,9 +127,9 @@ function OfficeConflicts({
         return (
           <fieldset key={c.key} className="merge-conflict">
             <legend>{name}：两台电脑的目标不同</legend>
-            <MergeChoice
+            <SideChoice
               name={name}
-              choice={choices.get(c.key)}
+              chosen={choices.get(c.key)}
               onChoose={(side) => choose(c.key, side)}
               local={`（${targetsText(c.local)}）`}
               incoming={`（${targetsText(c.incoming)}）`}
@@ -185,39 +159,4 @@ export function officeMergeText(office: OfficeMergeSummary): string {
     office.issuedAdded > 0 ? `添加已签发通报 ${office.issuedAdded} 份` : '',
   ].filter(Boolean);
   return parts.length > 0 ? `另${parts.join('，')}。` : '';
-}
-
-/** 采用本机的 / 采用备份中的, as one radio group per conflict. */
-function MergeChoice({
-  name,
-  choice,
-  onChoose,
-  local = '',
-  incoming = '',
-}: {
-  name: string;
-  choice: MergeSide | undefined;
-  onChoose: (side: MergeSide) => void;
-  /** What each side holds, after its label. */
-  local?: string;
-  incoming?: string;
-}) {
-  const group = useId();
-  return (
-    <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
-      <label>
-        <input type="radio" name={group} checked={choice === 'local'} onChange={() => onChoose('local')} />
-        采用本机的{local}
-      </label>
-      <label>
-        <input
-          type="radio"
-          name={group}
-          checked={choice === 'incoming'}
-          onChange={() => onChoose('incoming')}
-        />
-        采用备份中的{incoming}
-      </label>
-    </div>
-  );
 }
