@@ -8,7 +8,12 @@ export async function tableHeaders(table: Locator): Promise<string[]> {
     ths
       .map((th) => ({
         index: Number(th.getAttribute('data-col-index')),
-        text: th.querySelector('button')?.getAttribute('aria-label') ?? th.textContent ?? '',
+        // The sort button's name, not the print-only copy of the label beside it.
+        text:
+          th.querySelector('button')?.getAttribute('aria-label') ??
+          th.querySelector('button')?.textContent ??
+          th.textContent ??
+          '',
       }))
       .sort((a, b) => a.index - b.index)
       .map((h) => h.text.replace(/[▲▼↕]/g, '').trim()),

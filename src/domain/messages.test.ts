@@ -203,6 +203,12 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': {},
   'figure.empty': {},
+  'template.countPrompt': { column: '年度计划（套）', unit: '套' },
+  'template.countError': { column: '年度计划（套）', unit: '套' },
+  'template.moneyPrompt': { column: '本年授信（审批）额度（亿元）' },
+  'template.moneyError': { column: '本年授信（审批）额度（亿元）' },
+  'template.ratePrompt': { column: '开工率（%）' },
+  'template.rateError': { column: '开工率（%）' },
   // ---- Annual targets and issued bulletins.
   'target.differs': {
     unit: '农安县',

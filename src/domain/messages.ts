@@ -378,6 +378,13 @@ export interface NoticeParams {
   // Charts saved as pictures (issue 12, docs), see ui/svg-export.ts.
   'figure.failed': NoParams;
   'figure.empty': NoParams;
+  // The input messages and error alerts of a return template's figure cells (Excel data validation).
+  'template.countPrompt': { column: string; unit: string };
+  'template.countError': { column: string; unit: string };
+  'template.moneyPrompt': { column: string };
+  'template.moneyError': { column: string };
+  'template.ratePrompt': { column: string };
+  'template.rateError': { column: string };
   // ---- Annual targets (年度目标) and issued bulletins (签发), see domain/calc/targets.ts, db/targets-repo.ts,
   // db/issued-repo.ts and the 通报 page.
   /** A return's plan (need, task) differs from the unit's annual target: the target is used. */
@@ -526,6 +533,17 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   // Charts saved as pictures (issue 12, docs).
   'figure.failed': () => '图片没有生成（浏览器无法绘制此图）。请刷新本页后重试，或改用“下载CSV”取得数据。',
   'figure.empty': () => '此图没有可保存的内容（本期没有可绘制的数据）。',
+  'template.countPrompt': (p) => `请填写${p.column}：不小于0的整数，单位为${p.unit}；没有的填0或留空。`,
+  'template.countError': (p) =>
+    `“${p.column}”只能填写不小于0的整数（单位：${p.unit}），不要带小数、单位或文字。`,
+  'template.moneyPrompt': (p) =>
+    `请填写${p.column}：以亿元为单位，最多两位小数（如12.50）；没有的填0或留空。`,
+  'template.moneyError': (p) =>
+    `“${p.column}”只能填写不小于0、最多两位小数的数字（单位：亿元），不要带单位或文字。`,
+  'template.ratePrompt': (p) =>
+    `请填写${p.column}：百分比的数值，最多两位小数（如86.02表示86.02%）；也可留空，由系统按本表数字计算。`,
+  'template.rateError': (p) =>
+    `“${p.column}”只能填写不小于0、最多两位小数的数字（如86.02），不要带百分号或文字。`,
   // ---- Annual targets and issued bulletins.
   'target.differs': (p) =>
     `${p.unit}${p.period}${p.table}填报的${p.label}为${p.returned}，与${p.year}年年度目标（目标责任书）的${p.target}不一致，已按年度目标计算。如目标已调整，请到“设置 → 年度目标”更新。`,

@@ -10,18 +10,13 @@ import {
   type ColumnKind,
   type RowOrder,
 } from '../domain/bulletin/attachments';
-import { balancedLines, minLineEms } from '../domain/bulletin/line-breaks';
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { maxOf } from '../domain/iterate';
 import { periodLabel } from '../domain/period';
+import { headerLines, landscapeA4, minHeaderWidth, OFFICIAL_FONT, THIN_BORDERS } from './excel-style';
 
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
+const FONT = OFFICIAL_FONT;
+const THIN = THIN_BORDERS;
 
 const NUM_FMT: Record<ColumnKind, string | undefined> = {
   seq: '0',
@@ -54,20 +49,6 @@ function textWidth(cell: CellValue): number {
   return [...cell.text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
 }
 
-// An 11 pt CJK character is some 15 px wide; an Excel width unit is 7 px (of the default font's digits)
-// plus 5 px of padding per column. Kept a little short, so Excel never wraps a header line of ours again.
-const CJK_PX = 15.5;
-
-/** The CJK characters a header line holds in a column of the given Excel width. */
-export function columnCapacityEms(width: number): number {
-  return Math.floor(((7 * width + 5 - 8) / CJK_PX) * 2) / 2;
-}
-
-/** The Excel width in which a header line of `ems` CJK characters fits. */
-function widthForEms(ems: number): number {
-  return Math.ceil(((ems * CJK_PX + 8 - 5) / 7) * 2) / 2;
-}
-
 /** Text lines a cell needs in a column of the given width. */
 function linesIn(cell: CellValue, width: number): number {
   return Math.max(1, Math.ceil(textWidth(cell) / Math.max(1, width - 1)));
@@ -80,16 +61,7 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   const lastHeaderRow = firstHeaderRow + headerHeight - 1;
   const sheet = workbook.addWorksheet(model.label, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: lastHeaderRow }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${firstHeaderRow}:${lastHeaderRow}`,
-    },
+    pageSetup: landscapeA4(0, `${firstHeaderRow}:${lastHeaderRow}`),
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
   // The 市县 column fits its longest name on one line (延边朝鲜族自治州全市): a wrapped name in a row of fixed
@@ -102,7 +74,7 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   // shares its need among its columns.
   const needed = model.columns.map(() => 0);
   for (const h of model.headerRows.flat()) {
-    const per = widthForEms(minLineEms(h.text)) / h.colSpan;
+    const per = minHeaderWidth(h.text) / h.colSpan;
     for (let c = h.col; c < h.col + h.colSpan; c++) needed[c] = Math.max(needed[c] ?? 0, per);
   }
   sheet.columns = model.columns.map((c, i) => ({
@@ -145,7 +117,7 @@ function addAttachmentSheet(workbook: ExcelJS.Workbook, model: AttachmentModel):
   model.headerRows.forEach((cells, i) => {
     const r = firstHeaderRow + i;
     for (const h of cells) {
-      const lines = balancedLines(h.text, columnCapacityEms(spanWidth(h.col, h.colSpan)));
+      const lines = headerLines(h.text, spanWidth(h.col, h.colSpan));
       sheet.getCell(r, h.col + 1).value = lines.join('\n');
       const perRow = Math.ceil(lines.length / h.rowSpan);
       for (let k = i; k < i + h.rowSpan && k < lineCounts.length; k++)

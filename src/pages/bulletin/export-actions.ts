@@ -51,14 +51,26 @@ export async function downloadBulletinDocx(
   saveBytes(bytes, name, DOCX_MIME);
 }
 
-/** 下载空白模板 for one unit. */
-export async function downloadTemplate(unit: Unit, period: PeriodKey): Promise<void> {
+/** 下载空白模板 for one unit, its known banks (from its latest return) named in 表2. */
+export async function downloadTemplate(
+  unit: Unit,
+  period: PeriodKey,
+  banks: readonly string[] = [],
+): Promise<void> {
   const { writeTemplate, templateFileName } = await import('../../export/templates');
-  saveBytes(writeTemplate({ unit, period }), templateFileName(unit, period), XLSX_MIME);
+  saveBytes(await writeTemplate({ unit, period, banks }), templateFileName(unit, period), XLSX_MIME);
 }
 
-/** 下载空白模板 for every unit, as one .zip. */
-export async function downloadAllTemplates(units: readonly Unit[], period: PeriodKey): Promise<void> {
+/** 下载空白模板 for every unit, as one .zip, each with its known banks. */
+export async function downloadAllTemplates(
+  units: readonly Unit[],
+  period: PeriodKey,
+  banksOf: (unit: Unit) => readonly string[] = () => [],
+): Promise<void> {
   const { writeAllTemplatesZip, allTemplatesFileName } = await import('../../export/templates');
-  saveBytes(writeAllTemplatesZip(units, period), allTemplatesFileName(period), 'application/zip');
+  saveBytes(
+    await writeAllTemplatesZip(units, period, { banksOf }),
+    allTemplatesFileName(period),
+    'application/zip',
+  );
 }

@@ -1,10 +1,12 @@
 // The bulletin's exports: 导出通报 (Word, with its 发文字号 and 成文日期), 导出汇总表 (附件1–5), the attachments' row
-// order, and 下载空白模板 (one unit or all of them, for this period or the next).
+// order, and 下载空白模板 (one unit or all of them, for this period or the next, each naming its known banks).
 import { useId, useState } from 'react';
+import { useAllCurrentReturns } from '../../db/hooks';
 import type { RowOrder } from '../../domain/bulletin/attachments';
+import { knownBanks } from '../../domain/known-banks';
 import { makePeriod, periodLabel, periodParts } from '../../domain/period';
 import type { PeriodKey } from '../../domain/types';
-import { defaultRegister } from '../../domain/units';
+import { defaultRegister, type Unit } from '../../domain/units';
 import { downloadAllTemplates, downloadTemplate } from './export-actions';
 
 const ALL_UNITS = 'all';
@@ -60,6 +62,7 @@ export function TemplateDownload({
   const periodId = useId();
   const [unit, setUnit] = useState<string>(ALL_UNITS);
   const [next, setNext] = useState(false);
+  const allReturns = useAllCurrentReturns();
   return (
     <div className="export-group">
       <label htmlFor={unitId}>模板单位</label>
@@ -87,8 +90,10 @@ export function TemplateDownload({
           run('下载空白模板', async () => {
             const chosen = defaultRegister.unit(unit);
             const target = next ? nextMonth(period) : period;
-            if (chosen) await downloadTemplate(chosen, target);
-            else await downloadAllTemplates(defaultRegister.units, target);
+            // Each template names the unit's banks of its latest return up to the template's period.
+            const banksOf = (u: Unit) => (allReturns ? knownBanks(allReturns, u.id, target) : []);
+            if (chosen) await downloadTemplate(chosen, target, banksOf(chosen));
+            else await downloadAllTemplates(defaultRegister.units, target, banksOf);
           })
         }
       >

@@ -146,6 +146,8 @@ export function DataTable<R extends RowData>(props: DataTableProps<R>) {
         ) : (
           label
         )}
+        {/* Printed, the label alone: Chromium leaves a button's text out of a header repeated on the next page. */}
+        {column?.getCanSort() ? <span className="print-label">{label}</span> : null}
       </th>
     );
   };
