@@ -59,7 +59,12 @@ export function bulletinActions(action: DbAction, c: BulletinContext) {
     said = () => notice('bulletin.exported', { what }),
   ) =>
     action.run(async () => {
-      await task();
+      // A writer's failure is an export failure (nothing stored changed), not a storage one: its own sentence.
+      try {
+        await task();
+      } catch {
+        return { ok: false, text: notice('export.failed') };
+      }
       return { ok: true, text: said() };
     });
   const exportIssued = (record: IssuedBulletinRecord) =>
