@@ -1,18 +1,20 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
-// own module; run one with `npm run bench -- reader` (names: reader, calc, exports, browser, tables, overview, safety,
-// size, sync).
+// own module; run one with `npm run bench -- reader` (names: reader, review, calc, exports, browser, tables, overview,
+// safety, size, sync).
 import { run as runBrowser } from './browser';
 import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
 import { run as runReader } from './reader';
+import { run as runReview } from './review';
 import { run as runSafety } from './safety';
 import { run as runSize } from './size';
 import { run as runSync } from './sync';
 
 const sections: Record<string, () => Promise<void>> = {
   reader: runReader,
+  review: runReview,
   calc: runCalc,
   exports: runExports,
   browser: runBrowser,

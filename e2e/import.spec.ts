@@ -89,14 +89,15 @@ test('refuses a corrupt file and text in a number cell, naming file and cell, wh
 
   expect(await model.confirm()).toContain('已导入 3 份，替换 0 份，跳过 0 份（已存在），拒绝 2 个文件');
   await model.selectPeriod('2018年1-9月');
-  await expect(model.completenessSummary()).toContainText('已报送 3 / 50 个单位');
+  await expect(model.completenessSummary()).toContainText('已报送 3 / 50 个单位，已报送未导入 1 个：德惠市');
   const rows = page.getByRole('table', { name: /报送完整性/ }).getByRole('row');
-  await expect(rows.filter({ hasText: '德惠市' })).toContainText('未报送');
+  // 德惠市 sent a file, refused: 已报送未导入, never 未报送.
+  await expect(rows.filter({ hasText: '德惠市' })).toContainText('已报送未导入');
   await expect(rows.filter({ hasText: '东辽县' })).toContainText('齐全');
   // Only the units still to chase: the three complete ones leave the grid, the missing ones stay.
   await page.getByRole('checkbox', { name: '只显示未报齐的单位（47 个）' }).check();
   await expect(rows.filter({ hasText: '东辽县' })).toHaveCount(0);
-  await expect(rows.filter({ hasText: '德惠市' })).toContainText('未报送');
+  await expect(rows.filter({ hasText: '德惠市' })).toContainText('已报送未导入');
   await page.getByRole('checkbox', { name: /只显示未报齐的单位/ }).uncheck();
   await expect(rows.filter({ hasText: '东辽县' })).toContainText('齐全');
   // The refused files stay in the list with their reasons.

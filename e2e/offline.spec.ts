@@ -3,8 +3,21 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ImportPageModel } from './import-model';
+
+/**
+ * Reload with the network off. The network stays off across a navigation, but this Chromium resets
+ * navigator.onLine to true on the new document (the emulated 'offline' state is not re-announced), which a real
+ * offline browser never does: the emulation is switched off and on again so the new page hears it.
+ */
+async function reloadOffline(page: Page, context: BrowserContext): Promise<void> {
+  await page.reload();
+  await context.setOffline(false);
+  await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
+}
 
 test('works offline after the first visit: app, demo data and stored returns', async ({ page, context }) => {
   const model = new ImportPageModel(page);
@@ -19,7 +32,7 @@ test('works offline after the first visit: app, demo data and stored returns', a
   await expect(page.getByTestId('offline-status')).toContainText('可离线使用');
 
   await context.setOffline(true);
-  await page.reload();
+  await reloadOffline(page, context);
   await expect(page.getByRole('heading', { level: 1, name: '导入月报' })).toBeVisible();
   await expect(page.getByTestId('offline-status')).toContainText('当前离线');
 
@@ -27,7 +40,7 @@ test('works offline after the first visit: app, demo data and stored returns', a
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('已导入 100 份', { timeout: 60_000 });
 
-  await page.reload();
+  await reloadOffline(page, context);
   await model.selectPeriod('2018年1-9月');
   await expect(model.completenessSummary()).toHaveText('2018年1-9月：已报送 50 / 50 个单位，全部报齐。');
 

@@ -19,6 +19,7 @@ const ChartsPage = lazy(() => import('../pages/charts-page'));
 const BulletinPage = lazy(() => import('../pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 const SettingsPage = lazy(() => import('../pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const UnitPage = lazy(() => import('../pages/unit-page').then((m) => ({ default: m.UnitPage })));
+const EntryPage = lazy(() => import('../pages/entry-page').then((m) => ({ default: m.EntryPage })));
 
 /** A page that is shown: the route, with 'home' resolved to the page it lands on. */
 type ShownPage = Exclude<Route['page'], 'home'>;
@@ -42,6 +43,7 @@ const PAGE_TITLE: Record<ShownPage, string> = {
   bulletin: '通报',
   settings: '设置',
   unit: '市县数据',
+  entry: '手工录入',
 };
 
 /**
@@ -97,6 +99,13 @@ function CurrentPage({ route, page }: { route: Route; page: ShownPage | null }) 
       return <SettingsPage />;
     case 'unit':
       return route.page === 'unit' ? <UnitPage unitId={route.unitId} /> : null;
+    case 'entry':
+      return route.page === 'entry' ? (
+        <EntryPage
+          {...(route.unitId ? { unitId: route.unitId } : {})}
+          {...(route.period ? { period: route.period } : {})}
+        />
+      ) : null;
   }
 }
 
@@ -111,7 +120,7 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const page = useShownPage(route);
-  const active = page === 'unit' ? 'data' : page;
+  const active = page === 'unit' ? 'data' : page === 'entry' ? 'import' : page;
   const [offlineReady, setOfflineReady] = useState(false);
   usePageChange(route, page);
   // Sync resumes if it was on; off (the default), this reads one local setting and sends nothing.

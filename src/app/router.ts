@@ -10,7 +10,9 @@ export type Route =
   | { page: 'charts' }
   | { page: 'bulletin' }
   | { page: 'settings' }
-  | { page: 'unit'; unitId: string };
+  | { page: 'unit'; unitId: string }
+  /** 手工录入: #/entry, or for a unit (#/entry/<unit>) and period (#/entry/<unit>/<period>). */
+  | { page: 'entry'; unitId?: string; period?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -29,6 +31,12 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'unit':
       return parts[1] ? { page: 'unit', unitId: parts[1] } : { page: 'data' };
+    case 'entry': {
+      const route: Route = { page: 'entry' };
+      if (parts[1]) route.unitId = parts[1];
+      if (parts[1] && parts[2]) route.period = parts[2];
+      return route;
+    }
     default:
       return { page: 'import' };
   }

@@ -5,21 +5,19 @@ import { sha256Hex } from '../domain/sha256';
 import { type FieldDef, isStoredField, TABLES } from '../domain/tables';
 import {
   BACKUP_FORMAT,
-  BACKUP_REMINDER_MS,
   BACKUP_VERSION,
   backupFileName,
-  backupReminder,
   countDatabase,
   createBackup,
   dumpDatabase,
   encodeBackup,
   exportBackup,
-  LAST_BACKUP_KEY,
   readBackup,
   replaceWithBackup,
   restoreFromFile,
   wipeDatabase,
 } from './backup';
+import { BACKUP_REMINDER_MS, backupReminder, LAST_BACKUP_KEY } from './backup-reminder';
 import { AnjuDatabase } from './database';
 import { makeReturn, storeImport } from './fixtures/sample-data';
 import { restoreRevision } from './history';

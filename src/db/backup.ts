@@ -1,5 +1,6 @@
 // Backups: the whole database as one checked file (format name, version, SHA-256), read back with every
-// failure refused in Chinese before anything is written, restored in one transaction, and the reminder logic.
+// failure refused in Chinese before anything is written, restored in one transaction. (The reminder is in
+// backup-reminder.ts, off the first visit's path.)
 
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { issuedRecordProblem } from '../domain/bulletin/issue';
@@ -7,6 +8,7 @@ import { notice } from '../domain/messages';
 import { storedReturnProblem } from '../domain/return-check';
 import { sha256Hex } from '../domain/sha256';
 import { targetRecordProblem } from '../domain/targets';
+import { LAST_BACKUP_KEY } from './backup-reminder';
 import type {
   AnjuDatabase,
   BulletinText,
@@ -25,11 +27,6 @@ import { DATA_VERSION, migrateData, STORE_NAMES } from './migrations';
 export const BACKUP_FORMAT = 'anju-progress-backup';
 /** The backup format's version is the data version: a backup is upgraded by the data migrations. */
 export const BACKUP_VERSION = DATA_VERSION;
-
-/** Setting key: when the last backup was exported (epoch ms). */
-export const LAST_BACKUP_KEY = 'backup.lastAt';
-/** A backup older than this, with changes since, gets a reminder. */
-export const BACKUP_REMINDER_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Every record of every table, in primary-key order. */
 export interface BackupData {
@@ -343,40 +340,6 @@ export async function replaceWithBackup(
   } catch (err) {
     return refuse('storage', storageErrorMessage(err));
   }
-}
-
-/** Latest change to the data a backup protects: an import (of any kind), a bulletin text, a target, an issue. */
-export async function lastDataChange(db: AnjuDatabase): Promise<number | null> {
-  const lastImport = await db.imports.orderBy('at').last();
-  const lastBulletin = (await db.bulletins.toArray()).reduce((max, b) => Math.max(max, b.savedAt), 0);
-  const lastTarget = (await db.targets.toArray()).reduce((max, t) => Math.max(max, t.updatedAt), 0);
-  const lastIssued = (await db.issued.toArray()).reduce((max, r) => Math.max(max, r.issuedAt), 0);
-  const at = Math.max(lastImport?.at ?? 0, lastBulletin, lastTarget, lastIssued);
-  return at > 0 ? at : null;
-}
-
-export interface BackupReminder {
-  lastBackupAt: number | null;
-  lastChangeAt: number | null;
-  /** True when data changed since the last backup and that backup (or, never backed up, the first data) is over a week old. */
-  due: boolean;
-}
-
-export async function backupReminder(db: AnjuDatabase, now = Date.now()): Promise<BackupReminder> {
-  const rec = await db.settings.get(LAST_BACKUP_KEY);
-  const lastBackupAt = typeof rec?.value === 'number' ? rec.value : null;
-  const lastChangeAt = await lastDataChange(db);
-  if (lastChangeAt === null) return { lastBackupAt, lastChangeAt, due: false };
-  if (lastBackupAt !== null) {
-    return {
-      lastBackupAt,
-      lastChangeAt,
-      due: lastChangeAt > lastBackupAt && now - lastBackupAt > BACKUP_REMINDER_MS,
-    };
-  }
-  const firstImport = await db.imports.orderBy('at').first();
-  const since = firstImport?.at ?? lastChangeAt;
-  return { lastBackupAt, lastChangeAt, due: now - since > BACKUP_REMINDER_MS };
 }
 
 /** Delete the whole database (the page reloads afterwards and starts empty). */

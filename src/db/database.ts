@@ -63,7 +63,7 @@ export interface ImportRecord {
   id: string;
   at: number;
   /** 'sync': returns received from another computer (a record of this laptop only, never sent). */
-  kind: 'import' | 'demo' | 'merge' | 'restore' | 'undo' | 'sync';
+  kind: 'import' | 'demo' | 'merge' | 'restore' | 'undo' | 'sync' | 'manual';
   files: string[];
   /** Each head it moved: from (null = none) to the revision it wrote or chose. */
   changes: { unitId: UnitId; period: PeriodKey; from: number | null; to: number | null }[];
@@ -162,6 +162,10 @@ export interface FileReadRecord {
   status: 'accepted' | 'refused' | 'corrected' | 'mapped' | 'resolved';
   issues: ImportIssue[];
   tables?: TableReading[];
+  /** Cells corrected by hand in the review (手工更正) before the file was stored. */
+  corrections?: StoredCorrection[];
+  /** The saved header mappings (表头对照) the file was read with: their ids. */
+  layoutIds?: string[];
 }
 
 export class AnjuDatabase extends Dexie {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
-import { type BackupReminder, backupReminder } from './backup';
+import { type BackupReminder, backupReminder } from './backup-reminder';
 import { db, type ImportRecord } from './database';
 import { listRecentImports, listRevisions, type RevisionEntry } from './history';
 import {

@@ -10,10 +10,11 @@ import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import type { AnjuDatabase, ImportRecord, ReturnHead, ReturnRevision, RevisionOrigin } from './database';
 import { describeStorageError } from './errors';
+import { type CandidateExtras, extraTables, revisionExtras, writeExtras } from './import-extras';
 import { diffReturnTables, type FigureChange } from './return-diff';
 
-/** A return read from a file, ready to be planned. */
-export interface ImportCandidate {
+/** A return read from a file, ready to be planned; with what the review or a manual entry adds to it. */
+export interface ImportCandidate extends CandidateExtras {
   fileName: string;
   /** SHA-256 (hex) of the file's bytes. */
   fileHash: string;
@@ -169,7 +170,8 @@ export async function commitImport(
       continue;
     }
     try {
-      const outcome = await db.transaction('rw', db.revisions, db.heads, db.imports, async () => {
+      const tables = [db.revisions, db.heads, db.imports, ...extraTables(db)];
+      const outcome = await db.transaction('rw', tables, async () => {
         const head = await headOf(db, ret.unitId, ret.period);
         const current = head ? await db.revisions.get(head.revisionId) : undefined;
         if (current && (current.fileHash === fileHash || current.contentHash === plan.contentHash)) {
@@ -198,6 +200,7 @@ export async function commitImport(
           importedAt: at,
           importId,
           origin: options.origin,
+          ...revisionExtras(plan.candidate),
         });
         if (typeof revisionId !== 'number') throw new Error('revision id missing');
         await db.heads.put({ unitId: ret.unitId, period: ret.period, revisionId, updatedAt: at });
@@ -216,6 +219,7 @@ export async function commitImport(
           to: revisionId,
         });
         await db.imports.put(record);
+        await writeExtras(db, plan.candidate, { unitId: ret.unitId, period: ret.period, importId, at });
         return { ...base, status: head ? 'replaced' : 'stored', revisionId } as const;
       });
       outcomes.push(outcome);

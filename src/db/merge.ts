@@ -4,8 +4,17 @@
 import { notice } from '../domain/messages';
 import type { PeriodKey, UnitId } from '../domain/types';
 import type { BackupFile } from './backup';
-import type { AnjuDatabase, BulletinText, ImportRecord, ReturnHead, ReturnRevision } from './database';
+import type {
+  AnjuDatabase,
+  BulletinText,
+  FileReadRecord,
+  ImportRecord,
+  LayoutRecord,
+  ReturnHead,
+  ReturnRevision,
+} from './database';
 import { storageErrorMessage } from './errors';
+import { fileReadsToAdd, type LayoutConflict, type LayoutMerge, mergeLayouts } from './merge-extras';
 import {
   applyOfficeMerge,
   isNoopOfficeMerge,
@@ -35,6 +44,13 @@ export interface MergePlan {
   conflicts: MergeConflict[];
   /** Incoming bulletin texts not held here (same period, time and text). */
   bulletinsToAdd: BulletinText[];
+  /** Saved header mappings to write, and the headers both computers map differently (this one's kept). */
+  layouts: LayoutMerge;
+  /** Records of files read that this app lacks. */
+  fileReadsToAdd: FileReadRecord[];
+  /** The backup's mappings and file records, merged again inside the write (another tab may have added some). */
+  incomingLayouts: LayoutRecord[];
+  incomingFileReads: FileReadRecord[];
   /** The heads the plan was made against, checked again when applying. */
   localHeadsSnapshot: Map<string, number>;
   /** Annual targets and issued bulletins (see merge-office.ts). */
@@ -47,6 +63,9 @@ export interface MergeSummary {
   skipped: number;
   headsMoved: number;
   bulletinsAdded: number;
+  layoutsMerged: number;
+  layoutConflicts: LayoutConflict[];
+  fileReadsAdded: number;
   office: OfficeMergeSummary;
 }
 
@@ -88,18 +107,21 @@ export function decideHead(
 
 /** Compare a backup with this app's data; reads only. */
 export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<MergePlan> {
-  const [localRevs, localHeads, localBulletins, localTargets, localIssued] = await db.transaction(
-    'r',
-    [db.revisions, db.heads, db.bulletins, db.targets, db.issued],
-    () =>
-      Promise.all([
-        db.revisions.toArray(),
-        db.heads.toArray(),
-        db.bulletins.toArray(),
-        db.targets.toArray(),
-        db.issued.toArray(),
-      ]),
-  );
+  const [localRevs, localHeads, localBulletins, localTargets, localIssued, localLayouts, localReads] =
+    await db.transaction(
+      'r',
+      [db.revisions, db.heads, db.bulletins, db.targets, db.issued, db.layouts, db.fileReads],
+      () =>
+        Promise.all([
+          db.revisions.toArray(),
+          db.heads.toArray(),
+          db.bulletins.toArray(),
+          db.targets.toArray(),
+          db.issued.toArray(),
+          db.layouts.toArray(),
+          db.fileReads.toArray(),
+        ]),
+    );
   const incoming = backup.data;
   const localIds = new Set(localRevs.map(identity));
   const localById = new Map(localRevs.map((r) => [r.id, r]));
@@ -163,6 +185,10 @@ export async function planMerge(db: AnjuDatabase, backup: BackupFile): Promise<M
     headsFromIncoming,
     conflicts,
     bulletinsToAdd,
+    layouts: mergeLayouts(localLayouts, incoming.layouts ?? []),
+    fileReadsToAdd: fileReadsToAdd(localReads, incoming.fileReads ?? []),
+    incomingLayouts: incoming.layouts ?? [],
+    incomingFileReads: incoming.fileReads ?? [],
     localHeadsSnapshot: new Map(localHeads.map((h) => [keyOf(h.unitId, h.period), h.revisionId])),
     office: planOfficeMerge(
       { targets: localTargets, issued: localIssued },
@@ -178,6 +204,8 @@ export function isNoopMerge(plan: MergePlan): boolean {
     plan.headsFromIncoming.length === 0 &&
     plan.conflicts.length === 0 &&
     plan.bulletinsToAdd.length === 0 &&
+    plan.layouts.put.length === 0 &&
+    plan.fileReadsToAdd.length === 0 &&
     isNoopOfficeMerge(plan.office)
   );
 }
@@ -198,7 +226,7 @@ export async function applyMerge(
   try {
     const summary = await db.transaction(
       'rw',
-      [db.revisions, db.heads, db.imports, db.bulletins, db.targets, db.issued],
+      [db.revisions, db.heads, db.imports, db.bulletins, db.targets, db.issued, db.layouts, db.fileReads],
       async (): Promise<MergeSummary | null> => {
         const heads = await db.heads.toArray();
         const current = new Map(heads.map((h) => [keyOf(h.unitId, h.period), h.revisionId]));
@@ -245,6 +273,10 @@ export async function applyMerge(
         }
         await db.heads.bulkPut(newHeads);
         await db.bulletins.bulkAdd(plan.bulletinsToAdd.map(({ id: _id, ...rest }) => rest));
+        const layouts = mergeLayouts(await db.layouts.toArray(), plan.incomingLayouts);
+        await db.layouts.bulkPut(layouts.put);
+        const reads = fileReadsToAdd(await db.fileReads.toArray(), plan.incomingFileReads);
+        await db.fileReads.bulkAdd(reads);
         const office = await applyOfficeMerge(db, plan.office, choices, now);
         await db.imports.add({ id: importId, at: now, kind: 'merge', files: [fileName], changes });
         return {
@@ -253,6 +285,9 @@ export async function applyMerge(
           skipped: plan.skipped,
           headsMoved: changes.length,
           bulletinsAdded: plan.bulletinsToAdd.length,
+          layoutsMerged: layouts.put.length,
+          layoutConflicts: layouts.conflicts,
+          fileReadsAdded: reads.length,
           office,
         };
       },

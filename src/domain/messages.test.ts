@@ -234,6 +234,9 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'bulletin.exportedIssued': { what: '导出通报', version: 1 },
   'bulletin.showsEdited': { time: '2018-10-09 10:00' },
   'bulletin.showsGenerated': {},
+  'bulletin.refusedUnits': { count: 1, names: '德惠市' },
+  'bulletin.missingUnits': { count: 2, reported: 48, names: '农安县、榆树市' },
+  'bulletin.warnings': { count: 3 },
   'bulletin.showsIssued': {
     version: 1,
     docNumber: '吉安居办〔2018〕12号',

@@ -290,6 +290,151 @@ export function formatYuanAsYi(yuan: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Issue 11 — 核对 (review), 表头对照 (column mapping), 手工更正/手工录入 and 问题清单 (the problem list sent back
+// to the counties). Kept in their own block: sentences of these steps that are not issues found in a file.
+
+/** What a county should do about an issue, for the problem list (问题清单); the reason says why. */
+const ISSUE_ADVICE: Partial<Record<IssueCode, string>> = {
+  'file.tooLarge': '只报送月报表本身（删去无关的工作表、图片），文件小于上限后重新报送。',
+  'file.empty': '报送填好的月报表文件。',
+  'file.zipBomb': '在 Excel 或 WPS 中重新保存月报表后再报送。',
+  'file.notSpreadsheet': '报送用 Excel 或 WPS 保存的 .xlsx 或 .xls 文件。',
+  'file.unreadable': '在 Excel 或 WPS 中打开，另存为 .xlsx 后再报送。',
+  'file.encrypted': '取消打开密码，另存一份后再报送。',
+  'file.html': '在 Excel 或 WPS 中打开，另存为 .xlsx 后再报送。',
+  'file.wpsEt': '在 WPS 中“另存为”Excel 工作簿（.xlsx）后再报送。',
+  'file.workerFailed': '重新导入该文件；仍不成功时另存为 .xlsx 后再报送。',
+  'file.severalUnits': '把各单位的月报分别保存为单独的文件后再报送。',
+  'table.none': '按月报模板的标题和表头填写（可下载空白模板）。',
+  'table.duplicate': '删去多余的一张表后再报送。',
+  'table.missing': '补报这张表。',
+  'table.empty': '在这张表中填写数据行。',
+  'column.missing': '按月报模板补上这一列，或改正表头文字。',
+  'column.duplicate': '删去多余的一列（也请检查隐藏的列）。',
+  'column.unknown': '按月报模板的表头改写这一列的表头，或删去这一列。',
+  'column.noHeader': '为这一列写上月报模板的表头，或删去这一列。',
+  'column.ambiguous': '按月报模板的表头写明这一列（如写明“累计”“本年”或“本月”）。',
+  'table.unreadable': '按月报模板的表头核对这张表。',
+  'correction.stale': '文件已改动，请重新核对这个单元格。',
+  'correction.noSheet': '文件已改动，请重新核对。',
+  'unit.missing': '在表头写上“填报单位：××县”。',
+  'unit.unknown': '把填报单位写成规范的单位名称。',
+  'unit.mismatch': '核对各表的填报单位，一个文件只报一个单位。',
+  'unit.conflict': '核对数字按哪个单位填写，使表头与“单位”一致。',
+  'period.missing': '在表头写上“截止日期：2018年9月30日”。',
+  'period.mismatch': '核对标题中的期间和截止日期。',
+  'date.invalid': '把日期写成“2018年9月30日”。',
+  'number.text': '填写数字；空白、“-”或“无”表示 0。',
+  'number.negative': '核对数字，月报数字不能为负数。',
+  'number.fraction': '核对数字和单位，套、户应为整数。',
+  'number.tooLarge': '核对数字。',
+  'number.unit': '按列标题的单位填写数字，不带单位。',
+  'number.date': '把单元格格式改为“常规”或“数值”后重新填写数字。',
+  'number.noResult': '在 Excel 或 WPS 中打开并保存一次后再报送。',
+  'number.percentFormat': '把单元格格式改为“常规”或“数值”后重新填写数字。',
+  'number.implausible': '核对单位：套与万套、元与万元或亿元是否填错。',
+  'rows.many': '删去重复的行，或核对各行的市县名称。',
+  'cell.empty': '补上空着的单元格。',
+  'total.mismatch': '核对合计行与各行数字。',
+  'sum.mismatch': '核对合计与各分项数字。',
+  'rate.mismatch': '核对填报的比率。',
+  'figure.aboveOther': '核对这两个数字，前者不应大于后者。',
+  'month.aboveTotal': '核对本月数和累计数。',
+  'issues.truncated': '改正所列问题后重新报送，其余问题届时再列出。',
+};
+
+/** What to do about an issue (a code added later without its advice still gets a useful sentence). */
+export function issueAdvice(code: IssueCode): string {
+  return ISSUE_ADVICE[code] ?? '按原因核对并改正后重新报送。';
+}
+
+/** An issue's reason without the location it starts with (文件“…”工作表“…”单元格 D4：). */
+export function issueReason(issue: ImportIssue): string {
+  const loc: IssueLocation = { file: issue.file };
+  if (issue.sheet !== undefined) loc.sheet = issue.sheet;
+  if (issue.cell !== undefined) loc.cell = issue.cell;
+  const prefix = `${describeLocation(loc)}：`;
+  return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+}
+
+/** Parameters of the review step's sentences. */
+export interface ReviewParams {
+  'mapping.duplicate': { table: string; field: string; cells: string[] };
+  'mapping.required': { table: string; field: string };
+  'mapping.noUnit': Record<string, never>;
+  'correction.noValue': Record<string, never>;
+  'correction.noNote': Record<string, never>;
+  'review.stillRefused': { count: number };
+  'review.accepted': { fileName: string };
+  'review.unchanged': Record<string, never>;
+  'review.failed': Record<string, never>;
+  'entry.noUnit': Record<string, never>;
+  'entry.noNote': Record<string, never>;
+  'entry.noTable': Record<string, never>;
+  'entry.invalid': { count: number };
+  'entry.saved': { name: string };
+  'entry.same': { name: string };
+  'entry.replaceUnconfirmed': Record<string, never>;
+  'problem.byLayout': { column: string; field: string };
+  'problem.byLayoutAdvice': Record<string, never>;
+  'problems.none': { period: string };
+  'problems.exported': { period: string; count: number; open: number; corrected: number; mapped: number };
+  'refused.deleteConfirm': { fileName: string };
+  'refused.deleted': { fileName: string };
+  'layout.deleteConfirm': { unit: string; table: string };
+  'layout.deleted': { unit: string; table: string };
+  'merge.layoutConflicts': { count: number; headers: string };
+  'unit.refused': { unit: string; period: string };
+}
+
+export type ReviewCode = keyof ReviewParams;
+
+const REVIEW_TEMPLATES: { [K in ReviewCode]: (p: ReviewParams[K]) => string } = {
+  'mapping.duplicate': (p) =>
+    `${p.table}的“${p.field}”对应了 ${p.cells.join('、')} 共 ${p.cells.length} 列，只能有一列。请把其余的列改为“不导入此列”。`,
+  'mapping.required': (p) => `${p.table}的必填列“${p.field}”还没有对应的列。请为它选择一列。`,
+  'mapping.noUnit': () =>
+    '本文件的填报单位未能识别，表头对照无法保存给单位。请先更正填报单位所在的单元格，或只更正单元格后导入。',
+  'correction.noValue': () => '请填写更正后的值。',
+  'correction.noNote': () => '请填写更正依据（如电话核实、纸质报表）。',
+  'review.stillRefused': (p) => `按对照和更正重新读取后仍有 ${p.count} 个错误，文件尚不能导入，请逐一处理。`,
+  'review.accepted': (p) =>
+    `“${p.fileName}”已按对照和更正重新读取，没有错误。请在导入页点“确认导入”保存（对照在导入时一并保存）。`,
+  'review.unchanged': () => '还没有选择列的对照，也没有更正单元格。',
+  'review.failed': () => '读取这个文件时读取程序意外停止。请关闭核对后重新选择这个文件再试一次。',
+  'entry.noUnit': () => '请选择填报单位。',
+  'entry.noNote': () => '请填写数据来源（如电话核实、纸质报表），手工录入的数据必须注明来源。',
+  'entry.noTable': () => '请至少录入一张表。',
+  'entry.invalid': (p) => `有 ${p.count} 处需要改正，见各表中标出的单元格。数据未保存。`,
+  'entry.saved': (p) => `已保存${p.name}的手工录入数据（可在单位页面的版本记录中查看和恢复）。`,
+  'entry.same': (p) => `${p.name}已存在数字完全相同的月报，未保存新的版本。`,
+  'entry.replaceUnconfirmed': () => '本期已有该单位的月报。请先核对下方列出的改动，勾选确认替换后再保存。',
+  'problem.byLayout': (p) =>
+    `表头“${p.column}”不是月报模板的表头，已按该单位保存的表头对照读取为“${p.field}”。`,
+  'problem.byLayoutAdvice': () => '今后请按月报模板的表头填写。',
+  'problems.none': (p) => `${p.period}读取过的文件没有问题，问题清单为空。`,
+  'refused.deleteConfirm': (p) =>
+    `删除“${p.fileName}”的未导入记录？文件本身不受影响；单位将不再显示为“已报送未导入”。`,
+  'refused.deleted': (p) => `已删除“${p.fileName}”的未导入记录。`,
+  'layout.deleteConfirm': (p) =>
+    `删除${p.unit}${p.table}的表头对照？以后该单位的文件将不再按它读取，已导入的数据不受影响。`,
+  'layout.deleted': (p) => `已删除${p.unit}${p.table}的表头对照。`,
+  'unit.refused': (p) =>
+    `${p.unit}已报送${p.period}的月报，但文件未通过检查、尚未导入。请在导入页重新选择该文件并“核对”，或手工录入。`,
+  'merge.layoutConflicts': (p) =>
+    `另有 ${p.count} 处表头对照两台电脑不同，已保留本机的对照：${p.headers}。如需改用另一台电脑的，请在“设置 → 表头对照”中删除后重新核对。`,
+  'problems.exported': (p) =>
+    `已导出${p.period}的问题清单，共 ${p.count} 条：待改正 ${p.open} 条，已在系统内更正 ${p.corrected} 条，已按对照读取 ${p.mapped} 条。`,
+};
+
+/** A sentence of the review step. */
+export function reviewText<K extends ReviewCode>(code: K, params: ReviewParams[K]): string {
+  return (REVIEW_TEMPLATES[code] as (p: ReviewParams[K]) => string)(params);
+}
+
+/** Every review code (for tests). */
+export const REVIEW_CODES = Object.keys(REVIEW_TEMPLATES) as ReviewCode[];
+
 // Notices: the sentences that are not about a cell of a file — the store, history and undo, the import plan,
 // backups and merges, other tabs, the analysis. Same rule as above: every one is written here, once.
 
@@ -413,6 +558,10 @@ export interface NoticeParams {
   'bulletin.exportedIssued': { what: string; version: number };
   'bulletin.showsEdited': { time: string };
   'bulletin.showsGenerated': NoParams;
+  /** The notices above the bulletin: refused files, units not reported, the period's warnings. */
+  'bulletin.refusedUnits': { count: number; names: string };
+  'bulletin.missingUnits': { count: number; reported: number; names: string };
+  'bulletin.warnings': { count: number };
   'bulletin.showsIssued': { version: number; docNumber: string; docDate: string; time: string };
   'bulletin.regenerateConfirm': NoParams;
   'bulletin.reissuing': { version: number };
@@ -567,6 +716,11 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
     `${p.what}：文件已生成（已签发的第${p.version}版，正文和附件与签发时相同），请查看浏览器的下载。`,
   'bulletin.showsEdited': (p) => `当前显示的是修改后的文字（保存于 ${p.time}），数据变化不会自动更新正文。`,
   'bulletin.showsGenerated': () => '当前显示的是按本期数据自动生成的文字。',
+  'bulletin.refusedUnits': (p) =>
+    `以下 ${p.count} 个单位已报送月报但文件未通过检查、尚未导入（可在导入页“核对”后导入），全省数字暂不含这些单位：${p.names}。`,
+  'bulletin.missingUnits': (p) =>
+    `以下 ${p.count} 个单位本期尚未报送，全省数字为已报送的 ${p.reported} 个单位的合计（自动生成的通报正文已写明）：${p.names}。`,
+  'bulletin.warnings': (p) => `本期数据有 ${p.count} 条核对提示（如本月数与累计数不一致），请到数据页查看。`,
   'bulletin.showsIssued': (p) =>
     `当前显示的是已签发的第${p.version}版（${p.docNumber}，成文日期${p.docDate}，签发于 ${p.time}）。本期已锁定：之后导入或更正的月报作为签发后更改保存并在下方列出，已签发的通报不会改变。`,
   'bulletin.regenerateConfirm': () =>

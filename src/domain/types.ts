@@ -172,6 +172,12 @@ export interface TableReading {
   /** The unit the table's block names (填报单位), when it resolved. */
   unitId?: UnitId;
   columns: ColumnReading[];
+  /**
+   * The value read from each cell of the data rows (A1 → whole 套/户/元, a rate in hundredths of a percent, text;
+   * null where the cell could not be read). Only when asked for (readReturn's `withValues`): the review step
+   * previews with it what a mapping reads, units converted, by the reader's own rules.
+   */
+  values?: Record<string, number | string | null>;
 }
 
 /**
@@ -215,4 +221,12 @@ export type ReadResult =
       /** The corrections applied (absent when none were given). */
       corrected?: CorrectedCell[];
     }
-  | { ok: false; issues: ImportIssue[]; tables: TableReading[]; corrected?: CorrectedCell[] };
+  | {
+      ok: false;
+      issues: ImportIssue[];
+      tables: TableReading[];
+      corrected?: CorrectedCell[];
+      /** The unit and period the file names, when they could be read (a refused file is still a unit's return). */
+      unitId?: UnitId;
+      period?: PeriodKey;
+    };

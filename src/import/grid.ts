@@ -37,7 +37,8 @@ export interface Grid {
   merges: Merge[];
 }
 
-const ERROR_TEXT: Record<number, string> = {
+/** Excel's error values by their code, as a cell shows them. */
+export const ERROR_TEXT: Record<number, string> = {
   0: '#NULL!',
   7: '#DIV/0!',
   15: '#VALUE!',

@@ -42,6 +42,8 @@ export interface ReadReturnOptions {
   corrections?: readonly CellCorrection[];
   /** Files larger than this are refused before parsing; default from the settings (20 MB). */
   maxBytes?: number;
+  /** Give each table's cell values (TableReading.values), for the review step's preview. */
+  withValues?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024;
@@ -118,7 +120,7 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
   const sheets = found.sheets;
   pushAll(log.errors, found.log.errors);
   pushAll(log.warnings, found.log.warnings);
-  const tables = sheets.map(tableReading);
+  const tables = sheets.map((read) => tableReading(read, options.withValues === true));
   const corrected = correctedCells(corrections, sheets);
   const finish = (): ReadResult => {
     annotateIssues([...log.errors, ...log.warnings], grids, sheets);
@@ -127,6 +129,9 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     if (log.errors.length > 0) {
       const out: ReadResult = { ok: false, issues: capped(log.errors, fileName), tables };
       if (corrected.length > 0) out.corrected = corrected;
+      // Who sent it and for when, where known: a refused file still counts as the unit's return (已报送未导入).
+      if (sender) out.unitId = sender;
+      if (agreed) out.period = agreed.period;
       return out;
     }
     const out: ReadResult = { ok: true, returns, warnings: capped(log.warnings, fileName), tables };
@@ -134,6 +139,8 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     return out;
   };
   let returns: ParsedReturn[] = [];
+  let sender: UnitId | undefined;
+  let agreed: { period: PeriodKey } | undefined;
   if (sheets.length === 0) {
     log.error('table.none', undefined, undefined, {});
     return finish();
@@ -141,6 +148,8 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
 
   const senderId = agreeOnSender(sheets, log, register);
   const period = agreeOnPeriod(sheets, log);
+  sender = senderId;
+  agreed = period;
   if (!period && log.errors.every((e) => e.code !== 'period.mismatch' && e.code !== 'date.invalid')) {
     // Named at the first table's top-left cell: where its title and 截止日期 belong.
     const first = sheets[0] as SheetRead;
@@ -191,7 +200,7 @@ function workbookGrids(
 }
 
 /** What the reader saw of one recognised table: its header range and every column under it. */
-function tableReading(read: SheetRead): TableReading {
+function tableReading(read: SheetRead, withValues: boolean): TableReading {
   const { grid, def, header } = read;
   const head = grid.rows[read.headerIndex];
   const last = grid.rows[read.headerIndex + read.headerRows - 1] ?? head;
@@ -235,7 +244,19 @@ function tableReading(read: SheetRead): TableReading {
   const lastRow = data[data.length - 1];
   if (firstRow && lastRow) out.dataRange = `${cellAddress(firstRow.r, c0)}:${cellAddress(lastRow.r, c1)}`;
   if (read.sender?.unitId) out.unitId = read.sender.unitId;
+  if (withValues) out.values = cellValues(read);
   return out;
+}
+
+/** A1 → the value read, for every cell of the table's rows. */
+function cellValues(read: SheetRead): Record<string, number | string | null> {
+  const values: Record<string, number | string | null> = {};
+  for (const row of read.rows) {
+    for (const [field, address] of row.cells) {
+      if (address) values[address] = row.values.get(field) ?? null;
+    }
+  }
+  return values;
 }
 
 /** Where a cell of a read table belongs: its table, and the field of its column (or key–value). */

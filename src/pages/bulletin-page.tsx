@@ -12,7 +12,7 @@ import { chineseDateOfIso, parseBulletinText } from '../domain/bulletin/generate
 import type { PeriodAnalysis } from '../domain/calc';
 import { notice } from '../domain/messages';
 import { periodLabel } from '../domain/period';
-import type { ParsedReturn, PeriodKey } from '../domain/types';
+import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import { ActionNotice } from '../ui/action-notice';
 import { AttachmentTables } from './bulletin/attachment-tables';
@@ -137,7 +137,7 @@ function BulletinBody({
   return (
     <section className="bulletin-page" aria-labelledby="bulletin-title">
       <h1 id="bulletin-title">通报 · {periodLabel(period)}</h1>
-      <BulletinNotices analysis={analysis} />
+      <BulletinNotices analysis={analysis} refusedUnits={text.refusedUnits} />
 
       {latest && comparison ? (
         <IssuedStatus
@@ -227,20 +227,40 @@ function BulletinBody({
 }
 
 /** Units that have not reported and the computation's warnings, above the text. */
-function BulletinNotices({ analysis }: { analysis: PeriodAnalysis }) {
-  const missing = analysis.missingUnits.map((id) => defaultRegister.unit(id)?.name ?? id);
+function BulletinNotices({
+  analysis,
+  refusedUnits,
+}: {
+  analysis: PeriodAnalysis;
+  /** Units whose file was refused: their return is being checked, never "not reported". */
+  refusedUnits: readonly UnitId[];
+}) {
+  const refused = new Set(refusedUnits);
+  const nameOf = (id: UnitId) => defaultRegister.unit(id)?.name ?? id;
+  const missing = analysis.missingUnits.filter((id) => !refused.has(id)).map(nameOf);
+  const refusedNames = analysis.missingUnits.filter((id) => refused.has(id)).map(nameOf);
   return (
     <div className="bulletin-notices">
+      {refusedNames.length > 0 && (
+        <p className="notice warn" role="note">
+          <strong>提醒：</strong>
+          {notice('bulletin.refusedUnits', { count: refusedNames.length, names: refusedNames.join('、') })}
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="notice warn" role="note">
-          <strong>提醒：</strong>以下 {missing.length} 个单位本期尚未报送，全省数字为已报送的{' '}
-          {analysis.reportedUnits.length} 个单位的合计（自动生成的通报正文已写明）：{missing.join('、')}。
+          <strong>提醒：</strong>
+          {notice('bulletin.missingUnits', {
+            count: missing.length,
+            reported: analysis.reportedUnits.length,
+            names: missing.join('、'),
+          })}
         </p>
       )}
       {analysis.warnings.length > 0 && (
         <p className="notice warn" role="note">
-          <strong>提醒：</strong>本期数据有 {analysis.warnings.length}{' '}
-          条核对提示（如本月数与累计数不一致），请到数据页查看。
+          <strong>提醒：</strong>
+          {notice('bulletin.warnings', { count: analysis.warnings.length })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { entryHref } from '../ui/links';
 import { IssuedPeriodsNotice } from './bulletin/issued-changes';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
@@ -8,15 +9,20 @@ import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-da
 import { DropZone } from './import/drop-zone';
 import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
-import { confirmHint, rowStatus, summaryText, useImportSession } from './import/import-session';
+import { confirmHint, type FileRow, rowStatus, summaryText, useImportSession } from './import/import-session';
+import { ProblemListButton } from './import/problem-list-button';
 import { usePeriod } from './period-context';
 import { SyncConflicts } from './sync/sync-conflicts';
 import './import/import.css';
+
+// 核对 loads with its grid and its worker client only when a file is reviewed.
+const ReviewDialog = lazy(() => import('./review/review-dialog').then((m) => ({ default: m.ReviewDialog })));
 
 export function ImportPage() {
   const session = useImportSession();
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<FileRow | null>(null);
   const pending = session.rows.filter((r) => !r.done);
   // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
   const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);
@@ -47,6 +53,9 @@ export function ImportPage() {
         <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
+        <a className="button" href={entryHref()}>
+          手工录入
+        </a>
         <span className="muted">
           示例数据：全省 50 个单位 2018年1-8月、1-9月的月报（{DEMO_FILE_COUNT} 个文件）。
         </span>
@@ -110,10 +119,33 @@ export function ImportPage() {
               正在保存…
             </p>
           )}
-          <FileList rows={session.rows} onConfirm={session.setConfirmed} />
+          <FileList rows={session.rows} onConfirm={session.setConfirmed} onReview={setReviewing} />
+          {reviewing?.input && (
+            <Suspense fallback={<p className="loading">正在打开核对…</p>}>
+              <ReviewDialog
+                target={{
+                  read: reviewing.read,
+                  input: reviewing.input,
+                  maxBytes: session.maxBytes,
+                  ...(reviewing.review ? { review: reviewing.review } : {}),
+                }}
+                onClose={() => setReviewing(null)}
+                onApply={(read, decision) => {
+                  const key = reviewing.key;
+                  setReviewing(null);
+                  void session.applyReview(key, read, decision);
+                }}
+              />
+            </Suspense>
+          )}
         </>
       )}
       <h2>报送完整性</h2>
+      {period && (
+        <div className="toolbar">
+          <ProblemListButton period={period} />
+        </div>
+      )}
       {/* Not live while saving: it would re-read the period after every one of the returns being written. */}
       {session.busy === 'saving' ? (
         <p className="loading">正在保存，完成后显示…</p>

@@ -3,6 +3,7 @@ import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
 import { DocNumberSection } from './settings/doc-number-section';
+import { LayoutsSection } from './settings/layouts-section';
 import { StorageSection } from './settings/storage-section';
 import { SyncSection } from './settings/sync-section';
 import { TargetsSection } from './settings/targets-section';
@@ -15,6 +16,7 @@ const CONTENTS: ContentsEntry[] = [
   { label: '通报固定文字', target: '#bulletin-text-title' },
   { label: '年度目标', target: '#targets-title' },
   { label: '发文字号', target: '#doc-number-title' },
+  { label: '表头对照', target: '#layouts-title' },
   { label: '本机存储', target: '#storage-title' },
   { label: '备份与恢复', target: '#backup-title' },
   { label: '导入记录', target: '#import-list-title' },
@@ -31,6 +33,7 @@ export function SettingsPage() {
       <BulletinTextSection />
       <TargetsSection />
       <DocNumberSection />
+      <LayoutsSection />
       <StorageSection />
       <BackupSection />
       <SyncSection />

@@ -1,8 +1,10 @@
 // A unit's page (#/unit/<id>): all its figures for the 报告期, its history across stored periods, and the
 // revisions of its returns.
+import { useRefusedUnits } from '../db/file-reads';
+import { reviewText } from '../domain/messages';
 import { periodLabel } from '../domain/period';
 import { defaultRegister } from '../domain/units';
-import { dataHref } from '../ui/links';
+import { dataHref, entryHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
 import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
@@ -16,6 +18,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const unit = defaultRegister.unit(unitId);
   const state = useAnalysis();
   const { setPeriod } = usePeriod();
+  const refused = useRefusedUnits(state.status === 'ready' ? state.period : null);
   if (!unit) {
     return (
       <section aria-labelledby="unit-title">
@@ -36,6 +39,13 @@ export function UnitPage({ unitId }: { unitId: string }) {
       <p className="muted">
         {unit.fullName} · {groupName} · 单位代码 {unit.id}
       </p>
+      <p className="toolbar no-print">
+        <a className="button" href={entryHref(unit.id, state.status === 'ready' ? state.period : null)}>
+          {state.status === 'ready' && state.analysis.reportedUnits.includes(unit.id)
+            ? '手工更正本期数据'
+            : '手工录入'}
+        </a>
+      </p>
       <SyncConflicts unitId={unit.id} />
       {state.status === 'loading' && <p className="loading">正在读取数据…</p>}
       {state.status === 'empty' && <EmptyState />}
@@ -44,7 +54,9 @@ export function UnitPage({ unitId }: { unitId: string }) {
           <h2>{periodLabel(state.period)}各项指标</h2>
           {!state.analysis.reportedUnits.includes(unit.id) && (
             <p className="notice warn">
-              {unit.name}尚未上报{periodLabel(state.period)}的月报。
+              {refused?.includes(unit.id)
+                ? reviewText('unit.refused', { unit: unit.name, period: periodLabel(state.period) })
+                : `${unit.name}尚未上报${periodLabel(state.period)}的月报。`}
             </p>
           )}
           <UnitFigures analysis={state.analysis} unitId={unit.id} thresholds={state.thresholds} />

@@ -148,6 +148,54 @@ describe('bulletin text', () => {
   });
 });
 
+describe('units whose file was refused (已报送未导入)', () => {
+  // Three reporting units; of the 47 others, the first few are refused, missing, or a mix.
+  const reporting = ['220122', '220183', '220182'];
+  const others = defaultRegister.units.map((u) => u.id).filter((id) => !reporting.includes(id));
+  const analysis = analysePeriod({
+    returnsByPeriod: new Map([
+      ['2018-09', reporting.map((id) => ret(id, '2018-09', tables(100, 60, 0, null)))],
+    ]),
+    period: '2018-09',
+    register: defaultRegister,
+    thresholds: DEFAULT_THRESHOLDS,
+  });
+  const name = (id: string) => defaultRegister.unit(id)?.name ?? id;
+  const cases = [0, 1, 2, others.length].map(
+    (refusedCount) => [refusedCount, others.slice(0, refusedCount)] as const,
+  );
+
+  it.each(cases)(
+    'with %d refused, names each refused unit as being checked, never as not reporting',
+    (_n, refused) => {
+      const text = progressParagraphs(analysis, { refusedUnits: refused })
+        .map((p) => p.text)
+        .join('\n');
+      const sentence = text.split('\n').find((l) => l.startsWith('本期')) ?? '';
+      const missingClause = /本期([^，]*)未报送月报/.exec(sentence)?.[1] ?? '';
+      const refusedClause = /([^，]*)报送的月报正在核对/.exec(sentence)?.[1] ?? '';
+      for (const id of others) {
+        const refusedHere = refused.includes(id);
+        expect(refusedHere ? refusedClause : missingClause).toContain(name(id));
+        expect(refusedHere ? missingClause : refusedClause).not.toContain(name(id));
+      }
+      if (refused.length > 0) expect(sentence).toContain('报送的月报正在核对，暂未纳入汇总');
+      if (refused.length < others.length) expect(sentence).toContain('未报送月报');
+      else expect(sentence).not.toContain('未报送');
+      expect(sentence).toContain(
+        `以下全省数据为${refused.length > 0 ? '已汇总' : '已报送'}的3个市县的合计。`,
+      );
+    },
+  );
+
+  it('leaves a refused unit that also has a return alone (it is not missing)', () => {
+    const text = progressParagraphs(analysis, { refusedUnits: ['220122'] })
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).not.toContain('报送的月报正在核对');
+  });
+});
+
 describe('成文日期', () => {
   const analysis = analysePeriod({
     returnsByPeriod: new Map([['2018-03', [ret('220122', '2018-03', tables(100, 100, 0, null))]]]),

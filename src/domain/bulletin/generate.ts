@@ -59,6 +59,11 @@ export interface GenerateOptions {
   today?: string;
   /** Names of units outside the analysis sections (the missing ones); the default register otherwise. */
   unitName?: (id: UnitId) => string;
+  /**
+   * Units whose file for the period was refused and is not yet resolved (已报送未导入): they did report, so the
+   * text says their return is being checked, never that they did not report.
+   */
+  refusedUnits?: readonly UnitId[];
 }
 
 /** The wording that names a group of reporting units in a count (25个市县). */
@@ -287,16 +292,19 @@ export function progressParagraphs(
   const ctx: Context = { year, month, asOf: `截止${cut.month}月${cut.day}日` };
   const body = (text: string): BulletinParagraph => ({ kind: 'body', text });
   const unitName = options.unitName ?? ((id: UnitId) => defaultRegister.unit(id)?.name ?? id);
-  const missing = analysis.missingUnits.map(unitName);
+  // A unit whose file was refused did report: its return is being checked (已报送未导入), never 未报送.
+  const refusedIds = new Set(options.refusedUnits ?? []);
+  const refused = analysis.missingUnits.filter((id) => refusedIds.has(id)).map(unitName);
+  const missing = analysis.missingUnits.filter((id) => !refusedIds.has(id)).map(unitName);
   const targetUnits = new Set(analysis.targetUnits);
   const withTargets = analysis.missingUnits.filter((id) => targetUnits.has(id)).map(unitName);
   const missingText =
     withTargets.length === 0
-      ? missingSentence(missing, analysis.reportedUnits.length)
-      : missingWithTargetsSentence(missing, withTargets, analysis.reportedUnits.length, year);
+      ? missingSentence(missing, analysis.reportedUnits.length, refused)
+      : missingWithTargetsSentence(missing, withTargets, analysis.reportedUnits.length, year, refused);
   return [
     { kind: 'heading1', text: '一、进展情况' },
-    ...(missing.length > 0 ? [body(missingText)] : []),
+    ...(missing.length + refused.length > 0 ? [body(missingText)] : []),
     { kind: 'heading2', text: '（一）棚户区改造开工进展情况。' },
     body(startParagraph(analysis, ctx)),
     { kind: 'heading2', text: '（二）棚改贷款进展情况。' },
@@ -312,9 +320,30 @@ export function progressParagraphs(
  * 本期农安县、伊通县等2个市县未报送月报，以下全省数据为已报送的48个市县的合计。 Published in the text (not only
  * on the page) because the Word file travels without the page's notice.
  */
-export function missingSentence(missing: readonly string[], reported: number): string {
-  const head = `本期${counted(missing, '等')}未报送月报`;
-  return reported === 0 ? `${head}。` : `${head}，以下全省数据为已报送的${reported}个${UNITS_NOUN}的合计。`;
+export function missingSentence(
+  missing: readonly string[],
+  reported: number,
+  refused: readonly string[] = [],
+): string {
+  const head = absentHead(missing, refused);
+  if (reported === 0) return `${head}。`;
+  return `${head}，以下全省数据为${summedWord(refused)}的${reported}个${UNITS_NOUN}的合计。`;
+}
+
+/**
+ * 本期农安县未报送月报，德惠市报送的月报正在核对，暂未纳入汇总: a refused file is a return sent, left out of
+ * the sums until it is in.
+ */
+function absentHead(missing: readonly string[], refused: readonly string[]): string {
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`${counted(missing, '等')}未报送月报`);
+  if (refused.length > 0) parts.push(`${counted(refused, '等')}报送的月报正在核对，暂未纳入汇总`);
+  return `本期${parts.join('，')}`;
+}
+
+/** 已报送, or 已汇总 when some units that reported are not in the sums. */
+function summedWord(refused: readonly string[]): string {
+  return refused.length > 0 ? '已汇总' : '已报送';
 }
 
 /**
@@ -327,14 +356,18 @@ export function missingWithTargetsSentence(
   withTargets: readonly string[],
   reported: number,
   year: number,
+  refused: readonly string[] = [],
 ): string {
-  const head = `本期${counted(missing, '等')}未报送月报。`;
-  const done = reported === 0 ? '完成数暂无' : `完成数为已报送的${reported}个${UNITS_NOUN}的合计`;
-  if (withTargets.length === missing.length) {
-    return `${head}以下全省年度计划和任务按${year}年目标责任书计（含未报送的${UNITS_NOUN}），${done}。`;
+  const absent = [...missing, ...refused];
+  const head = `${absentHead(missing, refused)}。`;
+  const done =
+    reported === 0 ? '完成数暂无' : `完成数为${summedWord(refused)}的${reported}个${UNITS_NOUN}的合计`;
+  if (withTargets.length === absent.length) {
+    const which = refused.length === 0 ? '未报送' : missing.length === 0 ? '未汇总' : '未报送和未汇总';
+    return `${head}以下全省年度计划和任务按${year}年目标责任书计（含${which}的${UNITS_NOUN}），${done}。`;
   }
   const has = new Set(withTargets);
-  const without = missing.filter((name) => !has.has(name));
+  const without = absent.filter((name) => !has.has(name));
   return `${head}以下全省${done}；年度计划和任务含其中${counted(withTargets, '等')}的${year}年年度目标，不含${counted(without, '等')}。`;
 }
 

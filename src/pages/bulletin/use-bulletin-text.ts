@@ -3,6 +3,7 @@
 // period, kept by the page so that switching period and back finds them again, never in another period.
 import { useCallback, useMemo, useState } from 'react';
 import { type BulletinState, useBulletinState } from '../../db/bulletin-repo';
+import { useRefusedUnits } from '../../db/file-reads';
 import { useSetting } from '../../db/settings-repo';
 import { BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT, withDefaultTexts } from '../../domain/bulletin/defaults';
 import {
@@ -16,7 +17,7 @@ import { isoToday, withDocDate } from '../../domain/bulletin/issue';
 import type { PeriodAnalysis } from '../../domain/calc';
 import { defaultCutoff } from '../../domain/period';
 import type { BulletinTextSettings } from '../../domain/settings';
-import type { ParsedReturn, PeriodKey } from '../../domain/types';
+import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
 
 export interface PeriodDrafts {
   /** The unsaved text being edited for a period, if any. */
@@ -58,6 +59,8 @@ export interface BulletinText {
   state: BulletinState;
   /** What the page shows and exports: the edited or generated text, its date line the 成文日期. */
   paragraphs: BulletinParagraph[];
+  /** Units whose file was refused this period: the text says their return is being checked. */
+  refusedUnits: readonly UnitId[];
 }
 
 /** The latest cutoff among the period's returns (the bulletin's 截止 date), or the month's end. */
@@ -77,10 +80,16 @@ export function useBulletinText(
 ): BulletinText | null {
   const storedTexts = useSetting<Partial<BulletinTextSettings>>(BULLETIN_TEXT_KEY, DEFAULT_BULLETIN_TEXT);
   const state = useBulletinState(period);
+  const refusedUnits = useRefusedUnits(period);
   const cutoff = useMemo(() => cutoffOf(period, returnsByPeriod), [period, returnsByPeriod]);
   const generated = useMemo(
-    () => generateBulletin(analysis, withDefaultTexts(storedTexts), { cutoff, docDate }),
-    [analysis, storedTexts, cutoff, docDate],
+    () =>
+      generateBulletin(analysis, withDefaultTexts(storedTexts), {
+        cutoff,
+        docDate,
+        refusedUnits: refusedUnits ?? [],
+      }),
+    [analysis, storedTexts, cutoff, docDate, refusedUnits],
   );
   const generatedText = useMemo(() => bulletinToText(generated), [generated]);
   const edited = state?.edited ?? null;
@@ -88,6 +97,6 @@ export function useBulletinText(
     () => (edited ? withDocDate(parseBulletinText(edited.text), docDate) : generated.paragraphs),
     [edited, generated, docDate],
   );
-  if (!state) return null;
-  return { texts: storedTexts, generated, generatedText, state, paragraphs };
+  if (!state || !refusedUnits) return null;
+  return { texts: storedTexts, generated, generatedText, state, paragraphs, refusedUnits };
 }

@@ -5,6 +5,7 @@ import { useRecentImports } from '../../db/hooks';
 import { resultMessage, useDbAction } from '../../db/use-db-action';
 import { ActionNotice } from '../../ui/action-notice';
 import { IMPORT_KIND_LABEL, timeText, unitPeriodText } from './labels';
+import { RefusedFiles } from './refused-files';
 
 export function ImportList({ limit = 20 }: { limit?: number }) {
   const imports = useRecentImports(limit);
@@ -86,6 +87,7 @@ export function ImportList({ limit = 20 }: { limit?: number }) {
           </tbody>
         </table>
       )}
+      <RefusedFiles />
     </section>
   );
 }

@@ -26,4 +26,5 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   restore: '恢复版本',
   undo: '撤销',
   sync: '同步',
+  manual: '手工录入',
 };

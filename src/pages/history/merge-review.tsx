@@ -2,7 +2,7 @@
 // a different current return, the differing figures side by side and the user's choice (ConflictChoice); and
 // the annual targets and issued bulletins the two computers differ on.
 import { useState } from 'react';
-import type { MergePlan, MergeSide } from '../../db/merge';
+import { isNoopMerge, type MergePlan, type MergeSide } from '../../db/merge';
 import type { OfficeMergePlan, OfficeMergeSummary } from '../../db/merge-office';
 import { chineseDateOfIso } from '../../domain/bulletin/generate';
 import { notice } from '../../domain/messages';
@@ -31,15 +31,7 @@ export function MergeReview({
     plan.office.targetConflicts.filter((c) => !choices.has(c.key)).length;
   const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
   // A backup of the same data (e.g. this computer's own): say so plainly instead of a list of zeros.
-  const nothingNew =
-    plan.toAdd.length === 0 &&
-    plan.headsFromIncoming.length === 0 &&
-    plan.conflicts.length === 0 &&
-    plan.bulletinsToAdd.length === 0 &&
-    plan.office.targetsToAdd.length === 0 &&
-    plan.office.targetConflicts.length === 0 &&
-    plan.office.issuedToAdd.length === 0 &&
-    plan.office.issuedConflicts.length === 0;
+  const nothingNew = isNoopMerge(plan);
 
   return (
     <section aria-labelledby="merge-review-title" className="merge-review">
@@ -55,6 +47,13 @@ export function MergeReview({
           <li>将成为当前版本的月报：{plan.headsFromIncoming.length} 份</li>
           <li>两台电脑不同的当前月报：{plan.conflicts.length} 份，请逐一选择</li>
           {plan.bulletinsToAdd.length > 0 && <li>通报文字：{plan.bulletinsToAdd.length} 份，将添加</li>}
+          {plan.layouts.put.length > 0 && <li>表头对照：{plan.layouts.put.length} 个将添加或补充</li>}
+          {plan.layouts.conflicts.length > 0 && (
+            <li>表头对照两台电脑不同之处：{plan.layouts.conflicts.length} 处，保留本机的对照</li>
+          )}
+          {plan.fileReadsToAdd.length > 0 && (
+            <li>读取过的文件记录：{plan.fileReadsToAdd.length} 个，将添加</li>
+          )}
           <OfficeSummary office={plan.office} />
         </ul>
       )}

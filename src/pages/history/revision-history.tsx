@@ -6,6 +6,7 @@ import { resultMessage, useDbAction } from '../../db/use-db-action';
 import { periodLabel } from '../../domain/period';
 import type { PeriodKey, UnitId } from '../../domain/types';
 import { ActionNotice } from '../../ui/action-notice';
+import { HandMade } from './hand-made';
 import { IMPORT_KIND_LABEL, timeText, unitName } from './labels';
 
 const ORIGIN_LABEL: Record<string, string> = {
@@ -13,6 +14,8 @@ const ORIGIN_LABEL: Record<string, string> = {
   demo: '示例数据',
   merge: '合并备份',
   restore: '备份恢复',
+  manual: '手工录入',
+  sync: '同步',
 };
 
 export function RevisionHistory({ unitId, period }: { unitId: UnitId; period: PeriodKey }) {
@@ -61,6 +64,7 @@ export function RevisionHistory({ unitId, period }: { unitId: UnitId; period: Pe
                     </button>
                   )}
                 </p>
+                <HandMade revision={e.revision} />
                 {e.isFirst ? (
                   <p className="muted">首次导入。</p>
                 ) : e.changes.length === 0 ? (

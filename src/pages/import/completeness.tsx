@@ -1,36 +1,62 @@
 // 完整性: for the selected period, every unit × the five tables — what arrived (✓ 已报), what is missing (缺),
-// and which units have not reported at all (未报送) — in words, grouped by prefecture and 省直管.
+// which units sent a file that was refused and not yet resolved (已报送未导入) and which have not reported at
+// all (未报送) — in words, grouped by prefecture and 省直管.
 import { useState } from 'react';
+import { useRefusedUnits } from '../../db/file-reads';
 import { useCurrentReturns } from '../../db/hooks';
 import { periodLabel } from '../../domain/period';
 import { TABLES } from '../../domain/tables';
-import type { ParsedReturn, PeriodKey } from '../../domain/types';
+import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
 import { defaultRegister } from '../../domain/units';
 
 export interface CompletenessCounts {
+  /** Units whose return for the period is in. */
   reported: number;
   total: number;
+  /** 未报送: no file at all. */
   missingUnits: string[];
+  /** 已报送未导入: a file came and was refused, and nothing is in yet. */
+  refusedUnits: string[];
 }
 
-export function completenessCounts(returns: ParsedReturn[]): CompletenessCounts {
+export function completenessCounts(
+  returns: ParsedReturn[],
+  refused: ReadonlySet<UnitId> = new Set(),
+): CompletenessCounts {
   const have = new Set(returns.map((r) => r.unitId));
-  const missing = defaultRegister.units.filter((u) => !have.has(u.id)).map((u) => u.name);
+  const absent = defaultRegister.units.filter((u) => !have.has(u.id));
   return {
-    reported: defaultRegister.units.length - missing.length,
+    reported: defaultRegister.units.length - absent.length,
     total: defaultRegister.units.length,
-    missingUnits: missing,
+    missingUnits: absent.filter((u) => !refused.has(u.id)).map((u) => u.name),
+    refusedUnits: absent.filter((u) => refused.has(u.id)).map((u) => u.name),
   };
+}
+
+/** 2018年1-9月：已报送 48 / 50 个单位，已报送未导入 1 个：德惠市，未报送 1 个：农安县。 */
+export function completenessText(period: PeriodKey, counts: CompletenessCounts): string {
+  let text = `${periodLabel(period)}：已报送 ${counts.reported} / ${counts.total} 个单位`;
+  if (counts.refusedUnits.length > 0) {
+    text += `，已报送未导入 ${counts.refusedUnits.length} 个：${counts.refusedUnits.join('、')}`;
+  }
+  if (counts.missingUnits.length > 0) {
+    text += `，未报送 ${counts.missingUnits.length} 个：${counts.missingUnits.join('、')}`;
+  } else if (counts.refusedUnits.length === 0) {
+    text += '，全部报齐';
+  }
+  return `${text}。`;
 }
 
 export function Completeness({ period }: { period: PeriodKey | null }) {
   const returns = useCurrentReturns(period);
+  const refusedIds = useRefusedUnits(period);
   // While returns are still coming in, the few units to chase matter more than the many that are complete.
   const [onlyGaps, setOnlyGaps] = useState(false);
   if (!period) return <p className="muted">暂无数据：导入月报后在此查看各单位报送情况。</p>;
-  if (!returns) return <p className="loading">正在加载…</p>;
+  if (!returns || !refusedIds) return <p className="loading">正在加载…</p>;
   const byUnit = new Map(returns.map((r) => [r.unitId, r]));
-  const counts = completenessCounts(returns);
+  const refused = new Set(refusedIds);
+  const counts = completenessCounts(returns, refused);
   const missingTables = (unitId: string) =>
     TABLES.filter((t) => byUnit.get(unitId)?.tables[t.key] === undefined).length;
   const gaps = defaultRegister.units.filter((u) => missingTables(u.id) > 0).length;
@@ -42,11 +68,7 @@ export function Completeness({ period }: { period: PeriodKey | null }) {
   return (
     <>
       <p role="status" aria-live="polite" data-testid="completeness-summary">
-        {periodLabel(period)}：已报送 {counts.reported} / {counts.total} 个单位
-        {counts.missingUnits.length > 0
-          ? `，未报送 ${counts.missingUnits.length} 个：${counts.missingUnits.join('、')}`
-          : '，全部报齐'}
-        。
+        {completenessText(period, counts)}
       </p>
       {gaps > 0 && (
         <label className="toggle">
@@ -93,7 +115,9 @@ export function Completeness({ period }: { period: PeriodKey | null }) {
                     ),
                   )}
                   <td>
-                    {!ret ? (
+                    {!ret && refused.has(unit.id) ? (
+                      <span className="flag warn">已报送未导入</span>
+                    ) : !ret ? (
                       <span className="flag bad">未报送</span>
                     ) : missing > 0 ? (
                       <span className="flag warn">缺 {missing} 张表</span>

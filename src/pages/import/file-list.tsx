@@ -8,6 +8,7 @@ import { periodLabel } from '../../domain/period';
 import type { ImportIssue } from '../../domain/types';
 import { defaultRegister } from '../../domain/units';
 import { type FileRow, type FileStatus, rowStatus, STATUS_LABEL } from './import-session';
+import { tablesReadByLayout } from './row-extras';
 
 const FLAG: Record<FileStatus, string> = {
   ok: 'ok',
@@ -74,7 +75,7 @@ function IssueList({ issues }: { issues: ImportIssue[] }) {
   );
 }
 
-function ReplaceDiff({ plan }: { plan: PlannedReturn }) {
+export function ReplaceDiff({ plan }: { plan: PlannedReturn }) {
   const name = defaultRegister.unit(plan.candidate.ret.unitId)?.name ?? plan.candidate.ret.unitId;
   const caption = `${name}${periodLabel(plan.candidate.ret.period)}：现有数据（来自“${plan.current?.fileName ?? ''}”）与本文件的差异`;
   if (plan.changes.length === 0) {
@@ -179,12 +180,31 @@ export function orderRows(rows: readonly FileRow[]): {
 /** Above this many files the list scrolls inside its own box, so the completeness grid stays near. */
 const SCROLL_FROM = 12;
 
+/** What the row says about how it was read: by a saved mapping, or as decided in 核对. */
+export function readNotes(row: FileRow): string[] {
+  const notes: string[] = [];
+  if (row.review) {
+    const fixed = row.review.corrections.length;
+    const mapped = row.review.choices.length;
+    const parts = [fixed > 0 ? `更正 ${fixed} 个单元格` : '', mapped > 0 ? `对照 ${mapped} 列` : ''].filter(
+      Boolean,
+    );
+    notes.push(`已核对${parts.length > 0 ? `（${parts.join('，')}）` : ''}`);
+  } else if (tablesReadByLayout(row.read.result).length > 0) {
+    notes.push('按已保存的表头对照读取');
+  }
+  return notes;
+}
+
 export function FileList({
   rows,
   onConfirm,
+  onReview,
 }: {
   rows: FileRow[];
   onConfirm: (key: number, confirmed: boolean) => void;
+  /** Open 核对 for a row (rows whose file is still at hand and not yet settled). */
+  onReview?: (row: FileRow) => void;
 }) {
   const [filter, setFilter] = useState<FileStatus | 'all'>('all');
   if (rows.length === 0) return null;
@@ -213,6 +233,21 @@ export function FileList({
               <span className={`flag ${FLAG[status]}`}>{STATUS_LABEL[status]}</span>
             </td>
             <td>
+              {readNotes(row).map((note) => (
+                <span key={note} className="flag info read-note">
+                  {note}
+                </span>
+              ))}
+              {onReview && row.input && !row.done && (
+                <button
+                  type="button"
+                  className="inline-action review-button"
+                  aria-label={`核对 ${row.read.fileName}`}
+                  onClick={() => onReview(row)}
+                >
+                  核对
+                </button>
+              )}
               <Details row={row} onConfirm={(c) => onConfirm(row.key, c)} />
             </td>
           </tr>

@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { db } from '../../db/database';
 import { storageErrorMessage } from '../../db/errors';
+import { recordRefusedReads } from '../../db/file-reads';
 import {
   type CommitOutcome,
   commitImport,
@@ -11,10 +12,12 @@ import {
   type PlannedReturn,
   planImport,
 } from '../../db/import-repo';
+import { listLayouts, toHeaderLayouts } from '../../db/layouts-repo';
 import { readSetting } from '../../db/settings-repo';
 import { requestPersistence } from '../../db/storage';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { type ReadFile, type ReadInput, readFiles } from '../../import/reader-client';
+import { candidateExtras, type ReviewDecision, unitOfRead } from './row-extras';
 
 export type FileStatus =
   | 'ok'
@@ -50,6 +53,10 @@ export interface FileRow {
   /** Settled: stored, skipped or refused in an earlier confirm; kept in the list for the record. */
   done: boolean;
   outcomes: CommitOutcome[];
+  /** The file itself, kept so that 核对 can open it again (a browser File, or the demo's bytes). */
+  input?: ReadInput;
+  /** What 核对 decided; `read` is then the file read again with it. */
+  review?: ReviewDecision;
 }
 
 export function rowStatus(row: FileRow): FileStatus {
@@ -98,7 +105,12 @@ function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandida
     row.read.result.ok
       ? row.read.result.returns.map((ret) => ({
           row,
-          candidate: { fileName: row.read.fileName, fileHash: row.read.sha256, ret },
+          candidate: {
+            fileName: row.read.fileName,
+            fileHash: row.read.sha256,
+            ret,
+            ...candidateExtras(row.read, ret, row.review),
+          },
         }))
       : [],
   );
@@ -125,13 +137,34 @@ const writable = (row: FileRow) => {
   return status === 'ok' || status === 'warning' || (status === 'replace' && row.confirmed);
 };
 
+/** A refused read as it is recorded (nothing when the file was read). */
+function refusedRead(read: ReadFile) {
+  if (read.result.ok) return [];
+  const unitId = unitOfRead(read.result);
+  return [
+    {
+      fileName: read.fileName,
+      fileHash: read.sha256,
+      size: read.size,
+      issues: read.result.issues,
+      tables: read.result.tables,
+      ...(unitId ? { unitId } : {}),
+      ...(read.result.period ? { period: read.result.period } : {}),
+    },
+  ];
+}
+
 export interface ImportSession {
   rows: FileRow[];
+  /** The file size limit the files were read under (核对 reads them again under it). */
+  maxBytes: number;
   progress: { done: number; total: number } | null;
   busy: 'reading' | 'saving' | null;
   summary: ImportSummary | null;
   error: string | null;
   addFiles: (inputs: ReadInput[], origin?: RowOrigin) => Promise<FileRow[]>;
+  /** Put a reviewed file's new read (with its decisions) in place of its row's, and plan it again. */
+  applyReview: (key: number, read: ReadFile, review: ReviewDecision) => Promise<void>;
   setConfirmed: (key: number, confirmed: boolean) => void;
   confirm: () => Promise<ImportSummary | null>;
   clearDone: () => void;
@@ -143,6 +176,7 @@ export function useImportSession(): ImportSession {
   const [busy, setBusy] = useState<'reading' | 'saving' | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [maxBytes, setMaxBytes] = useState(DEFAULT_SETTINGS.maxFileSizeMb * 1024 * 1024);
   // The latest rows, for the async steps (they outlive the render that started them).
   const rowsRef = useRef<FileRow[]>([]);
   const nextKey = useRef(1);
@@ -159,11 +193,15 @@ export function useImportSession(): ImportSession {
       setSummary(null);
       try {
         const maxMb = await readSetting(db, 'maxFileSizeMb', DEFAULT_SETTINGS.maxFileSizeMb);
+        // Each unit's saved 表头对照: the reader applies them to that unit's files only.
+        const layouts = toHeaderLayouts(await listLayouts(db));
+        setMaxBytes(maxMb * 1024 * 1024);
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
           onProgress: (done, total) => setProgress({ done, total }),
+          layouts,
         });
-        const added: FileRow[] = read.map((file) => ({
+        const added: FileRow[] = read.map((file, i) => ({
           key: nextKey.current++,
           origin,
           read: file,
@@ -171,7 +209,13 @@ export function useImportSession(): ImportSession {
           confirmed: false,
           done: false,
           outcomes: [],
+          ...(inputs[i] ? { input: inputs[i] } : {}),
         }));
+        // A refused file is kept on record when read: 导入记录 and the completeness grid know of it after a reload.
+        await recordRefusedReads(
+          db,
+          added.flatMap((r) => refusedRead(r.read)),
+        );
         const settled = rowsRef.current.filter((r) => r.done);
         const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
         setRows([...settled, ...pending]);
@@ -182,6 +226,22 @@ export function useImportSession(): ImportSession {
         return [];
       } finally {
         setBusy(null);
+      }
+    },
+    [setRows],
+  );
+
+  const applyReview = useCallback(
+    async (key: number, read: ReadFile, review: ReviewDecision) => {
+      setError(null);
+      try {
+        const next = rowsRef.current.map((r) =>
+          r.key === key ? { ...r, read, review, confirmed: false } : r,
+        );
+        const settled = next.filter((r) => r.done);
+        setRows([...settled, ...(await replan(next.filter((r) => !r.done)))]);
+      } catch (err) {
+        setError(storageErrorMessage(err));
       }
     },
     [setRows],
@@ -263,5 +323,17 @@ export function useImportSession(): ImportSession {
     setProgress(null);
   }, [setRows]);
 
-  return { rows, progress, busy, summary, error, addFiles, setConfirmed, confirm, clearDone };
+  return {
+    rows,
+    maxBytes,
+    progress,
+    busy,
+    summary,
+    error,
+    addFiles,
+    applyReview,
+    setConfirmed,
+    confirm,
+    clearDone,
+  };
 }

@@ -12,12 +12,15 @@ import {
 } from '../../db/backup';
 import { db } from '../../db/database';
 import { applyMerge, type MergePlan, type MergeSide, planMerge } from '../../db/merge';
+import type { LayoutConflict } from '../../db/merge-extras';
 import { useDbAction } from '../../db/use-db-action';
+import { reviewText } from '../../domain/messages';
 import { ActionNotice } from '../../ui/action-notice';
 import { saveBytes } from '../../ui/download';
 import { BackupReminderNotice } from '../history/backup-reminder';
 import { fileBytes } from '../history/download';
 import { ImportList } from '../history/import-list';
+import { unitName } from '../history/labels';
 import { MergeReview, officeMergeText } from '../history/merge-review';
 import { WipeData } from '../history/wipe-data';
 import '../history/history.css';
@@ -28,6 +31,13 @@ function countsText(c: DatabaseCounts): string {
     c.issued > 0 ? `${c.issued} 份已签发通报` : '',
   ].filter(Boolean);
   return [`${c.returns} 份月报、${c.revisions} 个版本、${c.bulletins} 份通报文字`, ...office].join('、');
+}
+
+/** The headers both computers map differently: this one's mapping was kept, and the user is told which. */
+function layoutConflictText(conflicts: readonly LayoutConflict[]): string {
+  if (conflicts.length === 0) return '';
+  const headers = conflicts.map((c) => `${unitName(c.layoutId.split('|')[0] ?? '')}“${c.header}”`).join('、');
+  return reviewText('merge.layoutConflicts', { count: conflicts.length, headers });
 }
 
 export function BackupSection() {
@@ -126,7 +136,7 @@ export function BackupSection() {
         result.ok
           ? {
               ok: true,
-              text: `已合并“${merge.fileName}”：新增 ${result.value.added} 个版本，跳过相同的 ${result.value.skipped} 份，${result.value.headsMoved} 份月报更新为当前版本。可在下方导入记录中撤销。${officeMergeText(result.value.office)}`,
+              text: `已合并“${merge.fileName}”：新增 ${result.value.added} 个版本，跳过相同的 ${result.value.skipped} 份，${result.value.headsMoved} 份月报更新为当前版本。可在下方导入记录中撤销。${officeMergeText(result.value.office)}${layoutConflictText(result.value.layoutConflicts)}`,
             }
           : { ok: false, text: result.message },
       );
