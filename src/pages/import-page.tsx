@@ -2,7 +2,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
 import { entryHref } from '../ui/links';
-import { IssuedPeriodsNotice } from './bulletin/issued-changes';
+import { IssuedPeriodsNotice } from './bulletin/issued-periods-notice';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';

@@ -1,7 +1,7 @@
 // 签发后更改: an issued period's differences between the attachments as issued and as the current data gives
 // them, unit by unit, with the returns that changed since; shown on 通报 (with 重新签发 / 保留已签发版本) and 数据.
 import { useMemo } from 'react';
-import { type ChangedSource, type IssuedState, useIssuedPeriods, useIssuedState } from '../../db/issued-repo';
+import { type ChangedSource, type IssuedState, useIssuedState } from '../../db/issued-repo';
 import { type AttachmentModel, buildAttachments } from '../../domain/bulletin/attachments';
 import { chineseDateOfIso } from '../../domain/bulletin/generate';
 import { diffAttachments, differencesByUnit, type IssuedDifference } from '../../domain/bulletin/issue';
@@ -187,20 +187,5 @@ export function IssuedDataNotice({ period, analysis }: { period: string; analysi
         </details>
       ) : null}
     </div>
-  );
-}
-
-/** On 导入: the periods whose bulletin is issued, whose new returns will be 签发后更改. */
-export function IssuedPeriodsNotice() {
-  const issued = useIssuedPeriods();
-  if (!issued || issued.size === 0) return null;
-  const periods = [...issued.values()]
-    .sort((a, b) => (a.period < b.period ? -1 : 1))
-    .map((r) => `${periodLabel(r.period)}（${r.docNumber}）`)
-    .join('、');
-  return (
-    <p className="notice" role="note" data-testid="import-issued">
-      {notice('issue.periodsIssued', { periods })}
-    </p>
   );
 }
