@@ -1,11 +1,14 @@
-// Vite build: React app, the reader worker, the offline shell (PWA) and a strict CSP in built pages.
+// Vite build: React app, the reader worker, the offline shell (PWA) and a strict CSP: a <meta> in built pages
+// and, for the reader worker too (a page's <meta> does not bind a worker), a response header from `vite preview`.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectSrc } from './src/db/sync/config.ts';
 
-// Only the built app gets the CSP: the dev server injects inline scripts for hot reload.
-const CSP = [
+// Only the built app gets the CSP: the dev server injects inline scripts for hot reload. Workers are the app's
+// own module scripts (worker-src 'self'): no blob: worker is made, so none is allowed. img-src keeps blob: for the
+// PNG export of a chart (an <img> of the chart's SVG drawn onto a canvas).
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,12 +16,21 @@ const CSP = [
   "font-src 'self'",
   // A sync server on another origin is named at build time (ANJU_SYNC_ORIGIN); same-origin needs nothing.
   connectSrc(process.env.ANJU_SYNC_ORIGIN),
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-].join('; ');
+];
+const CSP = POLICY.join('; ');
+/** The policy as a response header (README: the office's web server sends the same): it also binds the reader
+ *  worker's script, and frame-ancestors (which a <meta> cannot carry) keeps the app out of other sites' frames. */
+export const CSP_HEADER = [...POLICY, "frame-ancestors 'none'"].join('; ');
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -73,6 +85,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: {
     host: '127.0.0.1',
+    headers: SECURITY_HEADERS,
     // The sync tests' stand-in for the office's reverse proxy: /couchdb on the app's origin → the CouchDB server.
     proxy: process.env.ANJU_SYNC_PROXY
       ? {

@@ -1,11 +1,12 @@
 // npm run bench: prints speed and size figures against the targets named in the issues. Each section is its
 // own module; run one with `npm run bench -- reader` (names: reader, review, calc, exports, browser, tables, overview,
-// safety, size, sync).
+// safety, fuzz, size, sync).
 import { run as runBrowser } from './browser';
 import { run as runBrowserOverview } from './browser-overview';
 import { run as runBrowserTables } from './browser-tables';
 import { run as runCalc } from './calc';
 import { run as runExports } from './exports';
+import { run as runFuzz } from './fuzz';
 import { run as runReader } from './reader';
 import { run as runReview } from './review';
 import { run as runSafety } from './safety';
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<void>> = {
   tables: runBrowserTables,
   overview: runBrowserOverview,
   safety: runSafety,
+  fuzz: runFuzz,
   size: runSize,
   sync: runSync,
 };

@@ -209,10 +209,10 @@ test('a file over the size limit set in 设置 is refused before reading; the ot
   page,
 }) => {
   await page.goto('/#/settings');
-  const limit = page.getByLabel('导入文件大小上限（MB）');
+  const limit = page.getByLabel('导入文件大小上限（MB）', { exact: true });
   await expect(limit).toHaveValue('20');
   await limit.fill('1');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByRole('button', { name: '保存导入文件大小上限（MB）' }).click();
   await expect(page.getByRole('status').filter({ hasText: '大于 1 MB 的文件将不读取' })).toBeVisible();
 
   const model = new ImportPageModel(page);

@@ -2,6 +2,7 @@
 import { lazy, type MouseEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { resumeSync } from '../db/sync/controller';
 import { defaultRegister } from '../domain/units';
+import { InterruptedImportNotice } from '../pages/history/interrupted-import-notice';
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
 import { PeriodProvider, usePeriod } from '../pages/period-context';
 import { PeriodSelect } from '../pages/period-select';
@@ -154,6 +155,7 @@ function Shell() {
       <main id="main" className="app-main" tabIndex={-1}>
         <SwUpdate onOfflineReady={() => setOfflineReady(true)} />
         <TabSyncNoticeBar />
+        <InterruptedImportNotice />
         <ErrorBoundary>
           <Suspense fallback={<p className="loading">正在打开页面…</p>}>
             <CurrentPage route={route} page={page} />

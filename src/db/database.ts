@@ -68,6 +68,14 @@ export interface ImportRecord {
   /** Each head it moved: from (null = none) to the revision it wrote or chose. */
   changes: { unitId: UnitId; period: PeriodKey; from: number | null; to: number | null }[];
   undone?: boolean;
+  /**
+   * An import of files is written as 'started' with what it plans to store before any return, and marked
+   * 'finished' after the last: one still 'started' at the next start was cut short (page closed, browser
+   * crashed) and is named with what it saved and what not; 'interrupted' once the user has seen that.
+   */
+  state?: 'started' | 'finished' | 'interrupted';
+  /** The returns the import set out to store, in order. */
+  planned?: { unitId: UnitId; period: PeriodKey; fileName: string }[];
 }
 
 export interface SettingRecord {

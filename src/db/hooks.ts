@@ -6,6 +6,7 @@ import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { type BackupReminder, backupReminder } from './backup-reminder';
 import { db, type ImportRecord } from './database';
 import { listRecentImports, listRevisions, type RevisionEntry } from './history';
+import { findInterruptedImports, type InterruptedImport } from './interrupted-imports';
 import {
   getAllCurrentReturns,
   getCurrentReturns,
@@ -75,4 +76,9 @@ export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntr
 /** The period's refused files still to resolve, by unit (概览's attention list); undefined while loading. */
 export function useUnresolvedFiles(period: PeriodKey | null): UnresolvedFileRecord[] | undefined {
   return useLiveQuery(() => (period ? listUnresolvedFiles(db, period) : Promise.resolve([])), [period]);
+}
+
+/** Imports cut short by a closed page or a crashed browser, not yet seen by the user (named once at start). */
+export function useInterruptedImports(): InterruptedImport[] | undefined {
+  return useLiveQuery(() => findInterruptedImports(db), []);
 }

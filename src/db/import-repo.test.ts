@@ -2,8 +2,16 @@
 // revision, batch duplicates, moved heads, and failed writes leaving nothing behind.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultRegister } from '../domain/units';
 import type { AnjuDatabase } from './database';
-import { commitImport, contentHashOf, countOutcomes, type ImportCandidate, planImport } from './import-repo';
+import {
+  commitImport,
+  contentHashOf,
+  countOutcomes,
+  type ImportCandidate,
+  planImport,
+  RETURNS_PER_TRANSACTION,
+} from './import-repo';
 import { getCurrentReturns } from './returns-repo';
 import { freshDb, sampleReturn } from './test-returns';
 
@@ -142,24 +150,98 @@ describe('planImport and commitImport', () => {
     expect(await db.imports.count()).toBe(0);
   });
 
-  it('stops at a full disk: the failed return and the rest are reported unsaved, earlier ones stay', async () => {
+  it(`stops at a full disk: whole chunks of ${RETURNS_PER_TRANSACTION} stay, the failed chunk and the rest are reported unsaved`, async () => {
     db = freshDb();
+    const units = defaultRegister.units.slice(0, 25).map((u) => u.id);
     let writes = 0;
     db.revisions.hook('creating', () => {
       writes++;
-      if (writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      // In the second chunk: the whole chunk fails with it, the first stays.
+      if (writes === RETURNS_PER_TRANSACTION + 5) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+    });
+    const { result } = await importAll(
+      units.map((u, i) => candidate(`${u}.xlsx`, `h${i}`, sampleReturn(u, '2018-09'))),
+    );
+    const statuses = result.outcomes.map((o) => o.status);
+    expect(statuses.slice(0, RETURNS_PER_TRANSACTION)).toEqual(Array(RETURNS_PER_TRANSACTION).fill('stored'));
+    expect(statuses.slice(RETURNS_PER_TRANSACTION)).toEqual(
+      Array(25 - RETURNS_PER_TRANSACTION).fill('failed'),
+    );
+    expect(result.outcomes.slice(RETURNS_PER_TRANSACTION).every((o) => o.cause === 'quota')).toBe(true);
+    expect(result.outcomes[RETURNS_PER_TRANSACTION]?.message).toContain('存储空间已满');
+    expect(result.outcomes.at(-1)?.message).toContain('未保存');
+    // Nothing written after the full disk: the third chunk was never tried.
+    expect(writes).toBe(RETURNS_PER_TRANSACTION + 5);
+    expect(await db.revisions.count()).toBe(RETURNS_PER_TRANSACTION);
+    expect(await db.heads.count()).toBe(RETURNS_PER_TRANSACTION);
+    const record = await db.imports.get(result.importId);
+    expect(record?.changes.map((c) => c.unitId)).toEqual(units.slice(0, RETURNS_PER_TRANSACTION));
+    expect(record?.state).toBe('finished');
+  });
+
+  it('writes fifty returns in a few transactions, each return whole', async () => {
+    db = freshDb();
+    const units = defaultRegister.units.slice(0, 50).map((u) => u.id);
+    const plan = await planImport(
+      db,
+      units.map((u, i) => candidate(`${u}.xlsx`, `h${i}`, sampleReturn(u, '2018-09'))),
+    );
+    const real = db.transaction.bind(db);
+    let transactions = 0;
+    db.transaction = ((...args: Parameters<typeof real>) => {
+      transactions++;
+      return real(...args);
+    }) as typeof db.transaction;
+    const result = await commitImport(db, plan, { kind: 'import', origin: 'file' });
+    expect(countOutcomes(result.outcomes).stored).toBe(50);
+    // The record as started, five chunks, the record as finished (was: fifty).
+    expect(transactions).toBeLessThanOrEqual(Math.ceil(50 / RETURNS_PER_TRANSACTION) + 2);
+    const heads = await db.heads.toArray();
+    const revisions = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
+    expect(revisions.map((r) => r?.unitId).sort()).toEqual([...units].sort());
+  });
+
+  it('records the import as started with its plan, then finished', async () => {
+    db = freshDb();
+    const seen: (string | undefined)[] = [];
+    db.imports.hook('creating', (_key, record) => {
+      seen.push(record.state);
+    });
+    db.imports.hook('updating', (changes) => {
+      seen.push((changes as { state?: string }).state);
     });
     const { result } = await importAll([
       candidate('农安县.xlsx', 'h1'),
       candidate('德惠市.xlsx', 'h2', sampleReturn(DEHUI, '2018-09')),
-      candidate('榆树市.xlsx', 'h3', sampleReturn('220182', '2018-09')),
     ]);
-    expect(result.outcomes.map((o) => o.status)).toEqual(['stored', 'failed', 'failed']);
-    expect(result.outcomes[1]?.message).toContain('存储空间已满');
-    expect(result.outcomes[2]?.message).toContain('未保存');
-    expect(writes).toBe(2);
-    expect(await db.revisions.count()).toBe(1);
-    expect(await db.heads.count()).toBe(1);
-    expect((await db.imports.toArray())[0]?.changes).toHaveLength(1);
+    expect(seen[0]).toBe('started');
+    expect(seen.at(-1)).toBe('finished');
+    const record = await db.imports.get(result.importId);
+    expect(record?.planned).toEqual([
+      { unitId: NONGAN, period: '2018-09', fileName: '农安县.xlsx' },
+      { unitId: DEHUI, period: '2018-09', fileName: '德惠市.xlsx' },
+    ]);
+  });
+
+  it('leaves no import record when nothing could be written (every head moved meanwhile)', async () => {
+    db = freshDb();
+    const plan = await planImport(db, [candidate('a.xlsx', 'h1')]);
+    await importAll([candidate('b.xlsx', 'h2', sampleReturn(NONGAN, '2018-09', { started: 1 }))]);
+    const before = await db.imports.count();
+    const result = await commitImport(db, plan, { kind: 'import', origin: 'file' });
+    expect(result.outcomes.map((o) => [o.status, o.cause])).toEqual([['conflict', 'conflict']]);
+    expect(await db.imports.count()).toBe(before);
+  });
+
+  it('plans with the content hash the reader worked out, and without it alike', async () => {
+    db = freshDb();
+    const ret = sampleReturn(NONGAN, '2018-09');
+    const hash = await contentHashOf(ret);
+    const [given] = await planImport(db, [{ ...candidate('a.xlsx', 'h1', ret), contentHash: hash }]);
+    const [computed] = await planImport(db, [candidate('a.xlsx', 'h1', ret)]);
+    expect(given?.contentHash).toBe(hash);
+    expect(computed?.contentHash).toBe(hash);
   });
 });

@@ -1,6 +1,7 @@
 // The write path of imports: plan each read return against the store (new, already stored, or a replacement
-// with its changed figures), then write each confirmed return in its own transaction (revision + head + import
-// record, all or nothing). Nothing is overwritten: a replacement adds a revision and moves the head.
+// with its changed figures), then write the confirmed returns, each all or nothing (revision + head + import
+// record's change), a few per transaction, under an import record written first as 'started' so that an import
+// cut short is found at the next start. Nothing is overwritten: a replacement adds a revision and moves the head.
 
 import { returnContent } from '../domain/content';
 import { notice } from '../domain/messages';
@@ -19,6 +20,8 @@ export interface ImportCandidate extends CandidateExtras {
   /** SHA-256 (hex) of the file's bytes. */
   fileHash: string;
   ret: ParsedReturn;
+  /** The content hash, when the reader's worker already computed it (else planImport does). */
+  contentHash?: string;
 }
 
 /**
@@ -52,7 +55,11 @@ export interface CommitOutcome {
   revisionId?: number;
   /** For 'skipped', 'conflict' and 'failed': why, in Chinese. */
   message?: string;
+  /** For 'failed' and 'conflict': a full store, another tab's change, or another failure of the store. */
+  cause?: UnsavedCause;
 }
+
+export type UnsavedCause = 'quota' | 'conflict' | 'storage';
 
 export interface CommitOptions {
   kind: ImportRecord['kind'];
@@ -77,18 +84,36 @@ export function unitPeriodName(unitId: UnitId, period: PeriodKey): string {
   return `${unit}${periodLabel(period)}`;
 }
 
-async function headOf(db: AnjuDatabase, unitId: UnitId, period: PeriodKey): Promise<ReturnHead | undefined> {
-  return db.heads.where('[unitId+period]').equals([unitId, period]).first();
+const keyOf = (unitId: UnitId, period: PeriodKey) => `${unitId}|${period}`;
+
+/** The heads of these unit–periods, and the revisions they point to, in two reads (not two per return). */
+async function currentOf(
+  db: AnjuDatabase,
+  keys: readonly [UnitId, PeriodKey][],
+): Promise<Map<string, { head: ReturnHead; current: ReturnRevision | undefined }>> {
+  const out = new Map<string, { head: ReturnHead; current: ReturnRevision | undefined }>();
+  if (keys.length === 0) return out;
+  const heads = await db.heads.where('[unitId+period]').anyOf(keys).toArray();
+  const revisions = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
+  heads.forEach((head, i) => {
+    out.set(keyOf(head.unitId, head.period), { head, current: revisions[i] });
+  });
+  return out;
 }
 
-/** Compare each candidate with the store and with the rest of the batch. Reads only. */
+/** Compare each candidate with the store and with the rest of the batch. Reads only, in one transaction. */
 export async function planImport(db: AnjuDatabase, candidates: ImportCandidate[]): Promise<PlannedReturn[]> {
+  // Hashed in the reader's worker where it could be; here only what came without.
+  const hashes = await Promise.all(candidates.map((c) => c.contentHash ?? contentHashOf(c.ret)));
+  const keys = new Map<string, [UnitId, PeriodKey]>();
+  for (const c of candidates) keys.set(keyOf(c.ret.unitId, c.ret.period), [c.ret.unitId, c.ret.period]);
+  const stored = await db.transaction('r', db.heads, db.revisions, () => currentOf(db, [...keys.values()]));
   const out: PlannedReturn[] = [];
   const inBatch = new Map<string, { fileName: string; contentHash: string }>();
-  for (const candidate of candidates) {
+  candidates.forEach((candidate, index) => {
     const { unitId, period } = candidate.ret;
-    const contentHash = await contentHashOf(candidate.ret);
-    const key = `${unitId}|${period}`;
+    const contentHash = hashes[index] as string;
+    const key = keyOf(unitId, period);
     const earlier = inBatch.get(key);
     const name = unitPeriodName(unitId, period);
     if (earlier) {
@@ -103,11 +128,10 @@ export async function planImport(db: AnjuDatabase, candidates: ImportCandidate[]
           ? notice('plan.sameInBatch', { file: earlier.fileName, name })
           : notice('plan.otherInBatch', { file: earlier.fileName, name }),
       });
-      continue;
+      return;
     }
     inBatch.set(key, { fileName: candidate.fileName, contentHash });
-    const head = await headOf(db, unitId, period);
-    const current = head ? await db.revisions.get(head.revisionId) : undefined;
+    const { head, current } = stored.get(key) ?? {};
     if (!head || !current) {
       out.push({ candidate, contentHash, status: 'new', expectedHead: null, changes: [] });
     } else if (current.fileHash === candidate.fileHash || current.contentHash === contentHash) {
@@ -133,7 +157,7 @@ export async function planImport(db: AnjuDatabase, candidates: ImportCandidate[]
         changes: diffReturnTables(current.tables, candidate.ret.tables),
       });
     }
-  }
+  });
   return out;
 }
 
@@ -145,9 +169,36 @@ function newImportId(): string {
 const FATAL = new Set(['quota', 'blocked', 'version', 'open', 'closed']);
 
 /**
- * Write the planned returns marked 'new' or 'replace' (only pass a 'replace' the user confirmed), each in its own
- * transaction: the revision, the head and the import record's change, or nothing. A head that moved since the
- * plan (another tab) is not overwritten: the return is reported as a conflict and left for a new check.
+ * Returns written per transaction. Each is still all or nothing (its revision, head and change in the import
+ * record are in the same transaction as the rest of its chunk); fewer transactions make a batch of fifty
+ * several times faster to write. A chunk that fails for another reason than a full or closed store is written
+ * again return by return, so one bad return does not take nine good ones with it.
+ */
+export const RETURNS_PER_TRANSACTION = 10;
+
+/** The name of the Web Lock an import holds while it writes: a 'started' record without it was cut short. */
+export function importLockName(importId: string): string {
+  return `anju-import:${importId}`;
+}
+
+/** Run `work` holding the import's Web Lock where the browser has them (it is released if the tab dies). */
+async function holdingLock<T>(importId: string, work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return work();
+  return locks.request(importLockName(importId), work);
+}
+
+interface Writing {
+  index: number;
+  plan: PlannedReturn;
+}
+
+/**
+ * Write the planned returns marked 'new' or 'replace' (only pass a 'replace' the user confirmed). The import
+ * record is written first as 'started' with its plan, then the returns in chunks (revision + head + the
+ * record's change per return, a chunk per transaction), then the record is marked 'finished'. A head that moved
+ * since the plan (another tab) is not overwritten: the return is reported as a conflict and left for a new
+ * check. Outcomes come back in the order of `planned`.
  */
 export async function commitImport(
   db: AnjuDatabase,
@@ -156,80 +207,186 @@ export async function commitImport(
 ): Promise<CommitResult> {
   const importId = options.importId ?? newImportId();
   const now = options.now ?? Date.now;
-  const outcomes: CommitOutcome[] = [];
-  let fatal: string | null = null;
-  for (const plan of planned) {
-    const { ret, fileName, fileHash } = plan.candidate;
-    const base = { unitId: ret.unitId, period: ret.period, fileName };
-    if (plan.status !== 'new' && plan.status !== 'replace') {
-      outcomes.push({ ...base, status: 'skipped', message: plan.reason ?? notice('commit.exists') });
-      continue;
-    }
-    if (fatal) {
-      outcomes.push({ ...base, status: 'failed', message: notice('commit.failed', { reason: fatal }) });
-      continue;
-    }
+  const outcomes: CommitOutcome[] = new Array(planned.length);
+  const base = (plan: PlannedReturn) => ({
+    unitId: plan.candidate.ret.unitId,
+    period: plan.candidate.ret.period,
+    fileName: plan.candidate.fileName,
+  });
+  const writing: Writing[] = [];
+  planned.forEach((plan, index) => {
+    if (plan.status === 'new' || plan.status === 'replace') writing.push({ index, plan });
+    else
+      outcomes[index] = { ...base(plan), status: 'skipped', message: plan.reason ?? notice('commit.exists') };
+  });
+  if (writing.length === 0) return { importId, outcomes };
+  const failAll = (list: readonly Writing[], message: string, cause: UnsavedCause) => {
+    for (const { index, plan } of list) outcomes[index] = { ...base(plan), status: 'failed', message, cause };
+  };
+  const causeOf = (code: string): UnsavedCause => (code === 'quota' ? 'quota' : 'storage');
+
+  // The lock first, then the record: another tab never sees this import 'started' without its lock.
+  await holdingLock(importId, async () => {
     try {
-      const tables = [db.revisions, db.heads, db.imports, ...extraTables(db)];
-      const outcome = await db.transaction('rw', tables, async () => {
-        const head = await headOf(db, ret.unitId, ret.period);
-        const current = head ? await db.revisions.get(head.revisionId) : undefined;
-        if (current && (current.fileHash === fileHash || current.contentHash === plan.contentHash)) {
-          return {
-            ...base,
-            status: 'skipped',
-            message: notice('commit.sameStored', { name: unitPeriodName(ret.unitId, ret.period) }),
-          } as const;
-        }
-        if ((head?.revisionId ?? null) !== plan.expectedHead) {
-          return {
-            ...base,
-            status: 'conflict',
-            message: notice('commit.changedSince', { name: unitPeriodName(ret.unitId, ret.period) }),
-          } as const;
-        }
-        const at = now();
-        const revisionId = await db.revisions.add({
-          unitId: ret.unitId,
-          period: ret.period,
-          cutoff: ret.cutoff,
-          tables: ret.tables,
-          fileName,
-          fileHash,
-          contentHash: plan.contentHash,
-          importedAt: at,
-          importId,
-          origin: options.origin,
-          ...revisionExtras(plan.candidate),
-        });
-        if (typeof revisionId !== 'number') throw new Error('revision id missing');
-        await db.heads.put({ unitId: ret.unitId, period: ret.period, revisionId, updatedAt: at });
-        const record: ImportRecord = (await db.imports.get(importId)) ?? {
-          id: importId,
-          at,
-          kind: options.kind,
-          files: [],
-          changes: [],
-        };
-        if (!record.files.includes(fileName)) record.files.push(fileName);
-        record.changes.push({
-          unitId: ret.unitId,
-          period: ret.period,
-          from: head?.revisionId ?? null,
-          to: revisionId,
-        });
-        await db.imports.put(record);
-        await writeExtras(db, plan.candidate, { unitId: ret.unitId, period: ret.period, importId, at });
-        return { ...base, status: head ? 'replaced' : 'stored', revisionId } as const;
+      await db.imports.add({
+        id: importId,
+        at: now(),
+        kind: options.kind,
+        files: [],
+        changes: [],
+        state: 'started',
+        planned: writing.map(({ plan }) => base(plan)),
       });
-      outcomes.push(outcome);
     } catch (err) {
       const problem = describeStorageError(err);
-      if (FATAL.has(problem.code)) fatal = problem.message;
-      outcomes.push({ ...base, status: 'failed', message: problem.message });
+      failAll(writing, problem.message, causeOf(problem.code));
+      return;
     }
-  }
+    let fatal: { message: string; cause: UnsavedCause } | null = null;
+    const write = async (chunk: readonly Writing[]): Promise<void> => {
+      if (fatal) {
+        failAll(chunk, notice('commit.failed', { reason: fatal.message }), fatal.cause);
+        return;
+      }
+      try {
+        const written = await writeChunk(db, chunk, { importId, now, origin: options.origin });
+        for (const [index, outcome] of written) outcomes[index] = outcome;
+      } catch (err) {
+        const problem = describeStorageError(err);
+        if (FATAL.has(problem.code)) {
+          fatal = { message: problem.message, cause: causeOf(problem.code) };
+          failAll(chunk, problem.message, fatal.cause);
+        } else if (chunk.length > 1) {
+          for (const one of chunk) await write([one]);
+        } else failAll(chunk, problem.message, causeOf(problem.code));
+      }
+    };
+    for (const chunk of chunksOf(writing)) await write(chunk);
+    try {
+      await db.transaction('rw', db.imports, async () => {
+        const record = await db.imports.get(importId);
+        if (!record) return;
+        // An import that wrote nothing (every return moved on meanwhile, or failed) leaves no record behind.
+        if (record.changes.length === 0) await db.imports.delete(importId);
+        else await db.imports.put({ ...record, state: 'finished' });
+      });
+    } catch {
+      // Left 'started': the next start names it as cut short, with what it saved. Nothing is lost.
+    }
+  });
   return { importId, outcomes };
+}
+
+/** Chunks of at most RETURNS_PER_TRANSACTION, a unit and period at most once in each. */
+function chunksOf(writing: readonly Writing[]): Writing[][] {
+  const chunks: Writing[][] = [];
+  let chunk: Writing[] = [];
+  let keys = new Set<string>();
+  for (const w of writing) {
+    const key = keyOf(w.plan.candidate.ret.unitId, w.plan.candidate.ret.period);
+    if (chunk.length >= RETURNS_PER_TRANSACTION || keys.has(key)) {
+      chunks.push(chunk);
+      chunk = [];
+      keys = new Set();
+    }
+    chunk.push(w);
+    keys.add(key);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** One transaction: each return of the chunk checked against its head, then written or reported. */
+async function writeChunk(
+  db: AnjuDatabase,
+  chunk: readonly Writing[],
+  ctx: { importId: string; now: () => number; origin: RevisionOrigin },
+): Promise<Map<number, CommitOutcome>> {
+  const tables = [db.revisions, db.heads, db.imports, ...extraTables(db)];
+  return db.transaction('rw', tables, async () => {
+    const out = new Map<number, CommitOutcome>();
+    const stored = await currentOf(
+      db,
+      chunk.map(({ plan }) => [plan.candidate.ret.unitId, plan.candidate.ret.period]),
+    );
+    const at = ctx.now();
+    const adding: { w: Writing; head: ReturnHead | undefined; revision: ReturnRevision }[] = [];
+    for (const w of chunk) {
+      const { ret, fileName, fileHash } = w.plan.candidate;
+      const outcome = { unitId: ret.unitId, period: ret.period, fileName };
+      const { head, current } = stored.get(keyOf(ret.unitId, ret.period)) ?? {};
+      const name = unitPeriodName(ret.unitId, ret.period);
+      if (current && (current.fileHash === fileHash || current.contentHash === w.plan.contentHash)) {
+        out.set(w.index, { ...outcome, status: 'skipped', message: notice('commit.sameStored', { name }) });
+      } else if ((head?.revisionId ?? null) !== w.plan.expectedHead) {
+        out.set(w.index, {
+          ...outcome,
+          status: 'conflict',
+          message: notice('commit.changedSince', { name }),
+          cause: 'conflict',
+        });
+      } else {
+        adding.push({
+          w,
+          head,
+          revision: {
+            unitId: ret.unitId,
+            period: ret.period,
+            cutoff: ret.cutoff,
+            tables: ret.tables,
+            fileName,
+            fileHash,
+            contentHash: w.plan.contentHash,
+            importedAt: at,
+            importId: ctx.importId,
+            origin: ctx.origin,
+            ...revisionExtras(w.plan.candidate),
+          },
+        });
+      }
+    }
+    if (adding.length === 0) return out;
+    const ids = await db.revisions.bulkAdd(
+      adding.map((a) => a.revision),
+      { allKeys: true },
+    );
+    await db.heads.bulkPut(
+      adding.map((a, i) => ({
+        unitId: a.revision.unitId,
+        period: a.revision.period,
+        revisionId: ids[i] as number,
+        updatedAt: at,
+      })),
+    );
+    const record = await db.imports.get(ctx.importId);
+    if (!record) throw new Error('import record missing');
+    const files = [...record.files];
+    const changes = [...record.changes];
+    adding.forEach((a, i) => {
+      const revisionId = ids[i];
+      if (typeof revisionId !== 'number') throw new Error('revision id missing');
+      if (!files.includes(a.revision.fileName)) files.push(a.revision.fileName);
+      changes.push({
+        unitId: a.revision.unitId,
+        period: a.revision.period,
+        from: a.head?.revisionId ?? null,
+        to: revisionId,
+      });
+      out.set(a.w.index, {
+        unitId: a.revision.unitId,
+        period: a.revision.period,
+        fileName: a.revision.fileName,
+        status: a.head ? 'replaced' : 'stored',
+        revisionId,
+      });
+    });
+    await db.imports.put({ ...record, files, changes });
+    for (const a of adding) {
+      const { unitId, period } = a.revision;
+      await writeExtras(db, a.w.plan.candidate, { unitId, period, importId: ctx.importId, at });
+    }
+    return out;
+  });
 }
 
 /** How many returns each outcome counts, for the summary line. */

@@ -73,7 +73,7 @@ const SAMPLE_PARAMS: { [K in IssueCode]: IssueParams[K] } = {
   'column.ambiguous': { column: '已分配', fields: '“累计已分配（套）”或“本年已分配（套）”' },
   'table.unreadable': {
     table: '表5（公租房分配）',
-    found: '表头 C3“筹集”未能识别',
+    unknown: 'C3“筹集数”',
     missing: '“累计筹集（套）”',
   },
   'correction.stale': { original: '待统计', text: '500' },
@@ -271,6 +271,20 @@ const NOTICE_SAMPLES: { [K in NoticeCode]: NoticeParams[K] } = {
   'targets.nothingToChange': {},
   'docNumber.explain': {},
   'docNumber.invalid': {},
+  'settings.limitRange': { min: 1, max: 600, unit: '秒' },
+  'import.unsaved.quota': { count: 30, names: '德惠市2018年1-9月、榆树市2018年1-9月', saved: 20 },
+  'import.unsaved.conflict': { count: 1, names: '德惠市2018年1-9月', saved: 49 },
+  'import.unsaved.storage': { count: 2, names: '德惠市2018年1-9月、榆树市2018年1-9月', saved: 0 },
+  'import.interrupted': {
+    time: '10月8日 14:32',
+    files: 50,
+    saved: 20,
+    savedNames: '农安县2018年1-9月、德惠市2018年1-9月',
+    unsaved: 30,
+    unsavedNames: '榆树市2018年1-9月',
+  },
+  'settings.fileLimitSaved': { mb: 25 },
+  'settings.readTimeoutSaved': { seconds: 30 },
 };
 
 // One example of every sync phrase: each shows its parameters and has no Latin letters of its own.

@@ -61,8 +61,8 @@ export interface IssueParams {
   'column.noHeader': { table: string; missing: string };
   /** `fields`: the fields the header fits, as `“累计已分配（套）”或“本年已分配（套）”`. */
   'column.ambiguous': { column: string; fields: string };
-  /** `found`: what was seen of the block, as `表头 C3“…”、D3“…”未能识别`; `missing`: its fields not found. */
-  'table.unreadable': { table: string; found: string; missing: string };
+  /** `unknown`: its header cells not understood (`C3“…”、D3“…”`, '' when no header was seen); `missing`: its fields not found. */
+  'table.unreadable': { table: string; unknown: string; missing: string };
   'correction.stale': { original: string; text: string };
   'correction.noSheet': { sheet: string };
   // ---- Annual targets read from a workbook (设置 → 年度目标 → 从文件导入), see import/read-targets.ts.
@@ -157,7 +157,7 @@ const TEMPLATES: Templates = {
   'column.ambiguous': (p) =>
     `表头“${p.column}”既可能是${p.fields}，无法确定是哪一列，文件未导入。请按月报模板的表头写明（如写明“累计”“本年”或“本月”）。`,
   'table.unreadable': (p) =>
-    `这里像是${p.table}，但无法按${p.table}读取：${p.found}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。请按月报模板的表头核对这张表，文件未导入。`,
+    `这里是${p.table}，但无法按${p.table}读取：${p.unknown ? `表头中未能识别的有：${p.unknown}` : '没有找到它的表头'}${p.missing ? `；没有找到的栏目有：${p.missing}` : ''}。文件未导入，请按月报模板的表头核对这张表。`,
   'correction.stale': (p) =>
     `手工更正时这个单元格是“${p.original}”，现在文件中是“${p.text}”：文件已改动，这条更正不再适用。请重新核对这个单元格。`,
   'correction.noSheet': (p) => `手工更正所在的工作表“${p.sheet}”在文件中已不存在：文件已改动，请重新核对。`,
@@ -587,6 +587,23 @@ export interface NoticeParams {
   'targets.nothingToChange': NoParams;
   'docNumber.explain': NoParams;
   'docNumber.invalid': NoParams;
+  // --- Imports that could not be finished (issue 15): a full store, a page closed mid-import. ---
+  /** `names`: the returns not saved, as 农安县2018年1-9月、德惠市2018年1-9月. */
+  'import.unsaved.quota': { count: number; names: string; saved: number };
+  'import.unsaved.conflict': { count: number; names: string; saved: number };
+  'import.unsaved.storage': { count: number; names: string; saved: number };
+  'import.interrupted': {
+    time: string;
+    files: number;
+    saved: number;
+    savedNames: string;
+    unsaved: number;
+    unsavedNames: string;
+  };
+  // --- The limits of 导入 (issue 15): the file size and the time one file may take. ---
+  'settings.limitRange': { min: number; max: number; unit: string };
+  'settings.fileLimitSaved': { mb: number };
+  'settings.readTimeoutSaved': { seconds: number };
 }
 
 export type NoticeCode = keyof NoticeParams;
@@ -764,6 +781,21 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'docNumber.explain': () =>
     '签发通报时，发文字号按这里的格式生成：{year} 为成文日期的年份，{number} 为当年的序号。每签发一份通报，序号自动加一；签发时也可改用其他序号，同一字号不能用于两份通报。',
   'docNumber.invalid': () => '发文字号格式须含 {number}，下一个序号须为 1 至 99999 的整数，未保存。',
+  // --- Imports that could not be finished (issue 15). ---
+  // One sentence for a batch written in part: which returns were not saved, why, and that the rest are whole.
+  'import.unsaved.quota': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：本机存储空间已满；已保存的 ${p.saved} 份完整无缺。请在“设置 → 本机存储”查看用量，导出备份后清理不用的数据（或释放磁盘空间），再重新选择没有保存的文件导入。`,
+  'import.unsaved.conflict': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：这些月报在检查之后已在另一个标签页中更改；已保存的 ${p.saved} 份完整无缺。请重新选择没有保存的文件再次检查。`,
+  'import.unsaved.storage': (p) =>
+    `${p.count} 份没有保存（${p.names}），原因：保存时出错；已保存的 ${p.saved} 份完整无缺。请刷新本页后重新选择没有保存的文件导入。`,
+  'import.interrupted': (p) =>
+    `上次的导入（${p.time}，${p.files} 个文件）没有完成：页面或浏览器在保存途中关闭了。已保存 ${p.saved} 份${p.saved > 0 ? `（${p.savedNames}）` : ''}，完整无缺；没有保存 ${p.unsaved} 份${p.unsaved > 0 ? `（${p.unsavedNames}）` : ''}，请重新选择这些文件导入。`,
+  // --- The limits of 导入 (issue 15). ---
+  'settings.limitRange': (p) => `请填写 ${p.min} 到 ${p.max} 之间的数字（单位${p.unit}）。`,
+  'settings.fileLimitSaved': (p) => `已保存：大于 ${p.mb} MB 的文件将不读取，直接拒绝。`,
+  'settings.readTimeoutSaved': (p) =>
+    `已保存：一个文件读取超过 ${p.seconds} 秒仍未完成时，将停止读取并拒绝这个文件（读取超时）。`,
 };
 
 type NoticeArgs<K extends NoticeCode> = NoticeParams[K] extends NoParams ? [] : [NoticeParams[K]];

@@ -73,9 +73,12 @@ export interface AppSettings {
   thresholds: Thresholds;
   /** Files larger than this are refused before reading. */
   maxFileSizeMb: number;
+  /** A file still not read after this many seconds is refused as 读取超时 (its reader is stopped). */
+  readTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
   thresholds: DEFAULT_THRESHOLDS,
   maxFileSizeMb: 20,
+  readTimeoutSeconds: 20,
 };

@@ -73,22 +73,24 @@ function bodyParagraph(
   children: TextRun[],
   indent = true,
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED,
+  keepNext = false,
 ): Paragraph {
   return new Paragraph({
     children,
     alignment,
     spacing: LINE,
     indent: indent ? { firstLine: FIRST_LINE_INDENT } : undefined,
+    keepNext: keepNext || undefined,
   });
 }
 
 /** A paragraph whose leading （一）…。 is a 楷体 heading and the rest body text. */
-function numberedParagraph(text: string): Paragraph {
+function numberedParagraph(text: string, keepNext: boolean): Paragraph {
   const m = /^(（[一二三四五六七八九十]+）[^。]*。)(.*)$/.exec(text);
-  if (!m) return bodyParagraph([run(text, FONTS.body, SIZE.body)]);
+  if (!m) return bodyParagraph([run(text, FONTS.body, SIZE.body)], true, undefined, keepNext);
   const runs = [run(m[1] ?? '', FONTS.heading2, SIZE.body)];
   if (m[2]) runs.push(run(m[2], FONTS.body, SIZE.body));
-  return bodyParagraph(runs);
+  return bodyParagraph(runs, true, undefined, keepNext);
 }
 
 const EM_TWIPS = 320; // one 三号 (16pt) character
@@ -108,9 +110,25 @@ function withDocumentDate(paragraphs: readonly BulletinParagraph[], date: string
   return paragraphs.map((p) => (p.kind === 'date' && date !== '' ? { ...p, text: date } : p));
 }
 
+/**
+ * Where the document's tail starts: the last paragraph of text before the 附件说明 and the signature. From
+ * there to the date every paragraph keeps with the next, so the signature and 成文日期 never stand on a page
+ * without text (GB/T 9704-2012 7.3.5.5) and the 附件说明 is not parted from them.
+ */
+export function tailStart(paragraphs: readonly BulletinParagraph[]): number {
+  const end = paragraphs.findIndex(
+    (p) => p.kind === 'attachment' || p.kind === 'issuer' || p.kind === 'date',
+  );
+  if (end < 0) return paragraphs.length;
+  return Math.max(0, end - 1);
+}
+
 function bulletinParagraphs(paragraphs: readonly BulletinParagraph[], afterHead: boolean): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const p of paragraphs) {
+  const tail = tailStart(paragraphs);
+  for (const [i, p] of paragraphs.entries()) {
+    // keepNext || undefined: no <w:keepNext w:val="false"/> on every other paragraph.
+    const keepNext = (i >= tail && p.kind !== 'date') || undefined;
     switch (p.kind) {
       case 'title':
         // GB/T 9704 7.3.1: two lines below the red line of the 版头.
@@ -130,24 +148,26 @@ function bulletinParagraphs(paragraphs: readonly BulletinParagraph[], afterHead:
       case 'addressees':
         out.push(bodyParagraph([run(p.text, FONTS.body, SIZE.body)], false, AlignmentType.LEFT));
         break;
+      // A heading keeps with its text: never alone at the foot of a page.
       case 'heading1':
-        out.push(bodyParagraph([run(p.text, FONTS.heading1, SIZE.body)]));
+        out.push(bodyParagraph([run(p.text, FONTS.heading1, SIZE.body)], true, undefined, true));
         break;
       case 'heading2':
-        out.push(bodyParagraph([run(p.text, FONTS.heading2, SIZE.body)]));
+        out.push(bodyParagraph([run(p.text, FONTS.heading2, SIZE.body)], true, undefined, true));
         break;
       case 'body':
-        out.push(numberedParagraph(p.text));
+        out.push(numberedParagraph(p.text, keepNext === true));
         break;
       case 'attachment': {
         // 附件：1.… with the following items aligned under the first title.
         const first = p.text.startsWith('附件');
         // GB/T 9704: 附件说明 one blank line below the body.
-        if (first) out.push(new Paragraph({ children: [], spacing: LINE }));
+        if (first) out.push(new Paragraph({ children: [], spacing: LINE, keepNext }));
         out.push(
           new Paragraph({
             children: [run(p.text, FONTS.body, SIZE.body)],
             spacing: LINE,
+            keepNext,
             indent: first ? { firstLine: FIRST_LINE_INDENT } : { left: FIRST_LINE_INDENT + 960 },
           }),
         );
@@ -156,13 +176,14 @@ function bulletinParagraphs(paragraphs: readonly BulletinParagraph[], afterHead:
       case 'issuer': {
         // Room for the seal above the signature, then the issuer centred over the date.
         const date = paragraphs.find((q) => q.kind === 'date')?.text ?? '';
-        out.push(new Paragraph({ children: [], spacing: LINE }));
-        out.push(new Paragraph({ children: [], spacing: LINE }));
+        out.push(new Paragraph({ children: [], spacing: LINE, keepNext }));
+        out.push(new Paragraph({ children: [], spacing: LINE, keepNext }));
         out.push(
           new Paragraph({
             children: [run(p.text, FONTS.body, SIZE.body)],
             alignment: AlignmentType.RIGHT,
             spacing: LINE,
+            keepNext,
             indent: { right: signatureIndents(p.text, date).issuer },
           }),
         );
@@ -337,7 +358,17 @@ function hairline(): Paragraph {
 // ---- Attachment tables ------------------------------------------------------------------------------------
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
+const TABLE_BORDERS = {
+  top: CELL_BORDER,
+  bottom: CELL_BORDER,
+  left: CELL_BORDER,
+  right: CELL_BORDER,
+  insideHorizontal: CELL_BORDER,
+  insideVertical: CELL_BORDER,
+};
+/** The paragraph style of every attachment cell: 小五 仿宋 on an exact line (the paragraph mark too, so an
+ *  empty cell is as low as a full one, not a 三号 line high). */
+const TABLE_STYLE = 'AttachmentCell';
 
 // A 小五 table line, a character, and the cell's margins, in twips.
 const TABLE_LINE_TWIPS = 220;
@@ -359,26 +390,14 @@ function tableCell(
     vMerge?: 'restart' | 'continue';
   } = {},
 ): TableCell {
-  // A header broken here, between pieces that may part (wrapLines), never by the word processor.
+  // A header broken here, between pieces that may part (wrapLines), never by the word processor. Font, size
+  // and line come from the table style, borders and margins from the table: a few thousand cells stay small.
   const runs = lines.map(
-    (text, i) =>
-      new TextRun({
-        text,
-        font: font(FONTS.table),
-        size: SIZE.table,
-        bold: options.bold,
-        break: i > 0 ? 1 : 0,
-      }),
+    (text, i) => new TextRun({ text, bold: options.bold || undefined, break: i > 0 ? 1 : undefined }),
   );
   return new TableCell({
     children: [
-      new Paragraph({
-        children: runs,
-        alignment: options.align ?? AlignmentType.CENTER,
-        spacing: TABLE_LINE,
-        // The paragraph mark's size sets an empty cell's height: the table's, not the body's 三号.
-        run: { size: SIZE.table, font: font(FONTS.table) },
-      }),
+      new Paragraph({ children: runs, alignment: options.align ?? AlignmentType.CENTER, style: TABLE_STYLE }),
     ],
     columnSpan: options.columnSpan,
     verticalMerge:
@@ -388,8 +407,6 @@ function tableCell(
           ? VerticalMergeType.CONTINUE
           : undefined,
     verticalAlign: VerticalAlign.CENTER,
-    borders: CELL_BORDERS,
-    margins: { left: 60, right: 60, top: 0, bottom: 0 },
   });
 }
 
@@ -514,6 +531,8 @@ function attachmentTable(model: AttachmentModel, widthTwips: number): Table {
     columnWidths,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: { left: 60, right: 60, top: 0, bottom: 0 },
   });
 }
 
@@ -634,7 +653,18 @@ export function buildBulletinDocument(
     creator: '吉林省安居工程月报汇总',
     title: paragraphs.find((p) => p.kind === 'title')?.text ?? '通报',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } },
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE,
+          name: '附件表格',
+          basedOn: 'Normal',
+          run: { font: font(FONTS.table), size: SIZE.table },
+          paragraph: { spacing: { ...TABLE_LINE, before: 0, after: 0 } },
+        },
+      ],
+    },
     sections,
   });
 }

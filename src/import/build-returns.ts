@@ -25,6 +25,11 @@ export interface BuildContext {
   senderId: UnitId | undefined;
   period: PeriodKey;
   cutoff: string;
+  /**
+   * The workbook is a combined return (a row per unit, decided for the whole workbook): a sheet naming one
+   * unit only (a 表4 with one county's projects) holds that unit's rows, not the sender's.
+   */
+  combined?: boolean;
 }
 
 function num(row: RowRecord, key: string): number {
@@ -184,7 +189,7 @@ function assignUnits(sheets: SheetRead[], ctx: BuildContext): Map<SheetRead, Map
   let reportedMissing = false;
   for (const s of sheets) {
     const named = new Set(s.rows.filter((r) => r.kind !== 'total' && r.unitId).map((r) => r.unitId));
-    const combined = named.size > 1;
+    const combined = ctx.combined || named.size > 1;
     const fallback = s.sender?.unitId ?? ctx.senderId;
     const byUnit = new Map<UnitId, RowRecord[]>();
     for (const row of s.rows) {
@@ -209,7 +214,8 @@ function assignUnits(sheets: SheetRead[], ctx: BuildContext): Map<SheetRead, Map
       byUnit.set(unitId, list);
     }
     // A single unit's sheet without rows still belongs to that unit (an empty 表4 means no projects).
-    if (byUnit.size === 0 && fallback) byUnit.set(fallback, []);
+    // In a combined workbook the sender is no unit of its own: its units are those the rows name.
+    if (byUnit.size === 0 && fallback && !ctx.combined) byUnit.set(fallback, []);
     out.set(s, byUnit);
   }
   return out;
@@ -227,7 +233,7 @@ export function buildReturns(sheets: SheetRead[], ctx: BuildContext): ParsedRetu
   for (const s of sheets) {
     checkTotals(s, log);
     const byUnit = assigned.get(s) ?? new Map<UnitId, RowRecord[]>();
-    const combined = byUnit.size > 1;
+    const combined = ctx.combined || byUnit.size > 1;
     for (const unitId of order) {
       const t = tables.get(unitId) as ReturnTables;
       const all = byUnit.get(unitId);

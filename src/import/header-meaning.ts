@@ -39,8 +39,14 @@ interface Word {
   aspects?: readonly TimeAspect[];
 }
 
-/** A table's words by their first character, longest first. */
-type Lexicon = Map<string, Word[]>;
+/** A table's words by their first character, longest first; and every character a header of it may hold. */
+interface Lexicon {
+  byFirst: Map<string, Word[]>;
+  chars: Set<string>;
+}
+
+/** Characters of the time patterns (2018年, 1-9月, 截至9月底, 30日). */
+const PATTERN_CHARS = '0123456789年度月份末底止截至截止日号-~—–―－至到一';
 
 // When a word is several parts in one table, the first kind here wins: a concept is never a mere manner word.
 const PRECEDENCE: PartKind[] = [
@@ -79,14 +85,15 @@ function lexiconOf(def: TableDef): Lexicon {
   for (const word of UNIT_WORDS) add(word, 'unit');
   for (const word of def.subjects ?? []) add(word, 'subject');
   for (const ch of HEADER_PUNCTUATION) add(ch, 'punct');
-  const lexicon: Lexicon = new Map();
+  const lexicon: Lexicon = { byFirst: new Map(), chars: new Set(PATTERN_CHARS) };
   for (const word of words.values()) {
     const first = word.text[0] as string;
-    const list = lexicon.get(first) ?? [];
+    const list = lexicon.byFirst.get(first) ?? [];
     list.push(word);
-    lexicon.set(first, list);
+    lexicon.byFirst.set(first, list);
+    for (const ch of word.text) lexicon.chars.add(ch);
   }
-  for (const list of lexicon.values()) list.sort((a, b) => b.text.length - a.text.length);
+  for (const list of lexicon.byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
   lexicons.set(def, lexicon);
   return lexicon;
 }
@@ -117,6 +124,8 @@ export function headerParts(def: TableDef, header: string): HeaderPart[] | null 
   const text = meaningText(header);
   if (text === '' || text.length > MAX_HEADER_CHARS) return null;
   const lexicon = lexiconOf(def);
+  // A character no word of the table holds: not understood, without taking the header apart.
+  for (const ch of text) if (!lexicon.chars.has(ch)) return null;
   const n = text.length;
   // cost[i]: fewest parts covering text[i..]; pick[i]: the part taken at i.
   const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
@@ -124,7 +133,7 @@ export function headerParts(def: TableDef, header: string): HeaderPart[] | null 
   cost[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
     const options: HeaderPart[] = [];
-    for (const word of lexicon.get(text[i] as string) ?? []) {
+    for (const word of lexicon.byFirst.get(text[i] as string) ?? []) {
       if (text.startsWith(word.text, i)) options.push(word);
     }
     for (const { pattern, aspects } of TIME_PATTERNS) {

@@ -180,14 +180,21 @@ function groupText(merges: Merge[], head: GridRow, c: number): string {
   return '';
 }
 
+const unitOnlyCache = new Map<string, string | null>();
+
 /** The unit a cell states on its own ((套), 套, 单位：万元), as a row of units under a header has them. */
 function unitOnly(text: string): string | null {
+  const cached = unitOnlyCache.get(text);
+  if (cached !== undefined) return cached;
   const bare = text
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[(（[【]|[)）\]】]$/g, '')
     .replace(/^单位[:：]?/, '');
-  return isKnownUnit(bare) ? bare : null;
+  const unit = isKnownUnit(bare) ? bare : null;
+  // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
+  if (unitOnlyCache.size < 5000) unitOnlyCache.set(text, unit);
+  return unit;
 }
 
 // A column label of a statistical form's 栏次 row: 栏次, 甲 乙 丙, a number, (1), ①, 3=1+2.
@@ -309,30 +316,62 @@ function matchHeader(grid: Grid, def: TableDef, rowIndex: number, layout?: Heade
   const next = grid.rows[rowIndex + 1];
   // Only the merges crossing this row matter; filtered once, so a sheet with many merges stays cheap.
   const merges = grid.merges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
-  const one = matchRows(def, rowIndex, merges, head, undefined, layout);
+  const one = matchRows(def, rowIndex, grid.merges, head, undefined, layout);
   // A row of units or of column labels under the header is taken by withTrailingRows.
   if (!next || (next.r === head.r + 1 && (rowShape(next).units || rowShape(next).labels))) return one;
   const merged = isSubHeaderRow(merges, head, next);
   if (!merged && !isWordRow(head, next)) return one;
   // A header may span two rows: a group cell merged over its sub-headers, or, without merges, words split
   // over two rows (年度 | 计划（套）). Without merges, the two-row reading must recognise more.
-  const two = matchRows(def, rowIndex, merges, head, next, layout);
+  const two = matchRows(def, rowIndex, grid.merges, head, next, layout);
   const beats = (other: HeaderMatch) =>
     two.score > other.score || (two.score === other.score && two.columns.length > other.columns.length);
   if (!merged && !beats(one)) return one;
   // It must also beat the lower row alone: a line of words above the header (农安县 | 2018年9月30日, key
   // values spread over two lines) adds nothing to it and is no part of it.
-  return beats(matchRows(def, rowIndex + 1, merges, next, undefined, layout)) ? two : one;
+  return beats(matchRows(def, rowIndex + 1, grid.merges, next, undefined, layout)) ? two : one;
 }
 
 /** A column's header as the matcher sees it. */
 interface HeaderCells {
   c: number;
-  group: string;
-  sub: string;
   /** Group and sub-header joined with a space. */
   header: string;
   unit: string | null;
+  /** The group (top) and sub-header texts as written, and normalised. */
+  groupRaw: string;
+  subRaw: string;
+  group: NormalisedHeader;
+  sub: NormalisedHeader;
+}
+
+// The columns of a header row (and the row under it), worked out once: five tables are tried on each row.
+const headerCellsCache = new WeakMap<GridRow, Map<GridRow | undefined, HeaderCells[]>>();
+
+function headerCells(allMerges: readonly Merge[], head: GridRow, next: GridRow | undefined): HeaderCells[] {
+  let byNext = headerCellsCache.get(head);
+  const cached = byNext?.get(next);
+  if (cached) return cached;
+  const merges = allMerges.filter((m) => m.r0 <= head.r && head.r <= m.r1);
+  const cols = new Set<number>(head.cells.map((cell) => cell.c));
+  if (next) for (const cell of next.cells) cols.add(cell.c);
+  const out: HeaderCells[] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    if (typeof cellAt(head, c)?.value === 'number') continue;
+    const groupRaw = groupText(merges, head, c);
+    const subRaw = next ? cellText(cellAt(next, c)) : '';
+    const group = normaliseHeader(groupRaw);
+    const subUnit = unitOnly(subRaw);
+    const sub = subUnit ? { key: '', unit: subUnit } : normaliseHeader(subRaw);
+    const header = [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    out.push({ c, header, unit: sub.unit ?? group.unit, groupRaw, subRaw, group, sub });
+  }
+  if (!byNext) {
+    byNext = new Map();
+    headerCellsCache.set(head, byNext);
+  }
+  byNext.set(next, out);
+  return out;
 }
 
 /** What a column's header says, before the columns of the row are weighed against each other. */
@@ -359,55 +398,88 @@ const IGNORABLE_KEYS = new Set(IGNORABLE_HEADERS.map((h) => normaliseHeader(h).k
 function matchRows(
   def: TableDef,
   rowIndex: number,
-  merges: Merge[],
+  merges: readonly Merge[],
   head: GridRow,
   next: GridRow | undefined,
   layout?: HeaderLayout,
 ): HeaderMatch {
-  const twoRows = next !== undefined;
-  const cols = new Set<number>(head.cells.map((cell) => cell.c));
-  if (twoRows && next) for (const cell of next.cells) cols.add(cell.c);
-  const headers: HeaderCells[] = [];
+  const headers = headerCells(merges, head, next);
   const claims: Claim[] = [];
   let lastFigure: FieldDef | undefined;
-  for (const c of [...cols].sort((a, b) => a - b)) {
-    if (typeof cellAt(head, c)?.value === 'number') continue;
-    const groupRaw = groupText(merges, head, c);
-    const subRaw = twoRows ? cellText(cellAt(next, c)) : '';
-    const group = normaliseHeader(groupRaw);
-    const subUnit = unitOnly(subRaw);
-    const sub = subUnit ? { key: '', unit: subUnit } : normaliseHeader(subRaw);
-    const header = [groupRaw, subRaw].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
-    headers.push({ c, group: groupRaw, sub: subRaw, header, unit: sub.unit ?? group.unit });
-    let claim = layoutClaim(def, layout, header);
+  for (const h of headers) {
+    let claim = layout ? layoutClaim(def, layout, h.header) : undefined;
     if (!claim) {
-      let field = matchColumn(def, group.key, sub.key);
+      const base = baseClaim(def, h);
+      claim = base.claim;
       // A bare 其中：本月 / 本月新增 column is the month of the cumulative column just left of it.
-      if (!field && lastFigure && MONTH_SUB_RE.test(sub.key || group.key)) {
-        const of = lastFigure.key;
-        field = def.fields.find((f) => f.monthOf === of);
+      if (claim.kind !== 'field' && lastFigure && base.monthWord) {
+        const month = monthFieldOf(def, lastFigure);
+        if (month) claim = { kind: 'field', field: month, how: 'template' };
       }
-      if (field) claim = { kind: 'field', field, how: 'template' };
     }
-    if (!claim) {
-      const fields = meaningFields(def, header);
-      if (fields.length > 0) claim = { kind: 'fields', fields, how: 'meaning' };
-    }
-    if (!claim) {
-      const key = sub.key ? group.key + sub.key : group.key;
-      claim =
-        IGNORABLE_KEYS.has(key) || IGNORABLE_KEYS.has(sub.key) ? { kind: 'ignored' } : { kind: 'unknown' };
-    }
-    if (claim.kind === 'field' && (claim.field.kind === 'count' || claim.field.kind === 'money')) {
-      lastFigure = claim.field;
-    } else if (claim.kind === 'fields' && claim.fields.length === 1) {
-      const only = claim.fields[0] as FieldDef;
-      if (only.kind === 'count' || only.kind === 'money') lastFigure = only;
+    if (claim.kind === 'field' && isFigure(claim.field)) lastFigure = claim.field;
+    else if (claim.kind === 'fields' && claim.fields.length === 1 && isFigure(claim.fields[0] as FieldDef)) {
+      lastFigure = claim.fields[0];
     }
     claims.push(claim);
   }
-  const match = resolveClaims(def, headers, claims);
-  return { ...match, rowIndex, blockStart: 0, headerRows: twoRows ? 2 : 1 };
+  return resolveClaims(def, rowIndex, next ? 2 : 1, headers, claims);
+}
+
+function isFigure(field: FieldDef): boolean {
+  return field.kind === 'count' || field.kind === 'money';
+}
+
+function monthFieldOf(def: TableDef, of: FieldDef): FieldDef | undefined {
+  for (const f of def.fields) if (f.monthOf === of.key) return f;
+  return undefined;
+}
+
+/** What a header says in a table by itself (its template wording, its meaning, or known as ignorable). */
+interface BaseClaim {
+  claim: Claim;
+  /** The header is only 本月 / 本月新增 (the month of the column left of it, when its own words say no more). */
+  monthWord: boolean;
+}
+
+// The same header texts come in file after file (the template): what each says in each table is kept, by
+// table, group text and sub-header text (the cells' own strings, so no key is built per lookup).
+const baseClaims = new WeakMap<TableDef, Map<string, Map<string, BaseClaim>>>();
+let baseClaimCount = 0;
+
+function baseClaim(def: TableDef, h: HeaderCells): BaseClaim {
+  let byGroup = baseClaims.get(def);
+  if (!byGroup) {
+    byGroup = new Map();
+    baseClaims.set(def, byGroup);
+  }
+  let bySub = byGroup.get(h.groupRaw);
+  if (!bySub) {
+    bySub = new Map();
+    byGroup.set(h.groupRaw, bySub);
+  }
+  const cached = bySub.get(h.subRaw);
+  if (cached) return cached;
+  const { group, sub } = h;
+  const field = matchColumn(def, group.key, sub.key);
+  let claim: Claim;
+  if (field) claim = { kind: 'field', field, how: 'template' };
+  else {
+    const fields = meaningFields(def, h.header);
+    if (fields.length > 0) claim = { kind: 'fields', fields, how: 'meaning' };
+    else {
+      const joined = sub.key ? group.key + sub.key : group.key;
+      const ignorable = IGNORABLE_KEYS.has(joined) || IGNORABLE_KEYS.has(sub.key);
+      claim = { kind: ignorable ? 'ignored' : 'unknown' };
+    }
+  }
+  const out = { claim, monthWord: MONTH_SUB_RE.test(sub.key || group.key) };
+  // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
+  if (baseClaimCount < 20_000) {
+    bySub.set(h.subRaw, out);
+    baseClaimCount++;
+  }
+  return out;
 }
 
 /**
@@ -417,69 +489,102 @@ function matchRows(
  */
 function resolveClaims(
   def: TableDef,
+  rowIndex: number,
+  headerRows: number,
   headers: HeaderCells[],
   claims: Claim[],
-): Omit<HeaderMatch, 'rowIndex' | 'blockStart' | 'headerRows'> {
+): HeaderMatch {
   const taken = new Map<string, ColumnMap>();
   const duplicates: ColumnMap[] = [];
-  const ambiguous: AmbiguousColumn[] = [];
-  const all: HeaderColumn[] = [];
-  const take = (h: HeaderCells, field: FieldDef, how: HeaderMatchHow): HeaderColumn => {
-    const col: ColumnMap = { field, c: h.c, unit: h.unit, header: h.header, how };
-    if (!taken.has(field.key)) {
-      taken.set(field.key, col);
-      return { c: h.c, header: h.header, unit: h.unit, status: 'matched', how, field };
-    }
-    if (DUPLICATE_KINDS.has(field.kind)) duplicates.push(col);
-    // A second 序号 or 备注 holds nothing the return stores.
-    return { c: h.c, header: h.header, unit: h.unit, status: 'ignored', how, field: null };
-  };
-  const byIndex: (HeaderColumn | undefined)[] = headers.map((h, i) => {
+  const byIndex: (HeaderColumn | undefined)[] = new Array(headers.length);
+  const open: number[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i] as HeaderCells;
     const claim = claims[i] as Claim;
-    if (claim.kind === 'field') return take(h, claim.field, claim.how);
-    if (claim.kind === 'fields') return undefined;
-    const status = claim.kind === 'excluded' ? 'excluded' : claim.kind === 'ignored' ? 'ignored' : 'unknown';
-    return { c: h.c, header: h.header, unit: h.unit, status, how: null, field: null };
-  });
+    if (claim.kind === 'field') byIndex[i] = take(taken, duplicates, h, claim.field, claim.how);
+    else if (claim.kind === 'fields') open.push(i);
+    else {
+      const status =
+        claim.kind === 'excluded' ? 'excluded' : claim.kind === 'ignored' ? 'ignored' : 'unknown';
+      byIndex[i] = { c: h.c, header: h.header, unit: h.unit, status, how: null, field: null };
+    }
+  }
   // Meaning: candidates already taken fall away; a column left with one candidate takes it, which may settle
   // another. What still fits several fields is ambiguous; what fits only taken fields is a second column.
-  const open = new Map<number, FieldDef[]>();
-  headers.forEach((_h, i) => {
-    const claim = claims[i] as Claim;
-    if (claim.kind === 'fields') open.set(i, claim.fields);
-  });
-  for (let changed = true; changed; ) {
+  const ambiguous: AmbiguousColumn[] = [];
+  for (let changed = open.length > 0; changed; ) {
     changed = false;
-    for (const [i, fields] of open) {
-      const left = fields.filter((f) => !taken.has(f.key));
-      if (left.length > 1) continue;
-      const h = headers[i] as HeaderCells;
-      byIndex[i] = take(h, left[0] ?? (fields[0] as FieldDef), 'meaning');
-      open.delete(i);
+    for (let k = 0; k < open.length; k++) {
+      const i = open[k] as number;
+      const fields = (claims[i] as { fields: FieldDef[] }).fields;
+      let left: FieldDef | undefined;
+      let count = 0;
+      for (const f of fields) {
+        if (taken.has(f.key)) continue;
+        left = f;
+        count++;
+      }
+      if (count > 1) continue;
+      byIndex[i] = take(
+        taken,
+        duplicates,
+        headers[i] as HeaderCells,
+        left ?? (fields[0] as FieldDef),
+        'meaning',
+      );
+      open.splice(k, 1);
+      k--;
       changed = true;
     }
   }
-  for (const [i, fields] of open) {
+  for (const i of open) {
     const h = headers[i] as HeaderCells;
-    ambiguous.push({ c: h.c, header: h.header, fields });
+    ambiguous.push({ c: h.c, header: h.header, fields: (claims[i] as { fields: FieldDef[] }).fields });
     byIndex[i] = { c: h.c, header: h.header, unit: h.unit, status: 'unknown', how: 'meaning', field: null };
   }
+  const all: HeaderColumn[] = [];
   for (const col of byIndex) if (col) all.push(col);
   const columns = [...taken.values()].sort((a, b) => a.c - b.c);
-  const score = columns.filter((col) => !WEAK_KINDS.has(col.field.kind)).length;
-  const out: Omit<HeaderMatch, 'rowIndex' | 'blockStart' | 'headerRows'> = { def, columns, all, score };
+  let score = 0;
+  for (const col of columns) if (!WEAK_KINDS.has(col.field.kind)) score++;
+  const out: HeaderMatch = { def, rowIndex, blockStart: 0, headerRows, columns, all, score };
   if (duplicates.length > 0) out.duplicates = duplicates;
   if (ambiguous.length > 0) out.ambiguous = ambiguous;
   return out;
+}
+
+/** A column takes its field; a second column for a field already taken is a duplicate (or, 序号/备注, ignored). */
+function take(
+  taken: Map<string, ColumnMap>,
+  duplicates: ColumnMap[],
+  h: HeaderCells,
+  field: FieldDef,
+  how: HeaderMatchHow,
+): HeaderColumn {
+  const col: ColumnMap = { field, c: h.c, unit: h.unit, header: h.header, how };
+  if (!taken.has(field.key)) {
+    taken.set(field.key, col);
+    return { c: h.c, header: h.header, unit: h.unit, status: 'matched', how, field };
+  }
+  if (DUPLICATE_KINDS.has(field.kind)) duplicates.push(col);
+  // A second 序号 or 备注 holds nothing the return stores.
+  return { c: h.c, header: h.header, unit: h.unit, status: 'ignored', how, field: null };
 }
 
 const TITLE_NUMBER_RE = new Map(
   TABLES.map((def) => [def, new RegExp(`表${def.number}(?!\\d)|附件${def.number}(?!\\d)`)]),
 );
 
+const titleCache = new Map<string, string>();
+
 /** Title text as compared: half-width, no spaces. */
 export function normaliseTitle(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  const cached = titleCache.get(text);
+  if (cached !== undefined) return cached;
+  const out = text.normalize('NFKC').replace(/\s+/g, '');
+  // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
+  if (titleCache.size < 5000) titleCache.set(text, out);
+  return out;
 }
 
 /** How strongly the lines above a header (normalised titles) name a table: 表N, or its title keywords. */

@@ -150,12 +150,22 @@ export function rowKeyValues(row: GridRow, below?: GridRow): KeyValue[] {
 }
 
 /** Whether a row holds a `键：值` cell (such a row is a header block line, never a column header). */
+const inlineKeyValueRows = new WeakMap<GridRow, boolean>();
+/** Any colon NFKC folds to ':' (：, ﹕, ︰). */
+const COLON_RE = /[:：﹕︰]/;
+
 export function hasInlineKeyValue(row: GridRow): boolean {
-  return row.cells.some((cell) => {
-    if (typeof cell.value !== 'string') return false;
+  // Asked of the same row by each table tried and each stage: worked out once.
+  const cached = inlineKeyValueRows.get(row);
+  if (cached !== undefined) return cached;
+  const found = row.cells.some((cell) => {
+    // Every key ends in a colon (full-width or half-width): a cell without one needs no closer look.
+    if (typeof cell.value !== 'string' || !COLON_RE.test(cell.value)) return false;
     KEY_RE.lastIndex = 0;
     return KEY_RE.test(normaliseKvText(cell.value));
   });
+  inlineKeyValueRows.set(row, found);
+  return found;
 }
 
 function isKeyCell(cell: GridCell): boolean {

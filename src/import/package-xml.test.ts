@@ -194,6 +194,31 @@ describe('broken sheet XML refuses the file, naming the sheet', () => {
     }
   });
 
+  it.each([
+    'xl/workbook.xml',
+    'xl/worksheets/sheet1.xml',
+    'xl/worksheets/sheet4.xml',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    'xl/_rels/workbook.xml.rels',
+    '[Content_Types].xml',
+  ])("%s with any one tag's '<' lost (the tag left as text, still well-formed) is refused", (part) => {
+    // Found by the fuzz test: `<sheet …/>` in <sheets> turned into text dropped 表4 with a warning only.
+    const xml = strFromU8(unzipSync(sampleBytes())[part] as Uint8Array);
+    const tags = [...xml.matchAll(/<[A-Za-z]/g)].map((m) => m.index ?? 0).filter((at) => at > 0);
+    expect(tags.length).toBeGreaterThan(3);
+    // Every tag but the root's; spread over the part (a sheet has thousands).
+    const step = Math.max(1, Math.floor(tags.length / 30));
+    for (let i = 1; i < tags.length; i += step) {
+      const at = tags[i] as number;
+      const result = readReturn(
+        editedSample(part, () => xml.slice(0, at) + xml.slice(at + 1)),
+        '农安县.xlsx',
+      );
+      expect(result.ok, `'<' lost at ${at}: ${xml.slice(at, at + 40)}`).toBe(false);
+    }
+  });
+
   it('a sheet whose part is missing is refused by name, never reported as a missing table', () => {
     const files = unzipSync(sampleBytes());
     delete files['xl/worksheets/sheet3.xml'];

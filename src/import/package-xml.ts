@@ -8,6 +8,8 @@ import type { ZipEntry } from './zip-package';
 /** Events of a scan: element opened (with its attributes), closed, and text (also CDATA) between tags. */
 interface XmlHandler {
   open?: (name: string, attrs: Record<string, string>, depth: number) => void;
+  /** The elements (local names) whose attributes `open` needs; all when absent. Others get none. */
+  attributesOf?: ReadonlySet<string>;
   close?: (name: string) => void;
   text?: (text: string) => void;
 }
@@ -65,26 +67,87 @@ function unescapeXml(raw: string): string | null {
 }
 
 /**
+ * Elements of the parts read that hold only elements, never text (SpreadsheetML, relationships, content types,
+ * DrawingML text runs): non-blank text in one is a tag broken by damage, whatever else still parses.
+ */
+const ELEMENT_ONLY: ReadonlySet<string> = new Set([
+  'Types',
+  'Relationships',
+  'workbook',
+  'sheets',
+  'sheet',
+  'bookViews',
+  'definedNames',
+  'worksheet',
+  'sheetPr',
+  'sheetViews',
+  'sheetView',
+  'cols',
+  'sheetData',
+  'row',
+  'c',
+  'is',
+  'mergeCells',
+  'mergeCell',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'headerFooter',
+  'extLst',
+  'ext',
+  'sst',
+  'si',
+  'r',
+  'styleSheet',
+  'numFmts',
+  'fonts',
+  'font',
+  'fills',
+  'fill',
+  'borders',
+  'border',
+  'left',
+  'right',
+  'top',
+  'bottom',
+  'cellStyleXfs',
+  'cellXfs',
+  'xf',
+  'cellStyles',
+  'dxfs',
+  'dxf',
+]);
+
+/**
  * Scan XML once, calling the handler; false when it is not well-formed (unbalanced or unclosed tags, a bad
- * name or reference, text outside the root, a DTD — OOXML never has one). Linear in the text's length.
+ * name or reference, text outside the root or in an element-only element, a DTD — OOXML never has one). Linear in the text's length.
  */
 export function scanXml(text: string, handler: XmlHandler = {}): boolean {
   const n = text.length;
   const stack: string[] = [];
   let rootDone = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // The next '&' (a reference to check), found once and again only when passed: text without references is
+  // neither cut out nor searched twice when no handler wants it.
+  let nextAmp = -1;
   while (i < n) {
     const lt = text.indexOf('<', i);
     const end = lt < 0 ? n : lt;
     if (end > i) {
-      const raw = text.slice(i, end);
       if (stack.length === 0) {
         // Outside the root only blanks.
-        if (raw.trim() !== '') return false;
+        for (let k = i; k < end; k++) if (!isBlank(text.charCodeAt(k))) return false;
       } else {
-        const value = unescapeXml(raw);
-        if (value === null) return false;
-        handler.text?.(value);
+        // Text where only elements may stand (a '<' lost turns `<c r="B6"/>` or `<sheet …/>` into text): damage.
+        if (ELEMENT_ONLY.has(localName(stack[stack.length - 1] as string))) {
+          for (let k = i; k < end; k++) if (!isBlank(text.charCodeAt(k))) return false;
+        }
+        if (nextAmp < i && nextAmp !== n) nextAmp = text.indexOf('&', i) < 0 ? n : text.indexOf('&', i);
+        if (handler.text || nextAmp < end) {
+          const value = unescapeXml(text.slice(i, end));
+          if (value === null) return false;
+          handler.text?.(value);
+        }
       }
     }
     if (lt < 0) break;
@@ -119,14 +182,18 @@ export function scanXml(text: string, handler: XmlHandler = {}): boolean {
       continue;
     }
     const selfClosing = text.charCodeAt(gt - 1) === 0x2f;
-    const tag = parseTag(text, lt + 1, selfClosing ? gt - 1 : gt);
-    if (!tag) return false;
+    const wanted =
+      handler.open !== undefined &&
+      (!handler.attributesOf || handler.attributesOf.has(localNameAt(text, lt + 1, gt)));
+    const attrs: Record<string, string> | null = wanted ? Object.create(null) : null;
+    const name = parseTag(text, lt + 1, selfClosing ? gt - 1 : gt, attrs);
+    if (name === null) return false;
     if (stack.length === 0 && rootDone) return false;
-    handler.open?.(tag.name, tag.attrs, stack.length);
+    handler.open?.(name, attrs ?? NO_ATTRS, stack.length);
     if (selfClosing) {
-      handler.close?.(tag.name);
+      handler.close?.(name);
       if (stack.length === 0) rootDone = true;
-    } else stack.push(tag.name);
+    } else stack.push(name);
     i = gt + 1;
   }
   return stack.length === 0 && rootDone;
@@ -164,16 +231,38 @@ function findTagEnd(text: string, from: number): number {
   return -1;
 }
 
+const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null));
+
+/** The local name of the tag starting at `from` (before `to`), without allocating more than the name. */
+function localNameAt(text: string, from: number, to: number): string {
+  let j = from;
+  let start = from;
+  while (j < to && !isNameEnd(text.charCodeAt(j))) {
+    if (text.charCodeAt(j) === 0x3a) start = j + 1;
+    j++;
+  }
+  return text.slice(start, j);
+}
+
+/** Attribute names of the tag being checked, reused: a bare scan allocates nothing per attribute. */
+const seenNames: string[] = [];
+
+/**
+ * Check a start tag (between < and > or />) and return its name, or null when it is malformed: attributes
+ * separated by blanks, quoted, no < in a value, every & a reference, none twice. Attributes go into `attrs`
+ * when given (resolved), else are only checked.
+ */
 function parseTag(
   text: string,
   from: number,
   to: number,
-): { name: string; attrs: Record<string, string> } | null {
+  attrs: Record<string, string> | null,
+): string | null {
   let j = from;
   while (j < to && !isNameEnd(text.charCodeAt(j))) j++;
   const name = text.slice(from, j);
   if (!isName(name)) return null;
-  const attrs: Record<string, string> = Object.create(null);
+  seenNames.length = 0;
   let i = j;
   while (i < to) {
     if (isBlank(text.charCodeAt(i))) {
@@ -190,16 +279,26 @@ function parseTag(
     if (text.charCodeAt(j) !== 0x3d) return null;
     j++;
     while (j < to && isBlank(text.charCodeAt(j))) j++;
-    const quote = text[j];
-    if (quote !== '"' && quote !== "'") return null;
-    const close = text.indexOf(quote, j + 1);
+    const quote = text.charCodeAt(j);
+    if (quote !== 0x22 && quote !== 0x27) return null;
+    const close = text.indexOf(quote === 0x22 ? '"' : "'", j + 1);
     if (close < 0 || close >= to) return null;
-    const value = unescapeXml(text.slice(j + 1, close));
-    if (value === null || attr in attrs) return null;
-    attrs[attr] = value;
+    if (seenNames.includes(attr)) return null;
+    seenNames.push(attr);
+    let refs = false;
+    for (let k = j + 1; k < close; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x3c) return null;
+      if (code === 0x26) refs = true;
+    }
+    if (attrs || refs) {
+      const value = unescapeXml(text.slice(j + 1, close));
+      if (value === null) return null;
+      if (attrs) attrs[attr] = value;
+    }
     i = close + 1;
   }
-  return { name, attrs };
+  return name;
 }
 
 function isName(name: string): boolean {
@@ -240,6 +339,7 @@ export function isStoredDecimal(text: string): boolean {
 }
 
 const CELL_REF_RE = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+const CELL_ELEMENTS: ReadonlySet<string> = new Set(['row', 'c']);
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -275,6 +375,7 @@ function checkSheetCells(part: string, text: string, sharedCount: number): Sheet
   let cell = '';
   let value: string | null = null;
   const ok = scanXml(text, {
+    attributesOf: CELL_ELEMENTS,
     open: (name, attrs) => {
       if (problem) return;
       const local = localName(name);
@@ -408,7 +509,10 @@ export function checkPackageXml(entries: readonly ZipEntry[]): PackageCheck {
   const sheets = sheetParts(texts);
   const sheetOf = new Map(sheets.map((s) => [s.part, s.name]));
   let sharedCount = 0;
+  // Worksheet parts are checked (well-formedness included) with their cells below, in one scan.
+  const cellParts = new Set(sheets.filter((s) => s.kind === 'worksheet').map((s) => s.part));
   for (const [part, text] of texts) {
+    if (cellParts.has(part)) continue;
     const isShared = /(?:^|\/)sharedStrings\.xml$/.test(part);
     const ok = scanXml(text, {
       open: (name, _attrs, depth) => {

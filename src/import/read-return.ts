@@ -29,7 +29,7 @@ import { openWorkbook } from './open-workbook';
 import type { SheetPart } from './package-xml';
 import type { SheetRead } from './read-sheet';
 import type { SheetGrid } from './read-tables';
-import { fileUnit, findTables } from './read-tables';
+import { fileUnit, findTables, unreadableBlock } from './read-tables';
 
 export interface ReadReturnOptions {
   register?: UnitRegister;
@@ -139,10 +139,19 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
     return out;
   };
   let returns: ParsedReturn[] = [];
+  // A table not read that shows in the workbook (its title, a header like it) is refused there, never "missing".
+  const seen = new Set(sheets.map((s) => s.def.key));
+  const unreadable = TABLES.filter((def) => !seen.has(def.key))
+    .map((def) => unreadableBlock(def, grids, sheets))
+    .filter((b) => b !== undefined);
+  for (const b of unreadable) {
+    const params = { table: tableName(b.def), unknown: b.unknown, missing: b.missing };
+    log.error('table.unreadable', b.sheet, b.cell, params, { table: b.def.key });
+  }
   let sender: UnitId | undefined;
   let agreed: { period: PeriodKey } | undefined;
   if (sheets.length === 0) {
-    log.error('table.none', undefined, undefined, {});
+    if (unreadable.length === 0) log.error('table.none', undefined, undefined, {});
     return finish();
   }
 
@@ -161,13 +170,18 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadReturnO
       {},
     );
   }
-  if (period)
-    returns = buildReturns(sheets, { log, register, senderId, period: period.period, cutoff: period.cutoff });
+  if (period) {
+    const combined = isCombined(sheets);
+    const ctx = { log, register, senderId, period: period.period, cutoff: period.cutoff, combined };
+    returns = buildReturns(sheets, ctx);
+  }
   // A CSV holds one table by nature: the others are not "missing".
   if (!opened.csv) {
-    const seen = new Set(sheets.map((s) => s.def.key));
+    const shown = new Set(unreadable.map((b) => b.def.key));
     for (const def of TABLES) {
-      if (!seen.has(def.key)) log.warn('table.missing', undefined, undefined, { table: tableName(def) });
+      if (!seen.has(def.key) && !shown.has(def.key)) {
+        log.warn('table.missing', undefined, undefined, { table: tableName(def) });
+      }
     }
   }
   return finish();
@@ -351,6 +365,14 @@ function capped<T extends { code: string }>(issues: T[], fileName: string): T[] 
     ...issues.slice(0, MAX_ISSUES),
     makeIssue('warning', 'issues.truncated', { file: fileName }, { count: rest }) as unknown as T,
   ];
+}
+
+/** A prefecture's combined return: some table has rows of two or more units. Decided once per workbook. */
+function isCombined(sheets: readonly SheetRead[]): boolean {
+  return sheets.some((s) => {
+    const named = new Set(s.rows.filter((r) => r.kind !== 'total' && r.unitId).map((r) => r.unitId));
+    return named.size > 1;
+  });
 }
 
 /** The unit named by 填报单位 across sheets; sheets that name different units are an error. */

@@ -15,7 +15,7 @@ import { tableName } from './issue-log';
 import type { CellContext, FieldValue } from './read-cells';
 import { readField } from './read-cells';
 import type { RowKind } from './row-kinds';
-import { endsTable, rowKind, rowUnit } from './row-kinds';
+import { endsTable, rowColumns, rowKind, rowUnit } from './row-kinds';
 
 export type { FieldValue } from './read-cells';
 
@@ -147,17 +147,17 @@ function checkColumns(grid: Grid, match: HeaderMatch, columns: Map<string, Colum
       { text: col.header, table: def.key },
     );
   }
+  const missing = def.fields.filter((field) => field.required && !columns.has(field.key));
+  if (missing.length === 0) return;
   const unknown = unknownHeaders(grid, match);
-  for (const field of def.fields) {
-    if (field.required && !columns.has(field.key)) {
-      log.error(
-        'column.missing',
-        sheet,
-        unknown.first ?? at(headerRow.cells[0]?.c ?? 0),
-        { table: tableName(def), column: field.header, unknown: unknown.cells },
-        { table: def.key, field: field.key },
-      );
-    }
+  for (const field of missing) {
+    log.error(
+      'column.missing',
+      sheet,
+      unknown.first ?? at(headerRow.cells[0]?.c ?? 0),
+      { table: tableName(def), column: field.header, unknown: unknown.cells },
+      { table: def.key, field: field.key },
+    );
   }
 }
 
@@ -179,6 +179,7 @@ function checkUnreadFigures(
 ): void {
   const headerRow = grid.rows[match.rowIndex];
   const def = match.def;
+  if (figures.size === 0) return;
   const missing = unreadFields(match);
   for (const [c, firstCell] of [...figures].sort((a, b) => a[0] - b[0])) {
     const header = match.all.find((col) => col.c === c)?.header ?? '';
@@ -216,6 +217,8 @@ function readRows(
   const ctx: CellContext = { log, sheet, table: def.key, date1904: opts.date1904 };
   const dataStart = match.rowIndex + match.headerRows;
   const unitCol = columns.get('unit');
+  const byKind = rowColumns(def, match.columns);
+  const figures = match.columns.filter((col) => FIGURE_KINDS.has(col.field.kind));
   const rows: RowRecord[] = [];
   let carriedUnit: { unitId: UnitId; cell: string } | undefined;
   // Columns read, ignored or excluded; any other column's first figure is noted, to be refused.
@@ -241,7 +244,7 @@ function readRows(
       beyond++;
       continue;
     }
-    const kind = rowKind(def, row, match.columns);
+    const kind = rowKind(row, byKind);
 
     let unitId: UnitId | undefined;
     let unitCell: string | undefined;
@@ -280,8 +283,8 @@ function readRows(
       values.set(col.field.key, readField(col.field, col, cell, sheetUnit, ctx, row.r));
     }
     const record: RowRecord = { r: row.r, kind, unitId, unitCell, unitUnknown, values, cells, present };
-    if (kind === 'need') withNeed(record, match.columns);
-    if (kind === 'data' && !keepDataRow(def, row, record, columns, log, sheet)) continue;
+    if (kind === 'need') withNeed(record, figures);
+    if (kind === 'data' && !keepDataRow(def, row, record, columns, figures, log, sheet)) continue;
     rows.push(record);
   }
   checkUnreadFigures(grid, match, unread, log);
@@ -299,8 +302,7 @@ function readRows(
 const FIGURE_KINDS = new Set(['count', 'money', 'rate']);
 
 /** The loan need line of a combined 表2: its amount is the first figure above zero. */
-function withNeed(record: RowRecord, columns: readonly ColumnMap[]): void {
-  const figures = columns.filter((col) => FIGURE_KINDS.has(col.field.kind));
+function withNeed(record: RowRecord, figures: readonly ColumnMap[]): void {
   const amount = figures
     .map((col) => record.values.get(col.field.key))
     .find((v) => typeof v === 'number' && v > 0);
@@ -317,10 +319,10 @@ function keepDataRow(
   row: GridRow,
   record: RowRecord,
   columns: Map<string, ColumnMap>,
+  figures: readonly ColumnMap[],
   log: IssueLog,
   sheet: string,
 ): boolean {
-  const figures = [...columns.values()].filter((col) => FIGURE_KINDS.has(col.field.kind));
   const hasFigureCell = figures.some((col) => cellAt(row, col.c));
   const hasFigure = figures.some((col) => {
     const v = record.values.get(col.field.key);

@@ -1,16 +1,18 @@
 // A workbook's sheets → the tables found in them, each read: several stacked on one sheet, a header copy without
 // rows (a 填表说明 sheet) giving way to the table with rows, hidden old copies ignored, two units refused.
 import { pushAll } from '../domain/iterate';
+import type { TableDef } from '../domain/tables';
 import type { HeaderLayout, UnitId } from '../domain/types';
 import type { UnitRegister } from '../domain/units';
 import { gridRowAt } from './corrections';
 import type { Grid } from './grid';
+import { cellAddress } from './grid';
 import { resolveSender } from './header-block';
-import { findTable } from './headers';
+import { findTable, matchHeaderRow, normaliseTitle, titleScore } from './headers';
 import { IssueLog, tableName } from './issue-log';
-import { keyValueText, rowKeyValues } from './key-values';
+import { hasInlineKeyValue, keyValueText, rowKeyValues } from './key-values';
 import type { SheetRead } from './read-sheet';
-import { readSheet } from './read-sheet';
+import { readSheet, unknownHeaders, unreadFields } from './read-sheet';
 
 /** A sheet as the reader walks it. */
 export interface SheetGrid {
@@ -120,6 +122,93 @@ export function fileUnit(
         const resolved = resolveSender(register, keyValueText(kv));
         if (resolved.ok) return resolved.unit.id;
       }
+    }
+  }
+  return undefined;
+}
+
+/** A block of a sheet that names a table (its title or a header like it) but could not be read as it. */
+export interface UnreadableBlock {
+  def: TableDef;
+  sheet: string;
+  cell: string;
+  /** Its header cells not understood ('' when no header was seen). */
+  unknown: string;
+  /** Its fields no column was found for. */
+  missing: string;
+}
+
+/** Rows of each sheet looked at for the trace of a table not read: a title block is never far down. */
+const TRACE_ROWS = 80;
+/** Rows under a title where its header is looked for. */
+const HEADER_BELOW_TITLE = 6;
+
+/** A row that may be a column header: two or more words, not a key–value line. */
+function isHeaderLike(row: Grid['rows'][number]): boolean {
+  let words = 0;
+  for (const cell of row.cells) if (typeof cell.value === 'string') words++;
+  return words >= 2 && !hasInlineKeyValue(row);
+}
+
+/** A title cell naming the table: short, no sentence, with 表N or its title words. */
+function namesTable(def: TableDef, row: Grid['rows'][number]): string | undefined {
+  for (const cell of row.cells) {
+    if (typeof cell.value !== 'string') return undefined;
+    const text = normaliseTitle(cell.value);
+    if (text.length <= 40 && !/[。；;]/.test(text) && titleScore(def, [text]) > 0) return text;
+  }
+  return undefined;
+}
+
+/**
+ * Where a table that was not read shows in the workbook — a title naming it, or a header that reads partly as
+ * it — outside the tables read. Such a table is not missing: the file is refused there.
+ */
+export function unreadableBlock(
+  def: TableDef,
+  grids: readonly SheetGrid[],
+  sheets: readonly SheetRead[],
+): UnreadableBlock | undefined {
+  for (const { grid, hidden } of grids) {
+    if (hidden) continue;
+    const read = sheets.filter((s) => s.grid === grid);
+    const inRead = (i: number) => read.some((s) => s.blockStart <= i && i < s.endIndex);
+    const limit = Math.min(grid.rows.length, TRACE_ROWS);
+    for (let i = 0; i < limit; i++) {
+      const row = grid.rows[i];
+      if (!row || inRead(i)) continue;
+      const at = (c: number) => cellAddress(row.r, c);
+      if (namesTable(def, row)) {
+        for (let j = i + 1; j <= i + HEADER_BELOW_TITLE && j < grid.rows.length; j++) {
+          const next = grid.rows[j];
+          if (!next || inRead(j) || !isHeaderLike(next)) continue;
+          const match = matchHeaderRow(grid, def, j);
+          if (!match) break;
+          return {
+            def,
+            sheet: grid.name,
+            cell: at(row.cells[0]?.c ?? 0),
+            unknown: unknownHeaders(grid, match).cells,
+            missing: unreadFields(match),
+          };
+        }
+        const missing = def.fields
+          .filter((f) => f.required)
+          .map((f) => `“${f.header}”`)
+          .join('、');
+        return { def, sheet: grid.name, cell: at(row.cells[0]?.c ?? 0), unknown: '', missing };
+      }
+      if (!isHeaderLike(row)) continue;
+      const match = matchHeaderRow(grid, def, i);
+      if (!match || match.score === 0) continue;
+      const unknown = unknownHeaders(grid, match);
+      return {
+        def,
+        sheet: grid.name,
+        cell: unknown.first ?? at(row.cells[0]?.c ?? 0),
+        unknown: unknown.cells,
+        missing: unreadFields(match),
+      };
     }
   }
   return undefined;

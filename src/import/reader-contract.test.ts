@@ -393,3 +393,103 @@ describe('headers by meaning in whole workbooks', () => {
     },
   );
 });
+
+describe('a combined prefecture workbook is decided for the whole workbook', () => {
+  const cutoff = '截止日期：2018年9月30日';
+  const H = ['序号', '市县', '年度计划（套）', '累计开工（套）', '其中：本月开工（套）', '开工率（%）'];
+  const combined = (projects: unknown[][]): SheetSpec[] => [
+    {
+      name: '表1',
+      rows: [
+        ['2018年1-9月棚户区改造开工进展情况（表1）'],
+        ['填报单位：长春市', cutoff],
+        H,
+        [1, '农安县', 800, 400, 50, 50],
+        [2, '德惠市', 600, 300, 0, 50],
+      ],
+    },
+    {
+      name: '表4',
+      rows: [
+        ['拆迁结转项目未完成情况（表4）'],
+        ['填报单位：长春市', cutoff],
+        ['序号', '市县', '项目名称', '涉及户数', '未完成拆迁户数', '未完成原因', '计划完成时间'],
+        ...projects,
+      ],
+    },
+  ];
+
+  it.each(BOOK_TYPES)('%s: a 表4 naming one county holds that county’s projects, not the sender’s', (bt) => {
+    const result = read(combined([[1, '农安县', '光明片区', 156, 45, '安置房源不足', '2018年12月']]), bt);
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const byUnit = new Map(result.returns.map((r) => [r.unitId, r.tables.carryOver?.map((p) => p.name)]));
+    expect(Object.fromEntries(byUnit)).toEqual({ [NONG_AN]: ['光明片区'], '220183': [] });
+  });
+
+  it('a 表4 naming no county in a combined workbook: none has projects', () => {
+    const result = read(combined([]));
+    expect(result.ok && result.returns.map((r) => [r.unitId, r.tables.carryOver])).toEqual([
+      [NONG_AN, []],
+      ['220183', []],
+    ]);
+  });
+});
+
+describe('every block is accounted for: a table that shows but cannot be read is an error, not "missing"', () => {
+  const withoutRental = standardReturn().filter((s) => s.name !== '表5');
+  const issuesOf = (result: ReadResult) =>
+    result.ok
+      ? result.warnings.map((w) => [w.code, w.sheet, w.cell])
+      : result.issues.map((i) => [i.code, i.sheet, i.cell, i.table]);
+
+  it.each(BOOK_TYPES)(
+    '%s: a titled table whose headers are not understood names them and its missing fields',
+    (bt) => {
+      const garbled = withHeader(publicRentalSheet(), [
+        '序号',
+        '市县',
+        '筹集数量统计',
+        '分配数量统计',
+        '比例统计',
+      ]);
+      const result = read([...withoutRental, garbled], bt);
+      expect(issuesOf(result)).toEqual([['table.unreadable', '表5', 'A1', 'publicRental']]);
+      expect(result.ok || result.issues[0]?.message).toContain(
+        '表头中未能识别的有：C3“筹集数量统计”、D3“分配数量统计”、E3“比例统计”；没有找到的栏目有：“累计筹集（套）”',
+      );
+    },
+  );
+
+  it('a title with no header under it', () => {
+    const bare = {
+      name: '表5',
+      rows: [['2018年1-9月公共租赁住房分配进展情况（表5）'], ['填报单位：农安县']],
+    };
+    const result = read([...withoutRental, bare]);
+    expect(issuesOf(result)).toEqual([['table.unreadable', '表5', 'A1', 'publicRental']]);
+    expect(result.ok || result.issues[0]?.message).toContain('没有找到它的表头');
+  });
+
+  it('a header that reads partly as a table, without a title, is refused at its first cell not understood', () => {
+    const part = {
+      name: 'Sheet3',
+      rows: [
+        ['市县', '累计筹集（套）', '分配数量统计'],
+        ['农安县', 9260, 7279],
+      ],
+    };
+    const result = read([...withoutRental, part]);
+    expect(issuesOf(result)).toEqual([['table.unreadable', 'Sheet3', 'C1', 'publicRental']]);
+  });
+
+  it('a table truly absent is only missing, even when an explanation sheet names it in a sentence', () => {
+    const notes = { name: '填表说明', rows: [['表5 公共租赁住房分配进展情况：本月无变化的单位也要报送。']] };
+    const result = read([...withoutRental, notes]);
+    expect(issuesOf(result)).toEqual([['table.missing', undefined, undefined]]);
+  });
+
+  it('a workbook with only an unreadable table is refused there, not as "no table"', () => {
+    const garbled = withHeader(startSheet(), ['序号', '市县', '计划数量统计', '开工数量统计']);
+    expect(issuesOf(read([garbled]))).toEqual([['table.unreadable', '表1', 'A1', 'start']]);
+  });
+});

@@ -7,7 +7,7 @@ import { defaultRegister } from '../domain/units';
 import type { GridRow } from './grid';
 import { sheetGrid } from './grid';
 import { findTable } from './headers';
-import { endsTable, isTotalLabel, rowKind, rowUnit } from './row-kinds';
+import { endsTable, isTotalLabel, rowColumns, rowKind, rowUnit } from './row-kinds';
 import { workbookBytes } from './test-workbooks';
 
 function rowsOf(rows: unknown[][]): GridRow[] {
@@ -41,7 +41,7 @@ describe('rowKind', () => {
     const [head, line] = rowsOf([loanHeader, row as unknown as unknown[]]);
     const match = findTable({ name: 'S', rows: [head as GridRow], merges: [] });
     expect(match?.def.key).toBe('loan');
-    expect(match && line && rowKind(tableDef('loan'), line, match.columns)).toBe(kind);
+    expect(match && line && rowKind(line, rowColumns(tableDef('loan'), match.columns))).toBe(kind);
   });
 });
 

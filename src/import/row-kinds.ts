@@ -1,7 +1,6 @@
 // What a row under a table header is: the table's end (a footer, another table's block), a total (合计, 全县),
 // the loan need line of a combined 表2 (本年需贷款), a prefecture's subtotal, or a data row of a unit.
 
-import { minOf } from '../domain/iterate';
 import type { TableDef } from '../domain/tables';
 import { LOAN_NEED_KEYS } from '../domain/tables';
 import type { UnitId } from '../domain/types';
@@ -36,27 +35,49 @@ export function endsTable(row: GridRow): boolean {
 
 export type RowKind = 'data' | 'total' | 'need';
 
+/** The columns a table's rows are classified by, worked out once per table. */
+export interface RowColumns {
+  def: TableDef;
+  /** 序号, 市县, 银行 and 项目 columns: their text may say 合计. */
+  labels: readonly ColumnMap[];
+  /** Text left of the first figure column may say 合计 too. */
+  firstFigureC: number;
+  bank: ColumnMap | undefined;
+}
+
+const FIGURE_KINDS = new Set(['count', 'money', 'rate']);
+const LABEL_KINDS = new Set(['seq', 'unit', 'bank']);
+
+export function rowColumns(def: TableDef, columns: readonly ColumnMap[]): RowColumns {
+  let firstFigureC = Number.POSITIVE_INFINITY;
+  for (const col of columns)
+    if (FIGURE_KINDS.has(col.field.kind)) firstFigureC = Math.min(firstFigureC, col.c);
+  return {
+    def,
+    labels: columns.filter((col) => LABEL_KINDS.has(col.field.kind) || col.field.key === 'name'),
+    firstFigureC,
+    bank: columns.find((col) => col.field.key === 'bank'),
+  };
+}
+
 /**
  * The kind of a row: a total when a label cell (序号, 市县, 银行, 项目 or any text left of the figures) says
  * 合计; in 表2, the loan need line of a combined return (贷款银行 cell 本年需贷款).
  */
-export function rowKind(def: TableDef, row: GridRow, columns: readonly ColumnMap[]): RowKind {
-  const figures = columns.filter((col) => ['count', 'money', 'rate'].includes(col.field.kind));
-  const firstFigureC = minOf(
-    figures.map((col) => col.c),
-    Number.POSITIVE_INFINITY,
-  );
-  const labels = columns.filter(
-    (col) => ['seq', 'unit', 'bank'].includes(col.field.kind) || col.field.key === 'name',
-  );
-  const texts = [
-    ...labels.map((col) => cellText(cellAt(row, col.c))),
-    ...row.cells.filter((cell) => cell.c < firstFigureC && typeof cell.value === 'string').map(cellText),
-  ];
-  const bank = columns.find((col) => col.field.key === 'bank');
-  if (def.key === 'loan' && bank && NEED_KEYS.has(normaliseHeader(cellText(cellAt(row, bank.c))).key))
+export function rowKind(row: GridRow, cols: RowColumns): RowKind {
+  const { bank } = cols;
+  if (cols.def.key === 'loan' && bank && NEED_KEYS.has(normaliseHeader(cellText(cellAt(row, bank.c))).key)) {
     return 'need';
-  return texts.some((t) => t && isTotalLabel(t)) ? 'total' : 'data';
+  }
+  for (const col of cols.labels) {
+    const text = cellText(cellAt(row, col.c));
+    if (text && isTotalLabel(text)) return 'total';
+  }
+  for (const cell of row.cells) {
+    if (cell.c >= cols.firstFigureC) break;
+    if (typeof cell.value === 'string' && cell.value && isTotalLabel(cell.value)) return 'total';
+  }
+  return 'data';
 }
 
 /** The unit a row's 市县 cell names. */

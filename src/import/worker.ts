@@ -1,5 +1,6 @@
 // The reader's Web Worker: file bytes in, { fileName, size, sha256, result } out, one message per file, so
 // reading fifty workbooks never blocks the page. The handler is exported for tests in Node.
+import { returnContent } from '../domain/content';
 import { makeIssue } from '../domain/messages';
 import { sha256Hex } from '../domain/sha256';
 import type { CellCorrection, HeaderLayout, ReadResult } from '../domain/types';
@@ -11,6 +12,8 @@ export interface ReadFile {
   fileName: string;
   size: number;
   sha256: string;
+  /** The content hash of each return read (as planImport would work it out), hashed here, off the page. */
+  contentHashes?: string[];
   result: ReadResult;
 }
 
@@ -69,7 +72,10 @@ export async function readFileBytes(request: Omit<ReadRequest, 'id'>): Promise<R
       tables: [],
     };
   }
-  return { fileName, size, sha256, result };
+  const file: ReadFile = { fileName, size, sha256, result };
+  if (result.ok)
+    file.contentHashes = await Promise.all(result.returns.map((r) => sha256Hex(returnContent(r))));
+  return file;
 }
 
 // Only when running as a worker: importing this module in a test must not touch `self`.

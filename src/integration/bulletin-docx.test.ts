@@ -18,7 +18,13 @@ import { analysePeriod } from '../domain/calc';
 import type { PeriodAnalysis } from '../domain/calc/types';
 import { DEFAULT_THRESHOLDS } from '../domain/settings';
 import { defaultRegister } from '../domain/units';
-import { FOOTER_DISTANCE_TWIPS, issuerMarkSize, mmToTwips, writeBulletinDocx } from '../export/bulletin-docx';
+import {
+  FOOTER_DISTANCE_TWIPS,
+  issuerMarkSize,
+  mmToTwips,
+  tailStart,
+  writeBulletinDocx,
+} from '../export/bulletin-docx';
 import { loadSampleReturns } from './load-samples';
 import { HAS_PDFTOTEXT, type PdfWord, pdfWords } from './pdf-words';
 
@@ -173,14 +179,44 @@ describe('the .docx, read as XML', () => {
     expect(sections[0]).toContain(`w:footer="${FOOTER_DISTANCE_TWIPS}"`);
   });
 
-  it('sets the attachment tables in 小五 on an exact line, empty cells too', () => {
+  it('sets the attachment tables in 小五 on an exact line, empty cells too, bordered all round', () => {
+    // The cells' paragraph style: 小五 仿宋 on an exact 11 pt line, for the paragraph mark too.
+    const styles = files['word/styles.xml'] ?? '';
+    const style = /<w:style [^>]*w:styleId="AttachmentCell"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(style).toContain('<w:sz w:val="18"/>');
+    expect(style).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style).toMatch(/<w:spacing [^>]*w:line="220" w:lineRule="exact"/);
     const tables = (doc().match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).slice(0, 5);
     expect(tables).toHaveLength(5);
     for (const table of tables) {
-      const sizes = new Set([...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]));
-      expect([...sizes]).toEqual(['18']);
-      for (const p of paragraphsOf(table)) expect(p).toContain('w:line="220" w:lineRule="exact"');
+      // Every cell takes the style, no run its own size or a line of its own.
+      for (const p of paragraphsOf(table)) expect(p).toContain('<w:pStyle w:val="AttachmentCell"/>');
+      expect(table).not.toMatch(/<w:sz |<w:spacing /);
+      expect(table).toMatch(
+        /<w:tblBorders>(?=[\s\S]*<w:insideH w:val="single")(?=[\s\S]*<w:insideV w:val="single")/,
+      );
     }
+  });
+
+  it('keeps the last lines of text, the 附件说明 and the signature together, and every heading with its text', () => {
+    const bulletin = generateBulletin(analysis, DEFAULT_BULLETIN_TEXT, { today: '2018年10月9日' }).paragraphs;
+    const issuer = bulletin.find((p) => p.kind === 'issuer')?.text ?? '';
+    const lastBody = bulletin[tailStart(bulletin)];
+    expect(lastBody?.kind).toBe('body');
+    const ps = paragraphsOf(doc());
+    const from = ps.findIndex((p) => plain(p) === lastBody?.text);
+    const signed = ps.findIndex((p) => plain(p) === issuer);
+    const dated = ps.findIndex((p) => plain(p) === FURNITURE.documentDate);
+    expect(from).toBeGreaterThan(0);
+    expect(signed).toBeGreaterThan(from + 5);
+    expect(dated).toBe(signed + 1);
+    // A chain of keep-with-next from the last body paragraph to the issuer: the date closes it.
+    for (const p of ps.slice(from, signed + 1)) expect(p, plain(p)).toContain('<w:keepNext/>');
+    expect(ps[dated]).not.toContain('<w:keepNext/>');
+    expect(ps[from - 1]).not.toContain('<w:keepNext/>');
+    const headings = bulletin.filter((p) => p.kind === 'heading1' || p.kind === 'heading2');
+    expect(headings.length).toBeGreaterThan(0);
+    for (const h of headings) expect(ps.find((p) => plain(p) === h.text)).toContain('<w:keepNext/>');
   });
 
   it('breaks every attachment header between pieces only, each line fitting its cell', () => {
@@ -419,6 +455,19 @@ describe.skipIf(RENDER_SKIP !== null)('the .docx, rendered by LibreOffice', () =
       expect(dashTop).toBeGreaterThan(35 - 7 - 4);
       expect(dashTop).toBeLessThan(35 - 7 + 2);
     }
+  });
+
+  it('never leaves the signature and 成文日期 on a page without text: the 附件说明 and body lines go with them', () => {
+    const bulletin = generateBulletin(analysis, DEFAULT_BULLETIN_TEXT, { today: '2018年10月9日' }).paragraphs;
+    const issuer = bulletin.find((p) => p.kind === 'issuer')?.text ?? '';
+    const lastBody = bulletin[tailStart(bulletin)]?.text ?? '';
+    const signed = words.find((w) => w.page > 1 && w.text === issuer);
+    expect(signed).toBeDefined();
+    if (!signed) return;
+    const above = words.filter((w) => w.page === signed.page && w.yMax < signed.yMin);
+    expect(above.some((w) => w.text.startsWith('附件'))).toBe(true);
+    // A line of the last body paragraph (pdftotext's words are whole CJK runs) on that page too.
+    expect(above.some((w) => w.text.length >= 4 && lastBody.includes(w.text))).toBe(true);
   });
 
   it('puts the 版记 on the foot of the last page, after every attachment', () => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnjuDatabase } from '../db/database';
-import { commitImport, countOutcomes, planImport } from '../db/import-repo';
+import { commitImport, contentHashOf, countOutcomes, planImport } from '../db/import-repo';
 import { getCurrentReturns, listPeriods } from '../db/returns-repo';
 import { readFileBytes } from '../import/worker';
 
@@ -37,6 +37,8 @@ describe('readFileBytes', () => {
     expect(read.result.ok).toBe(true);
     if (read.result.ok) {
       expect(read.result.returns.map((r) => [r.unitId, r.period])).toEqual([['220122', '2018-09']]);
+      // Each return's content hash, worked out in the worker as the store would.
+      expect(read.contentHashes).toEqual(await Promise.all(read.result.returns.map((r) => contentHashOf(r))));
     }
   });
 

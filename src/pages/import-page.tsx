@@ -1,6 +1,7 @@
 // 导入: drop the month's returns, see every problem, store what is good.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { warmReaders } from '../import/reader-client';
 import { entryHref } from '../ui/links';
 import { IssuedPeriodsNotice } from './bulletin/issued-periods-notice';
 import { BackupReminderNotice } from './history/backup-reminder';
@@ -23,6 +24,8 @@ export function ImportPage() {
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState<FileRow | null>(null);
+  // The readers load while the user picks files: the first file does not wait for them.
+  useEffect(warmReaders, []);
   const pending = session.rows.filter((r) => !r.done);
   // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
   const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);
@@ -49,8 +52,9 @@ export function ImportPage() {
       <BackupReminderNotice />
       <SyncConflicts />
       <IssuedPeriodsNotice />
-      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy !== null}>
-        <button type="button" disabled={session.busy !== null} onClick={() => void loadDemo()}>
+      {/* Files may be added while others are read (a slow file never holds the picker); not while saving. */}
+      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy === 'saving'}>
+        <button type="button" disabled={session.busy === 'saving'} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
         <a className="button" href={entryHref()}>

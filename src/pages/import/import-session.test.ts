@@ -82,15 +82,27 @@ describe('summaryText', () => {
     ],
     [
       {
-        stored: 0,
+        stored: 20,
         replaced: 0,
         skipped: 0,
         refused: 0,
         unconfirmed: 1,
         failed: 2,
-        failure: '本机存储空间已满。',
+        unsaved: { names: ['德惠市2018年1-9月', '榆树市2018年1-9月'], cause: 'quota' as const },
       },
-      '已导入 0 份，替换 0 份，跳过 0 份（已存在），拒绝 0 个文件；1 份待确认替换，未导入；2 份未保存：本机存储空间已满。',
+      '已导入 20 份，替换 0 份，跳过 0 份（已存在），拒绝 0 个文件；1 份待确认替换，未导入；2 份没有保存（德惠市2018年1-9月、榆树市2018年1-9月），原因：本机存储空间已满；已保存的 20 份完整无缺。请在“设置 → 本机存储”查看用量，导出备份后清理不用的数据（或释放磁盘空间），再重新选择没有保存的文件导入。',
+    ],
+    [
+      {
+        stored: 49,
+        replaced: 0,
+        skipped: 0,
+        refused: 0,
+        unconfirmed: 0,
+        failed: 1,
+        unsaved: { names: ['德惠市2018年1-9月'], cause: 'conflict' as const },
+      },
+      '已导入 49 份，替换 0 份，跳过 0 份（已存在），拒绝 0 个文件；1 份没有保存（德惠市2018年1-9月），原因：这些月报在检查之后已在另一个标签页中更改；已保存的 49 份完整无缺。请重新选择没有保存的文件再次检查。',
     ],
   ])('%o', (summary, text) => {
     expect(summaryText(summary)).toBe(text);

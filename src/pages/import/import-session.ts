@@ -11,10 +11,13 @@ import {
   type ImportCandidate,
   type PlannedReturn,
   planImport,
+  type UnsavedCause,
+  unitPeriodName,
 } from '../../db/import-repo';
 import { listLayouts, toHeaderLayouts } from '../../db/layouts-repo';
 import { readSetting } from '../../db/settings-repo';
 import { requestPersistence } from '../../db/storage';
+import { notice } from '../../domain/messages';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { type ReadFile, type ReadInput, readFiles } from '../../import/reader-client';
 import { candidateExtras, type ReviewDecision, unitOfRead } from './row-extras';
@@ -79,14 +82,21 @@ export interface ImportSummary {
   refused: number;
   unconfirmed: number;
   failed: number;
-  /** The first storage failure's message, if any. */
-  failure?: string;
+  /** The returns not saved (农安县2018年1-9月 …) and why (the first failure's cause). */
+  unsaved?: { names: string[]; cause: UnsavedCause };
 }
 
 export function summaryText(s: ImportSummary): string {
   let text = `已导入 ${s.stored} 份，替换 ${s.replaced} 份，跳过 ${s.skipped} 份（已存在），拒绝 ${s.refused} 个文件`;
   if (s.unconfirmed > 0) text += `；${s.unconfirmed} 份待确认替换，未导入`;
-  if (s.failed > 0) text += `；${s.failed} 份未保存：${(s.failure ?? '').replace(/。$/, '')}`;
+  if (s.failed > 0) {
+    const params = {
+      count: s.failed,
+      names: (s.unsaved?.names ?? []).join('、'),
+      saved: s.stored + s.replaced,
+    };
+    text += `；${notice(`import.unsaved.${s.unsaved?.cause ?? 'storage'}`, params).replace(/。$/, '')}`;
+  }
   return `${text}。`;
 }
 
@@ -103,15 +113,18 @@ export function confirmHint(toWrite: number, refused: number, waiting: number): 
 function candidatesOf(rows: FileRow[]): { row: FileRow; candidate: ImportCandidate }[] {
   return rows.flatMap((row) =>
     row.read.result.ok
-      ? row.read.result.returns.map((ret) => ({
-          row,
-          candidate: {
+      ? row.read.result.returns.map((ret, i) => {
+          const candidate: ImportCandidate = {
             fileName: row.read.fileName,
             fileHash: row.read.sha256,
             ret,
             ...candidateExtras(row.read, ret, row.review),
-          },
-        }))
+          };
+          // Hashed in the worker, unless a review re-read the file since (its corrections change the return).
+          const contentHash = row.review ? undefined : row.read.contentHashes?.[i];
+          if (contentHash) candidate.contentHash = contentHash;
+          return { row, candidate };
+        })
       : [],
   );
 }
@@ -180,6 +193,11 @@ export function useImportSession(): ImportSession {
   // The latest rows, for the async steps (they outlive the render that started them).
   const rowsRef = useRef<FileRow[]>([]);
   const nextKey = useRef(1);
+  // Files may be chosen while others are still read: the batches being read, their files read of all, and
+  // the planning of finished batches one after the other (each plans against the rows the last one left).
+  const reading = useRef(0);
+  const counted = useRef({ done: 0, total: 0 });
+  const planned = useRef<Promise<unknown>>(Promise.resolve());
   const setRows = useCallback((next: FileRow[]) => {
     rowsRef.current = next;
     setRowsState(next);
@@ -188,17 +206,28 @@ export function useImportSession(): ImportSession {
   const addFiles = useCallback(
     async (inputs: ReadInput[], origin: RowOrigin = 'file') => {
       if (inputs.length === 0) return [];
+      if (reading.current === 0) counted.current = { done: 0, total: 0 };
+      reading.current++;
+      counted.current.total += inputs.length;
+      setProgress({ ...counted.current });
       setBusy('reading');
       setError(null);
       setSummary(null);
       try {
         const maxMb = await readSetting(db, 'maxFileSizeMb', DEFAULT_SETTINGS.maxFileSizeMb);
+        const seconds = await readSetting(db, 'readTimeoutSeconds', DEFAULT_SETTINGS.readTimeoutSeconds);
         // Each unit's saved 表头对照: the reader applies them to that unit's files only.
         const layouts = toHeaderLayouts(await listLayouts(db));
         setMaxBytes(maxMb * 1024 * 1024);
+        let seen = 0;
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
-          onProgress: (done, total) => setProgress({ done, total }),
+          timeoutMs: seconds * 1000,
+          onProgress: (done) => {
+            counted.current.done += done - seen;
+            seen = done;
+            setProgress({ ...counted.current });
+          },
           layouts,
         });
         const added: FileRow[] = read.map((file, i) => ({
@@ -216,16 +245,21 @@ export function useImportSession(): ImportSession {
           db,
           added.flatMap((r) => refusedRead(r.read)),
         );
-        const settled = rowsRef.current.filter((r) => r.done);
-        const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
-        setRows([...settled, ...pending]);
-        const addedKeys = new Set(added.map((r) => r.key));
-        return pending.filter((r) => addedKeys.has(r.key));
+        const plan = planned.current.then(async () => {
+          const settled = rowsRef.current.filter((r) => r.done);
+          const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
+          setRows([...settled, ...pending]);
+          const addedKeys = new Set(added.map((r) => r.key));
+          return pending.filter((r) => addedKeys.has(r.key));
+        });
+        planned.current = plan.catch(() => undefined);
+        return await plan;
       } catch (err) {
         setError(storageErrorMessage(err));
         return [];
       } finally {
-        setBusy(null);
+        reading.current--;
+        if (reading.current === 0) setBusy(null);
       }
     },
     [setRows],
@@ -256,7 +290,8 @@ export function useImportSession(): ImportSession {
 
   const confirm = useCallback(async () => {
     const pending = rowsRef.current.filter((r) => !r.done);
-    if (pending.length === 0) return null;
+    // Not while files are still read: the batch would be stored without them (the button waits too).
+    if (pending.length === 0 || reading.current > 0) return null;
     setBusy('saving');
     setError(null);
     try {
@@ -297,8 +332,13 @@ export function useImportSession(): ImportSession {
         ),
         failed: counts.failed + counts.conflict,
       };
-      const failure = all.find((o) => o.status === 'failed' || o.status === 'conflict')?.message;
-      if (failure) result.failure = failure;
+      const unsaved = all.filter((o) => o.status === 'failed' || o.status === 'conflict');
+      if (unsaved.length > 0) {
+        result.unsaved = {
+          names: unsaved.map((o) => unitPeriodName(o.unitId, o.period)),
+          cause: unsaved.find((o) => o.cause === 'quota')?.cause ?? unsaved[0]?.cause ?? 'storage',
+        };
+      }
       setRows(
         rowsRef.current.map((r) => {
           if (r.done || unconfirmed.includes(r)) return r;

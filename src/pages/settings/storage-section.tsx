@@ -1,7 +1,7 @@
 // 设置 → 本机存储: whether the browser granted persistent storage, and how much space is used and free (MB).
 import { useCallback, useEffect, useState } from 'react';
 import { formatMb, getStorageInfo, requestPersistence, type StorageInfo } from '../../db/storage';
-import { FileLimitField } from './file-limit-field';
+import { FileLimitField, ReadTimeoutField } from './file-limit-field';
 
 export function StorageSection() {
   const [info, setInfo] = useState<StorageInfo | null>(null);
@@ -55,6 +55,7 @@ export function StorageSection() {
         刷新
       </button>
       <FileLimitField />
+      <ReadTimeoutField />
     </section>
   );
 }
