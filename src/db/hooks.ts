@@ -5,6 +5,7 @@ import { type Thresholds, withDefaultThresholds } from '../domain/settings';
 import type { ParsedReturn, PeriodKey, UnitId } from '../domain/types';
 import { type BackupReminder, backupReminder } from './backup-reminder';
 import { db, type ImportRecord } from './database';
+import { refusedUnits } from './file-reads';
 import { listRecentImports, listRevisions, type RevisionEntry } from './history';
 import { findInterruptedImports, type InterruptedImport } from './interrupted-imports';
 import {
@@ -23,6 +24,26 @@ export function usePeriods(): PeriodKey[] | undefined {
 
 export function useCurrentReturns(period: PeriodKey | null): ParsedReturn[] | undefined {
   return useLiveQuery(() => (period ? getCurrentReturns(db, period) : Promise.resolve([])), [period]);
+}
+
+/** A period's current returns and its refused units, read together and tagged with the period they are of. */
+export interface PeriodReturns {
+  period: PeriodKey;
+  returns: ParsedReturn[];
+  refused: UnitId[];
+}
+
+/**
+ * The period's returns and refused units; undefined while loading, and also while another period's are still
+ * held (a live query keeps its last result until the new one arrives: a new label over the old figures).
+ */
+export function usePeriodReturns(period: PeriodKey | null): PeriodReturns | undefined {
+  const result = useLiveQuery(async (): Promise<PeriodReturns | null> => {
+    if (!period) return null;
+    const [returns, refused] = await Promise.all([getCurrentReturns(db, period), refusedUnits(db, period)]);
+    return { period, returns, refused };
+  }, [period]);
+  return result && result.period === period ? result : undefined;
 }
 
 export function useAllCurrentReturns(): Map<PeriodKey, ParsedReturn[]> | undefined {

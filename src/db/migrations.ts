@@ -56,7 +56,7 @@ export function migrateRecord(step: DataMigration, store: string, record: RawRec
 }
 
 /** One step over a whole backup's data: its new stores empty, each record of a changed store migrated. */
-export function migrateStep(step: DataMigration, data: RawStores): RawStores {
+function migrateStep(step: DataMigration, data: RawStores): RawStores {
   const out: RawStores = { ...data };
   for (const store of step.addsStores ?? []) out[store] ??= [];
   for (const store of Object.keys(step.records ?? {})) {

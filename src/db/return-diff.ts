@@ -1,6 +1,7 @@
 // Which figures a new return changes against the stored one (old → new, per table, field, bank, project), so a
 // replacement is shown side by side before the user confirms it. Labels come from the table definitions.
 
+import { formatYiExact } from '../domain/calc/format';
 import type { FieldDef, TableDef } from '../domain/tables';
 import { isStoredField, TABLES } from '../domain/tables';
 import type { ReturnTables, TableKey } from '../domain/types';
@@ -17,24 +18,15 @@ export interface FigureChange {
   after: string;
 }
 
-const YUAN_PER_YI = 100_000_000;
-
-/** Integer yuan as 亿元, exact: at least two decimals, more only when the figure has them. */
-export function formatYuanAsYi(yuan: number): string {
-  const sign = yuan < 0 ? '-' : '';
-  const abs = Math.abs(yuan);
-  const whole = Math.floor(abs / YUAN_PER_YI);
-  let frac = String(abs % YUAN_PER_YI).padStart(8, '0');
-  while (frac.length > 2 && frac.endsWith('0')) frac = frac.slice(0, -1);
-  return `${sign}${whole}.${frac}亿元`;
-}
+/** Integer yuan as 亿元, exact: at least two decimals, more only when the figure has them (3.125亿元). */
+const yi = (yuan: number) => `${formatYiExact(yuan, 2)}亿元`;
 
 function formatValue(field: FieldDef, value: unknown): string {
   if (value === null || value === undefined) return '（未填）';
   if (typeof value === 'number') {
     switch (field.kind) {
       case 'money':
-        return formatYuanAsYi(value);
+        return yi(value);
       case 'rate':
         return `${(value / 100).toFixed(2)}%`;
       case 'count':
@@ -141,7 +133,7 @@ export function diffReturnTables(before: ReturnTables, after: ReturnTables): Fig
     }
     if (def.key === 'loan' && before.loan && after.loan) {
       if ((before.loan.need ?? null) !== (after.loan.need ?? null)) {
-        const show = (v: number | null) => (v === null ? '（未填）' : formatYuanAsYi(v));
+        const show = (v: number | null) => (v === null ? '（未填）' : yi(v));
         out.push({
           table: 'loan',
           tableTitle: def.title,

@@ -3,7 +3,7 @@
 // reader itself (import/manual-entry builds the template sheet from the entry and reads it), so the rules are
 // the reader's, never a second copy. This module holds the entry's shape, its layout and its prefill.
 import { cellLabel, parseCell } from './a1';
-import { formatYuanAsYi } from './messages';
+import { formatYiExact } from './calc/format';
 import { TABLES } from './tables';
 import type { FieldDef, TableDef } from './tables/types';
 import type { PeriodKey, ReturnTables, TableKey, UnitId } from './types';
@@ -92,7 +92,7 @@ function typed(field: FieldDef, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return '';
-  if (field.kind === 'money') return formatYuanAsYi(value).replace(/亿元$/, '');
+  if (field.kind === 'money') return formatYiExact(value);
   if (field.kind === 'rate') return rateText(value);
   return String(value);
 }

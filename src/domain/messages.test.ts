@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { IssueCode, IssueParams, NoticeCode, NoticeParams } from './messages';
 import {
   describeLocation,
-  formatYuanAsYi,
   ISSUE_CODES,
   makeIssue,
   NOTICE_CODES,
@@ -104,15 +103,6 @@ describe('issue messages', () => {
   it('leaves out a sheet or cell it does not know', () => {
     expect(describeLocation({ file: 'a.xlsx' })).toBe('文件“a.xlsx”');
     expect(makeIssue('error', 'file.empty', { file: 'a.xlsx' }, {})).not.toHaveProperty('sheet');
-  });
-
-  it.each([
-    [1_246_000_000, '12.46亿元'],
-    [2_500_000_000, '25亿元'],
-    [10_000, '0.0001亿元'],
-    [0, '0亿元'],
-  ])('formats %d yuan as %s', (yuan, text) => {
-    expect(formatYuanAsYi(yuan)).toBe(text);
   });
 });
 

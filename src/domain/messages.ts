@@ -280,15 +280,6 @@ export function makeIssue<K extends IssueCode>(
 /** Every known code (for tests and documentation). */
 export const ISSUE_CODES = Object.keys(TEMPLATES) as IssueCode[];
 
-/** Yuan as 亿元, exactly, for messages: 1246000000 → '12.46亿元'. */
-export function formatYuanAsYi(yuan: number): string {
-  const neg = yuan < 0;
-  const digits = String(Math.abs(yuan)).padStart(9, '0');
-  const int = digits.slice(0, -8);
-  const frac = digits.slice(-8).replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}亿元`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Issue 11 — 核对 (review), 表头对照 (column mapping), 手工更正/手工录入 and 问题清单 (the problem list sent back
 // to the counties). Kept in their own block: sentences of these steps that are not issues found in a file.

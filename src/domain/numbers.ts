@@ -25,12 +25,6 @@ export function parseDecimal(text: string): Decimal | null {
   return { mantissa, exponent: exp - fracPart.length };
 }
 
-/** The exact decimal a JavaScript number stands for, by its shortest round-trip string (never 0.1+0.2 style). */
-export function decimalOfNumber(value: number): Decimal | null {
-  if (!Number.isFinite(value)) return null;
-  return parseDecimal(String(value));
-}
-
 /**
  * The decimal a spreadsheet number cell stands for. Excel keeps 15 significant digits; binary noise beyond
  * them (43.629999999999995 from a SUM of 亿元 figures) is not what the user typed or sees, so it is dropped

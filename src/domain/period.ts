@@ -51,7 +51,3 @@ export function previousMonth(period: PeriodKey): PeriodKey {
 export function cutoffMonthDay(isoDate: string): { month: number; day: number } {
   return { month: Number(isoDate.slice(5, 7)), day: Number(isoDate.slice(8, 10)) };
 }
-
-export function comparePeriods(a: PeriodKey, b: PeriodKey): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

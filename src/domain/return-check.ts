@@ -14,7 +14,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A figure as the reader stores it: whole, and for counts and money never negative. */
-export function isStoredFigure(kind: 'count' | 'money' | 'rate', value: unknown): value is number {
+function isStoredFigure(kind: 'count' | 'money' | 'rate', value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) return false;
   return kind === 'rate' || value >= 0;
 }

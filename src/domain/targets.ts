@@ -1,6 +1,6 @@
 // Annual targets (保障性安居工程目标责任书): per year and unit, the 表1 plan, the 表2 loan need, the 表3 plan and the
 // 表5 task. One definition of the four figures drives the calc, the settings form, the .xlsx reader and merges.
-import { formatYuanAsYi } from './messages';
+import { formatYiExact } from './calc/format';
 import { isNegative, parseNumberText, shiftDecimal, toWholeNumber, unitPower } from './numbers';
 import type { FieldDef } from './tables';
 import type { Count, ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId, Yuan } from './types';
@@ -189,7 +189,7 @@ export function targetYearOf(period: PeriodKey): number {
 /** A target's figure for messages and lists: 1200套, 38344户, 12.5亿元 (exact). */
 export function formatTargetValue(field: TargetFieldDef, value: number | null): string {
   if (value === null) return '未设';
-  return field.kind === 'money' ? formatYuanAsYi(value) : `${value}${field.unit}`;
+  return field.kind === 'money' ? `${formatYiExact(value)}亿元` : `${value}${field.unit}`;
 }
 
 /** A target column as the reader sees a field: its kind, its unit (converted from 万套, 万元 …) and wordings. */
@@ -252,7 +252,7 @@ export function parseTargetInput(field: TargetFieldDef, text: string): TargetInp
 /** A target as the form shows it, in the field's unit: 1200, 12.5 (亿元). */
 export function targetInputText(field: TargetFieldDef, value: number | null): string {
   if (value === null) return '';
-  return field.kind === 'money' ? formatYuanAsYi(value).replace(/亿元$/, '') : String(value);
+  return field.kind === 'money' ? formatYiExact(value) : String(value);
 }
 
 /** One figure that a new set of targets changes for a unit. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import registerData from './data/jilin-units.json';
-import { defaultRegister, resolveUnit } from './units';
+import { defaultRegister } from './units';
+
+const resolveUnit = (text: string) => defaultRegister.resolve(text);
 
 describe('resolveUnit', () => {
   it('resolves every name, full name and alias of the register to its own unit', () => {

@@ -187,8 +187,3 @@ export class UnitRegister {
 }
 
 export const defaultRegister = new UnitRegister(registerData as UnitRegisterData);
-
-/** Resolve a unit name against the default register. */
-export function resolveUnit(text: string): ResolveResult {
-  return defaultRegister.resolve(text);
-}

@@ -2,7 +2,7 @@
 // per unit), each row's record built from its table's definition, with the checks the definition declares
 // (totals, rates, limits, month vs cumulative, sums), which only warn.
 import { canonicalBankName } from '../domain/banks';
-import { formatYuanAsYi } from '../domain/messages';
+import { formatYiExact } from '../domain/calc/format';
 import { formatRateBp, rateDisagrees, rateOf } from '../domain/numbers';
 import { type FieldDef, fieldDef, isFigureField, isStoredField } from '../domain/tables';
 import type {
@@ -45,7 +45,7 @@ function text(row: RowRecord, key: string): string {
 /** Display a stored figure of a column for messages: 套/户 as is, yuan as 亿元. */
 function shown(s: SheetRead, key: string, value: number): string {
   const field = s.def.fields.find((f) => f.key === key);
-  if (field?.kind === 'money') return formatYuanAsYi(value);
+  if (field?.kind === 'money') return `${formatYiExact(value)}亿元`;
   return `${value}${field?.headerUnit === '户' ? '户' : field?.headerUnit === '套' ? '套' : ''}`;
 }
 
@@ -70,10 +70,17 @@ function storedValue(s: SheetRead, row: RowRecord, field: FieldDef): number | st
   }
 }
 
-/** A row's record: every stored field of the table's definition, in its order. */
-export function recordOf(s: SheetRead, row: RowRecord): Record<string, number | string | null> {
+/**
+ * A row's record: every stored field of the table's definition, in its order. A nullable field added after data
+ * version 2 is left out while null, as in the records stored before it existed (see domain/content.ts).
+ */
+function recordOf(s: SheetRead, row: RowRecord): Record<string, number | string | null> {
   const out: Record<string, number | string | null> = {};
-  for (const field of s.def.fields) if (isStoredField(field)) out[field.key] = storedValue(s, row, field);
+  for (const field of s.def.fields) {
+    if (!isStoredField(field)) continue;
+    const value = storedValue(s, row, field);
+    if (value !== null || field.hashNull) out[field.key] = value;
+  }
   return out;
 }
 
@@ -119,7 +126,7 @@ function checkTotals(s: SheetRead, log: IssueLog): void {
  * declared rate against its figures, a figure above its limit, a month above its cumulative figure, a sum
  * column against its parts.
  */
-export function checkRow(s: SheetRead, row: RowRecord, log: IssueLog): void {
+function checkRow(s: SheetRead, row: RowRecord, log: IssueLog): void {
   const sheet = s.grid.name;
   for (const field of s.def.fields) {
     const { key } = field;

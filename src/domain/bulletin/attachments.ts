@@ -2,6 +2,7 @@
 // from the computed analysis, their columns derived from the table definitions (a field added to a definition
 // appears here by itself). The workbook and the Word writers only lay them out.
 import { type FigureRow, type FigureValue, figureColumns, sumFigures } from '../calc/figures';
+import { formatRatio, formatYi } from '../calc/format';
 import type {
   AllocationFlag,
   CarryOverRow,
@@ -452,21 +453,8 @@ export function cellText(cell: CellValue): string {
     case 'count':
       return String(cell.value);
     case 'money':
-      return fixedRatio(cell.yuan, 100_000_000, 2);
+      return formatYi(cell.yuan);
     case 'rate':
-      return fixedRatio(cell.rate.num * 100, cell.rate.den, 2);
+      return formatRatio(cell.rate.num * 100, cell.rate.den, 2);
   }
-}
-
-/** num/den to `decimals` places, half up, exact (BigInt). */
-function fixedRatio(num: number, den: number, decimals: number): string {
-  const scale = 10n ** BigInt(decimals);
-  const n = BigInt(Math.round(num)) * scale;
-  const d = BigInt(den);
-  const neg = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  const q = (2n * an + ad) / (2n * ad);
-  const digits = q.toString().padStart(decimals + 1, '0');
-  return `${neg && q > 0n ? '-' : ''}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   formatHouseholds,
   formatHousing,
-  formatPercent,
   formatProjects,
-  formatRatio,
+  formatRatioPercent,
   formatYi,
   joinNames,
   monthIncreaseYi,
@@ -48,7 +47,7 @@ describe('formatYi', () => {
   });
 });
 
-describe('formatRatio', () => {
+describe('formatRatioPercent', () => {
   it.each([
     [81_950, 95_270, 2, '86.02%'],
     [0, 1000, 1, '0'],
@@ -61,23 +60,11 @@ describe('formatRatio', () => {
     [1000, 1000, 1, '100.0%'],
     [1043, 5000, 2, '20.86%'],
   ] as const)('%i/%i to %i places → %s', (num, den, places, expected) => {
-    expect(formatRatio(num, den, places)).toBe(expected);
+    expect(formatRatioPercent(num, den, places)).toBe(expected);
   });
 
   it('has no rate without a denominator', () => {
-    expect(formatRatio(5, 0, 2)).toBeNull();
-  });
-});
-
-describe('formatPercent', () => {
-  it.each([
-    [86.0234, 2, '86.02%'],
-    [1.005, 2, '1.01%'],
-    [41.65, 1, '41.7%'],
-    [0, 1, '0'],
-    [47, 1, '47.0%'],
-  ] as const)('%f to %i places → %s', (percent, places, expected) => {
-    expect(formatPercent(percent, places)).toBe(expected);
+    expect(formatRatioPercent(5, 0, 2)).toBeNull();
   });
 });
 

@@ -21,7 +21,7 @@ import {
   formatHouseholds,
   formatHousing,
   formatProjects,
-  formatRatio,
+  formatRatioPercent,
   formatYi,
   joinNames,
   monthIncreaseYi,
@@ -79,11 +79,11 @@ function counted(list: readonly string[], word: '等' | '共'): string {
 }
 
 function provinceRate(rate: Rate | null): string | null {
-  return rate ? formatRatio(rate.num, rate.den, 2) : null;
+  return rate ? formatRatioPercent(rate.num, rate.den, 2) : null;
 }
 
 function unitRate(rate: Rate | null): string {
-  return rate ? (formatRatio(rate.num, rate.den, 1) ?? '0') : '0';
+  return rate ? (formatRatioPercent(rate.num, rate.den, 1) ?? '0') : '0';
 }
 
 /**
@@ -261,7 +261,7 @@ function publicRentalParagraphs(a: PeriodAnalysis, ctx: Context): string[] {
   const involved = pr.lists.withTask.length + pr.unreported.filter((r) => r.yearTask > 0).length;
   if (p.yearTask === 0 || involved === 0) return [first];
   // The year's allocation task is a small figure the 2018 text gives to one decimal (完成年度计划的20.9%).
-  const yearRate = p.yearRate ? formatRatio(p.yearRate.num, p.yearRate.den, 1) : null;
+  const yearRate = p.yearRate ? formatRatioPercent(p.yearRate.num, p.yearRate.den, 1) : null;
   let second = `${ctx.year}年，全省公租房分配任务计划${formatHousing(p.yearTask, 'plan')}，涉及${involved}个${UNITS_NOUN}。${ctx.asOf}，已分配${formatHousing(p.yearAllocated, 'achieved')}`;
   second += yearRate === null ? '。' : `，完成年度计划的${yearRate}。`;
   const done = names(pr, pr.lists.yearDone);

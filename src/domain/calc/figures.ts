@@ -56,19 +56,19 @@ function figureIn(field: FieldDef, values: Values | undefined): number | undefin
 }
 
 /** 1200套, 350户, 12.5亿元: a figure in a calc warning. */
-export function figureText(field: FieldDef): (value: number) => string {
+function figureText(field: FieldDef): (value: number) => string {
   if (field.kind === 'money') return (v) => `${formatYi(v)}亿元`;
   const unit = field.headerUnit === '套' || field.headerUnit === '户' ? field.headerUnit : '';
   return (v) => `${v}${unit}`;
 }
 
 /** The name of a figure in a warning: its label, or for a derived sum the parts it adds. */
-export function figureName(table: TableKey, field: FieldDef): string {
+function figureName(table: TableKey, field: FieldDef): string {
   if (!field.sumOf) return field.label;
   return `${field.sumOf.map((part) => fieldDef(tableDef(table), part).label).join('与')}之和`;
 }
 
-export interface FigureSource {
+interface FigureSource {
   table: TableKey;
   unit: Unit;
   /** The record (a one-row table's figures, or a bank's line). */

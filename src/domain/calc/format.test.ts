@@ -1,6 +1,16 @@
-// Exact rate arithmetic and formatting.
+// Exact rate arithmetic and formatting, and the one family of 亿元 formats.
 import { describe, expect, it } from 'vitest';
-import { compareRates, formatRate, formatYi, makeRate, rateAtLeast, rateToBp } from './format';
+import { seededRandom } from '../seeded-random';
+import {
+  compareRates,
+  formatRate,
+  formatYi,
+  formatYiExact,
+  formatYiShort,
+  makeRate,
+  rateAtLeast,
+  rateToBp,
+} from './format';
 import { comparePinyin } from './sort';
 
 describe('format', () => {
@@ -31,6 +41,36 @@ describe('format', () => {
     [12_500_000, '0.13'],
   ])('formatYi(%i) = %s', (yuan, expected) => {
     expect(formatYi(yuan)).toBe(expected);
+  });
+
+  // The family of 亿元 formats: messages and the diff view (exact), the bulletin (two places, no trailing zeros),
+  // the tables and exports (two places).
+  it.each([
+    [1_246_000_000, '12.46', '12.46', '12.46', '12.46'],
+    [2_500_000_000, '25.00', '25', '25', '25.00'],
+    [312_500_000, '3.13', '3.13', '3.125', '3.125'],
+    [10_000, '0.00', '0', '0.0001', '0.0001'],
+    [1, '0.00', '0', '0.00000001', '0.00000001'],
+    [0, '0.00', '0', '0', '0.00'],
+    [120_000_000, '1.20', '1.2', '1.2', '1.20'],
+    [-125_000_000, '-1.25', '-1.25', '-1.25', '-1.25'],
+  ])(
+    '%i yuan: formatYi %s, formatYiShort %s, formatYiExact %s (at least two places: %s)',
+    (yuan, yi, short, exact, exact2) => {
+      expect(formatYi(yuan)).toBe(yi);
+      expect(formatYiShort(yuan)).toBe(short);
+      expect(formatYiExact(yuan)).toBe(exact);
+      expect(formatYiExact(yuan, 2)).toBe(exact2);
+    },
+  );
+
+  it('formatYiExact gives back every yuan of generated amounts', () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 2000; i++) {
+      const yuan = Math.floor(random() * 10 ** Math.floor(random() * 15));
+      const [whole = '0', frac = ''] = formatYiExact(yuan).split('.');
+      expect(BigInt(whole) * 100_000_000n + BigInt(frac.padEnd(8, '0') || '0'), `${yuan}`).toBe(BigInt(yuan));
+    }
   });
 
   it('compares rates exactly at a threshold', () => {

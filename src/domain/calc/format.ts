@@ -74,22 +74,38 @@ export function rateAtLeast(rate: Rate, percent: number): boolean {
   return BigInt(rate.num) * 100_000n >= percentScaled(percent) * BigInt(rate.den);
 }
 
-/** rate < percent, exactly. */
-export function rateBelow(rate: Rate, percent: number): boolean {
-  return !rateAtLeast(rate, percent);
+// ---- The one family of 亿元 formats: money is integer yuan; every text of it in 亿元 comes from here.
+
+const YUAN_PER_YI = 100_000_000;
+
+/** Drop the zeros a decimal ends with, and the point when nothing is left after it: 25.00 → 25, 1.20 → 1.2. */
+export function trimZeros(text: string, keep = 0): string {
+  const point = text.indexOf('.');
+  if (point < 0) return text;
+  let end = text.length;
+  while (end > point + 1 + keep && text[end - 1] === '0') end--;
+  return text.slice(0, end === point + 1 ? point : end);
 }
 
-/** Integer yuan as 亿元 with two decimals, rounded half up: 31004000000 → '310.04'. */
+/** Integer yuan as 亿元 with `decimals` places, rounded half up: 31004000000 → '310.04'. */
 export function formatYi(yuan: number, decimals = 2): string {
-  return formatRatio(yuan, 100_000_000, decimals);
+  return formatRatio(yuan, YUAN_PER_YI, decimals);
+}
+
+/** Integer yuan as 亿元 to two places, rounded half up, trailing zeros dropped (the bulletin's): 310.04, 25, 1.2. */
+export function formatYiShort(yuan: number): string {
+  return trimZeros(formatYi(yuan, 2));
+}
+
+/**
+ * Integer yuan as 亿元 exactly (eight places at most), trailing zeros dropped but `minDecimals` kept:
+ * 1246000000 → '12.46', 312500000 → '3.125', 2500000000 → '25' (or '25.00' with minDecimals 2).
+ */
+export function formatYiExact(yuan: number, minDecimals = 0): string {
+  return trimZeros(formatYi(yuan, 8), minDecimals);
 }
 
 /** Integer yuan as a number of 亿元 (for chart axes only: never summed). */
 export function yuanToYi(yuan: number): number {
-  return yuan / 100_000_000;
-}
-
-/** A count with thousands separators: 95270 → '95,270'. */
-export function formatCount(value: number): string {
-  return value.toLocaleString('zh-CN');
+  return yuan / YUAN_PER_YI;
 }

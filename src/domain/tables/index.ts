@@ -14,7 +14,7 @@ export type { Accrual, FieldDef, FieldKind, TableDef } from './types';
 export { isFigureField, isStoredField } from './types';
 
 /** Each table's definition, typed against the record its rows fill. */
-export const TABLE_DEFS = {
+const TABLE_DEFS = {
   start: startTable,
   loan: loanTable,
   expropriation: expropriationTable,
@@ -23,9 +23,6 @@ export const TABLE_DEFS = {
 } as const satisfies Record<TableKey, TableDef>;
 
 export type TableDefs = typeof TABLE_DEFS;
-
-/** The keys of a table's fields (columns), as its definition declares them. */
-export type FieldKey<K extends TableKey> = TableDefs[K]['fields'][number]['key'];
 
 export const TABLES: readonly TableDef[] = TABLE_KEYS.map((key) => TABLE_DEFS[key]);
 

@@ -2,8 +2,7 @@
 // which units sent a file that was refused and not yet resolved (已报送未导入) and which have not reported at
 // all (未报送) — in words, grouped by prefecture and 省直管.
 import { useState } from 'react';
-import { useRefusedUnits } from '../../db/file-reads';
-import { useCurrentReturns } from '../../db/hooks';
+import { usePeriodReturns } from '../../db/hooks';
 import { periodLabel } from '../../domain/period';
 import { TABLES } from '../../domain/tables';
 import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
@@ -48,14 +47,15 @@ export function completenessText(period: PeriodKey, counts: CompletenessCounts):
 }
 
 export function Completeness({ period }: { period: PeriodKey | null }) {
-  const returns = useCurrentReturns(period);
-  const refusedIds = useRefusedUnits(period);
+  // Tagged with its period: while the next period loads, the last one's figures are not shown under its label.
+  const loaded = usePeriodReturns(period);
   // While returns are still coming in, the few units to chase matter more than the many that are complete.
   const [onlyGaps, setOnlyGaps] = useState(false);
   if (!period) return <p className="muted">暂无数据：导入月报后在此查看各单位报送情况。</p>;
-  if (!returns || !refusedIds) return <p className="loading">正在加载…</p>;
+  if (!loaded) return <p className="loading">正在加载…</p>;
+  const { returns } = loaded;
   const byUnit = new Map(returns.map((r) => [r.unitId, r]));
-  const refused = new Set(refusedIds);
+  const refused = new Set(loaded.refused);
   const counts = completenessCounts(returns, refused);
   const missingTables = (unitId: string) =>
     TABLES.filter((t) => byUnit.get(unitId)?.tables[t.key] === undefined).length;

@@ -1,7 +1,7 @@
 // The review grid's geometry and words, apart from drawing: merged cells as spans, the outline of each
 // recognised table, what each header cell says about its column, and a value read shown with its unit.
 import { type CellPos, inRange, parseCell, parseRange, type RangePos } from '../../domain/a1';
-import { formatYuanAsYi } from '../../domain/messages';
+import { formatYiExact } from '../../domain/calc/format';
 import { tableDef } from '../../domain/tables';
 import type { ColumnReading, TableKey, TableReading } from '../../domain/types';
 import type { ViewMerge } from '../../import/review-client';
@@ -98,7 +98,7 @@ export function previewText(table: TableKey, key: string | null, value: number |
   const field = tableDef(table).fields.find((f) => f.key === key);
   switch (field?.kind) {
     case 'money':
-      return formatYuanAsYi(value);
+      return `${formatYiExact(value)}亿元`;
     case 'rate':
       return `${value / 100}%`;
     case 'count':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFlags, filterRows, isFiltering, NO_FILTER, type RowFilter } from './filter';
+import { countFlags, filterRows, NO_FILTER, type RowFilter } from './filter';
 
 interface Row {
   name: string;
@@ -38,12 +38,6 @@ describe('filterRows', () => {
     [{ group: '220200', flag: 'below' }, []],
   ] as [Partial<RowFilter>, string[]][])('%o → %o', (filter, expected) => {
     expect(names(filter)).toEqual(expected);
-  });
-
-  it('reports whether it narrows', () => {
-    expect(isFiltering(NO_FILTER)).toBe(false);
-    expect(isFiltering({ ...NO_FILTER, text: ' ' })).toBe(false);
-    expect(isFiltering({ ...NO_FILTER, flag: 'below' })).toBe(true);
   });
 });
 

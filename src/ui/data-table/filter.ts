@@ -45,11 +45,6 @@ export function filterRows<R>(rows: readonly R[], filter: RowFilter, get: Filter
   });
 }
 
-/** Whether any filter narrows the rows (to say so next to the count). */
-export function isFiltering(filter: RowFilter): boolean {
-  return filter.text.trim() !== '' || filter.group !== '' || filter.flag !== '';
-}
-
 /** How many rows carry each flag (for the flag filter's options: 滞后（22）). */
 export function countFlags<R>(rows: readonly R[], flags: (row: R) => readonly string[]): Map<string, number> {
   const out = new Map<string, number>();

@@ -1,6 +1,6 @@
 // Cell formats of the data tables: counts with thousands separators, money in 亿元 to two decimals and rates
 // in percent to two decimals (both exact, via calc's integer rounding). An absent figure is a dash, never 0.
-import { formatRatio } from '../../domain/calc/format';
+import { formatRatio, formatYi as yi } from '../../domain/calc/format';
 import type { Rate } from '../../domain/calc/types';
 
 export const DASH = '—';
@@ -23,7 +23,7 @@ export function formatCount(value: number | null | undefined): string {
 /** Integer yuan → 亿元 with two decimals, rounded half up: 31_004_000_000 → '310.04'. */
 export function formatYi(yuan: number | null | undefined): string {
   if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return DASH;
-  return groupDecimal(formatRatio(yuan, 100_000_000, 2));
+  return groupDecimal(yi(yuan));
 }
 
 /** A rate as a percent number without the sign (the header says （%）): 81948/95270 → '86.02'. */
