@@ -184,18 +184,6 @@ export async function issuedState(database: AnjuDatabase, period: PeriodKey): Pr
   });
 }
 
-/** The latest issued version of each issued period (for the notice on 导入). */
-export async function latestIssuedByPeriod(
-  database: AnjuDatabase,
-): Promise<Map<PeriodKey, IssuedBulletinRecord>> {
-  const out = new Map<PeriodKey, IssuedBulletinRecord>();
-  for (const r of await database.issued.toArray()) {
-    const held = out.get(r.period);
-    if (!held || held.version < r.version) out.set(r.period, r);
-  }
-  return out;
-}
-
 // ---- live queries and actions for the pages ----------------------------------------------------------------
 
 /** A period's issued versions and what changed since, live; undefined while loading. */
@@ -207,10 +195,6 @@ export function useIssuedState(period: PeriodKey | null): IssuedState | undefine
 }
 
 /** The latest issued version of every issued period, live. */
-export function useIssuedPeriods(): Map<PeriodKey, IssuedBulletinRecord> | undefined {
-  return useLiveQuery(() => latestIssuedByPeriod(db), []);
-}
-
 export function issue(input: IssueInput): Promise<StoreResult<IssuedBulletinRecord>> {
   return issueBulletin(db, input);
 }

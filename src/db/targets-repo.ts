@@ -10,7 +10,6 @@ import {
   sameTargets,
   targetsFromFirstReturns,
   type UnitTargets,
-  type YearTargets,
 } from '../domain/targets';
 import type { PeriodKey, UnitId } from '../domain/types';
 import { type AnjuDatabase, db, type TargetRecord, type TargetState } from './database';
@@ -139,11 +138,6 @@ export async function proposeFromFirstReturns(
 }
 
 // ---- live queries for the pages --------------------------------------------------------------------------
-
-/** A year's targets by unit, live; an empty map for no year; undefined while loading. */
-export function useYearTargets(year: number | null): YearTargets | undefined {
-  return useLiveQuery(() => (year === null ? new Map() : yearTargets(db, year)), [year]);
-}
 
 /** A year's target records (with their history), live. */
 export function useTargetRecords(year: number): TargetRecord[] | undefined {

@@ -539,6 +539,45 @@ export interface NoticeParams {
   'docNumber.template.noNumber': NoParams;
   'docNumber.number.invalid': NoParams;
   'issue.numberTaken': { docNumber: string; period: string; version: number };
+  // The 通报 page: its text, its exports, 签发 and what changed since.
+  'bulletin.saved': NoParams;
+  'bulletin.regenerated': NoParams;
+  'bulletin.restored': { time: string };
+  'bulletin.exported': { what: string };
+  'bulletin.exportedEdited': { what: string };
+  'bulletin.exportedGenerated': { what: string };
+  'bulletin.exportedIssued': { what: string; version: number };
+  'bulletin.showsEdited': { time: string };
+  'bulletin.showsGenerated': NoParams;
+  /** The notices above the bulletin: refused files, units not reported, the period's warnings. */
+  'bulletin.refusedUnits': { count: number; names: string };
+  'bulletin.missingUnits': { count: number; reported: number; names: string };
+  'bulletin.warnings': { count: number };
+  'bulletin.showsIssued': { version: number; docNumber: string; docDate: string; time: string };
+  'bulletin.regenerateConfirm': NoParams;
+  'bulletin.reissuing': { version: number };
+  'issue.confirm': { period: string; version: number };
+  'issue.done': { period: string; version: number; docNumber: string };
+  'issue.changes': { units: string; count: number };
+  'issue.noChanges': NoParams;
+  'issue.kept': { version: number };
+  'issue.periodsIssued': { periods: string };
+  'issue.dataIssued': { period: string; version: number; docNumber: string };
+  'merge.issuedConflict': { period: string; version: number; local: string; incoming: string };
+  // 设置 → 年度目标 and 发文字号.
+  'targets.saved': { year: number; changed: number; unchanged: number };
+  'targets.inputInvalid': { unit: string; label: string; text: string; unitWord: string };
+  'targets.fileRead': { file: string; units: number; year: number };
+  'targets.noProposal': { year: number };
+  'targets.differsFromReturns': { count: number };
+  'docNumber.saved': { example: string };
+  'targets.explain': NoParams;
+  'targets.inUse': { year: number; units: number; unreported: string };
+  'targets.fileRefused': NoParams;
+  'targets.fromReturns': { year: number; units: number };
+  'targets.nothingToChange': NoParams;
+  'docNumber.explain': NoParams;
+  'docNumber.invalid': NoParams;
   // --- Imports that could not be finished (issue 15): a full store, a page closed mid-import. ---
   /** `names`: the returns not saved, as 农安县2018年1-9月、德惠市2018年1-9月. */
   'import.unsaved.quota': { count: number; names: string; saved: number };
@@ -674,6 +713,65 @@ const NOTICES: { [K in NoticeCode]: (p: NoticeParams[K]) => string } = {
   'docNumber.number.invalid': () => '发文字号的序号应为 1 至 99999 的整数，未签发。',
   'issue.numberTaken': (p) =>
     `发文字号“${p.docNumber}”已用于${p.period}通报（第${p.version}版），一个字号只能用于一份通报，未签发。请改用其他序号。`,
+  'bulletin.saved': () => '修改已保存。',
+  'bulletin.regenerated': () => '已按当前数据重新生成通报，之前的修改保留在历史版本中。',
+  'bulletin.restored': (p) => `已恢复 ${p.time} 的版本，正文现在显示该版本的文字。`,
+  'bulletin.exported': (p) => `${p.what}：文件已生成，请查看浏览器的下载。`,
+  'bulletin.exportedEdited': (p) => `${p.what}：文件已生成（正文为修改后的文字），请查看浏览器的下载。`,
+  'bulletin.exportedGenerated': (p) =>
+    `${p.what}：文件已生成（正文为按本期数据自动生成的文字），请查看浏览器的下载。`,
+  'bulletin.exportedIssued': (p) =>
+    `${p.what}：文件已生成（已签发的第${p.version}版，正文和附件与签发时相同），请查看浏览器的下载。`,
+  'bulletin.showsEdited': (p) => `当前显示的是修改后的文字（保存于 ${p.time}），数据变化不会自动更新正文。`,
+  'bulletin.showsGenerated': () => '当前显示的是按本期数据自动生成的文字。',
+  'bulletin.refusedUnits': (p) =>
+    `以下 ${p.count} 个单位已报送月报但文件未通过检查、尚未导入（可在导入页“核对”后导入），全省数字暂不含这些单位：${p.names}。`,
+  'bulletin.missingUnits': (p) =>
+    `以下 ${p.count} 个单位本期尚未报送，全省数字为已报送的 ${p.reported} 个单位的合计（自动生成的通报正文已写明）：${p.names}。`,
+  'bulletin.warnings': (p) => `本期数据有 ${p.count} 条核对提示（如本月数与累计数不一致），请到数据页查看。`,
+  'bulletin.showsIssued': (p) =>
+    `当前显示的是已签发的第${p.version}版（${p.docNumber}，成文日期${p.docDate}，签发于 ${p.time}）。本期已锁定：之后导入或更正的月报作为签发后更改保存并在下方列出，已签发的通报不会改变。`,
+  'bulletin.regenerateConfirm': () =>
+    '重新生成将按当前数据和阈值重写通报文字。您修改过的文字会保留在“历史版本”中，可以随时找回。确定重新生成吗？',
+  'bulletin.reissuing': (p) =>
+    `正在准备重新签发：下面是按当前数据生成（或修改后）的通报，可先修改文字，核对无误后点“签发第${p.version}版…”。已签发的各版保持不变。`,
+  'issue.confirm': (p) =>
+    `签发后，${p.period}通报第${p.version}版的正文、五个附件的全部数字、所依据的月报、成文日期和发文字号将保存下来，不再改动。本期随即锁定：之后导入或更正的月报作为签发后更改列出，需要时可重新签发为新的一版。确定签发吗？`,
+  'issue.done': (p) =>
+    `已签发${p.period}通报第${p.version}版，发文字号${p.docNumber}。可导出 Word 文件印发；之后的更改将作为签发后更改列出。`,
+  'issue.changes': (p) =>
+    `签发后更改：${p.units}的月报在签发后有更改，与签发时的附件相比共有 ${p.count} 处不同（逐单位列在下表）。可按当前数据重新签发为新的一版，或保留已签发的版本。`,
+  'issue.noChanges': () => '签发以来本期数据没有变化，附件数字与签发时相同。',
+  'issue.kept': (p) => `已确认保留第${p.version}版，签发后更改仍列在下表，可随时重新签发。`,
+  'merge.issuedConflict': (p) =>
+    `两台电脑都签发了${p.period}通报第${p.version}版，但内容不同：本机为${p.local}，备份中为${p.incoming}。已签发的通报不会被改写：本机保留自己的这一版，备份中的这一版不合并。请与另一台电脑核对，需要时在通报页重新签发。`,
+  'issue.dataIssued': (p) =>
+    `${p.period}通报已签发（第${p.version}版，${p.docNumber}）。下表是当前数据；与签发时不同之处逐单位列在下面。`,
+  'issue.periodsIssued': (p) =>
+    `以下报告期的通报已签发：${p.periods}。导入这些报告期的月报会作为签发后更改保存，已签发的通报不会改变；通报和数据页将逐单位列出与签发时的差异。`,
+  'targets.saved': (p) =>
+    `${p.year}年年度目标已保存：${p.changed} 个单位有更改${p.unchanged > 0 ? `，${p.unchanged} 个单位与原目标相同` : ''}。原来的目标保留在各单位的更改记录中。`,
+  'targets.inputInvalid': (p) =>
+    `${p.unit}的“${p.label}”填的是“${p.text}”，不是以${p.unitWord}为单位的数字（不能为负数，套、户须为整数），未保存。`,
+  'targets.fileRead': (p) =>
+    `已读取“${p.file}”：${p.units} 个单位的${p.year}年年度目标，请核对下表后确认导入。`,
+  'targets.noProposal': (p) =>
+    `本机没有${p.year}年的月报，无法取自本年首期月报。请先导入月报，或手工填写、从文件导入。`,
+  'targets.differsFromReturns': (p) =>
+    `本期有 ${p.count} 个单位月报中的计划（任务）数与年度目标不一致，计算按年度目标；如目标已调整，请在下表更新。`,
+  'docNumber.saved': (p) => `发文字号设置已保存，下一份通报的发文字号为“${p.example}”。`,
+  'targets.inUse': (p) =>
+    `年度计划、本年需贷款、征收计划和分配任务按${p.year}年年度目标计算（${p.units} 个单位设有目标，其余按月报）。${p.unreported ? `未上报的${p.unreported}的年度目标已计入合计的计划数，完成数不含这些单位。` : ''}`,
+  'targets.explain': () =>
+    '年度目标是省政府与各地签订的保障性安居工程目标责任书中的年度任务。设置后，全省合计、开工率和通报中的年度计划、本年需贷款、征收计划和分配任务都按目标计算（未报送月报的单位也计入计划）；月报中的数字与目标不一致时，数据页会提醒，并以目标为准。没有设置目标的单位，仍按月报中的数字计算。',
+  'targets.fileRefused': () =>
+    '目标文件未导入（一个目标也没有保存），原因如下。请按提示修改文件后重新导入，或使用“下载年度目标表”的格式。',
+  'targets.fromReturns': (p) =>
+    `已从本机${p.year}年的月报中为 ${p.units} 个单位找到首期月报的计划（任务）数，请核对下表后确认；首期月报没有填的目标保持不变。`,
+  'targets.nothingToChange': () => '与已有的年度目标完全相同，没有需要更改的目标。',
+  'docNumber.explain': () =>
+    '签发通报时，发文字号按这里的格式生成：{year} 为成文日期的年份，{number} 为当年的序号。每签发一份通报，序号自动加一；签发时也可改用其他序号，同一字号不能用于两份通报。',
+  'docNumber.invalid': () => '发文字号格式须含 {number}，下一个序号须为 1 至 99999 的整数，未保存。',
   // --- Imports that could not be finished (issue 15). ---
   // One sentence for a batch written in part: which returns were not saved, why, and that the rest are whole.
   'import.unsaved.quota': (p) =>

@@ -1,6 +1,7 @@
 // Annual targets (保障性安居工程目标责任书): per year and unit, the 表1 plan, the 表2 loan need, the 表3 plan and the
 // 表5 task. One definition of the four figures drives the calc, the settings form, the .xlsx reader and merges.
 import { formatYiExact } from './calc/format';
+import { isNegative, parseNumberText, shiftDecimal, toWholeNumber, unitPower } from './numbers';
 import type { FieldDef } from './tables';
 import type { Count, ParsedReturn, PeriodKey, ReturnTables, TableKey, UnitId, Yuan } from './types';
 import { defaultRegister } from './units';
@@ -223,4 +224,56 @@ export function targetRecordProblem(value: unknown): string | null {
   }
   if (typeof value.updatedAt !== 'number' || typeof value.source !== 'string') return '不完整';
   return null;
+}
+
+// ---- the settings form: a target typed in its unit (1200, 12.5亿元, 0.12万套) -------------------------------
+
+export type TargetInput = { ok: true; value: number | null } | { ok: false };
+
+/**
+ * Read a target as typed in the form, in the field's unit (套, 户, 亿元) unless the text names another
+ * (0.12万套, 5000万元), by the same number rules as a return's cell: blank is no target, a dash or 无 is 0;
+ * not a whole 套/户/元, negative or words: refused.
+ */
+export function parseTargetInput(field: TargetFieldDef, text: string): TargetInput {
+  const parsed = parseNumberText(text);
+  if (parsed.kind === 'empty') return { ok: true, value: text.trim() === '' ? null : 0 };
+  if (parsed.kind !== 'number' || parsed.percent || isNegative(parsed.value)) return { ok: false };
+  const kind = field.kind;
+  const typedUnit =
+    parsed.unit === '万' ? (kind === 'money' ? '万元' : `万${field.unit}`) : (parsed.unit ?? field.unit);
+  const power = unitPower(typedUnit, kind);
+  // A count must be typed in its own measure (套 for 套, 户 for 户), as in a return.
+  if (power === null || (kind === 'count' && typedUnit.slice(-1) !== field.unit)) return { ok: false };
+  const whole = toWholeNumber(shiftDecimal(parsed.value, power));
+  return whole === null ? { ok: false } : { ok: true, value: whole };
+}
+
+/** A target as the form shows it, in the field's unit: 1200, 12.5 (亿元). */
+export function targetInputText(field: TargetFieldDef, value: number | null): string {
+  if (value === null) return '';
+  return field.kind === 'money' ? formatYiExact(value) : String(value);
+}
+
+/** One figure that a new set of targets changes for a unit. */
+export interface TargetDifference {
+  unitId: UnitId;
+  key: TargetKey;
+  before: number | null;
+  after: number | null;
+}
+
+/** What `after` changes against `before`, for the units `after` names, field by field (register-free order). */
+export function targetDifferences(
+  before: ReadonlyMap<UnitId, UnitTargets>,
+  after: ReadonlyMap<UnitId, UnitTargets>,
+): TargetDifference[] {
+  const out: TargetDifference[] = [];
+  for (const [unitId, next] of after) {
+    const old = before.get(unitId) ?? NO_TARGETS;
+    for (const key of TARGET_KEYS) {
+      if (old[key] !== next[key]) out.push({ unitId, key, before: old[key], after: next[key] });
+    }
+  }
+  return out;
 }

@@ -176,12 +176,17 @@ export async function writeSummaryWorkbook(
   analysis: PeriodAnalysis,
   order: RowOrder = 'grouped',
 ): Promise<Uint8Array> {
+  return writeAttachmentsWorkbook(buildAttachments(analysis, order));
+}
+
+/** The same workbook from attachment models already built (an issued bulletin's, as issued). */
+export async function writeAttachmentsWorkbook(models: readonly AttachmentModel[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '吉林省安居工程月报汇总';
   // A fixed date keeps the bytes of two exports of the same data identical.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
-  for (const model of buildAttachments(analysis, order)) addAttachmentSheet(workbook, model);
+  for (const model of models) addAttachmentSheet(workbook, model);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -252,3 +252,17 @@ describe('readTargets refuses what it cannot place', () => {
     expect(readTargets(new Uint8Array(0), 'x.xlsx', { year: 2018 }).ok).toBe(false);
   });
 });
+
+describe('readTargets on a 合计 under 序号', () => {
+  it('reads it as the total, not as a unit', () => {
+    const result = read([
+      ['序号', '市县', '棚改年度计划（套）'],
+      [1, '农安县', 100],
+      [2, '德惠市', 50],
+      ['合计', null, 150],
+    ]);
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    expect(result.rows.map((r) => r.targets.startPlan)).toEqual([100, 50]);
+    expect(result.warnings).toEqual([]);
+  });
+});

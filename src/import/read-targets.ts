@@ -348,7 +348,10 @@ function readUnguarded(bytes: Uint8Array, fileName: string, options: ReadTargets
       targets[t.field.key] = value;
       values.set(t.field.key, value);
     }
-    if (unitText && isTotalLabel(unitText)) {
+    // A total line says so in its 市县 cell or in any label left of the figures (合计 under 序号).
+    const firstFigure = targetCols.reduce((min, t) => Math.min(min, t.col.c), Number.POSITIVE_INFINITY);
+    const labels = row.cells.filter((cell) => cell.c < firstFigure && typeof cell.value === 'string');
+    if ((unitText && isTotalLabel(unitText)) || labels.some((cell) => isTotalLabel(cellText(cell)))) {
       totals.push({ r: row.r, values });
       continue;
     }

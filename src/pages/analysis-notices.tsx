@@ -2,6 +2,7 @@
 // computation's warnings (a declared 本月 that disagrees with the difference of two months, a cumulative
 // figure that fell), each naming the unit and both periods.
 import type { PeriodAnalysis } from '../domain/calc/types';
+import { notice } from '../domain/messages';
 import { defaultRegister } from '../domain/units';
 
 /** Up to this many missing units are named in the sentence; more (early in the month) fold under it. */
@@ -26,10 +27,23 @@ export function AnalysisNotices({ analysis, scope }: { analysis: PeriodAnalysis;
           <p>未上报：{names}。</p>
         </details>
       ) : null}
+      {analysis.targetUnits.length > 0 ? (
+        <p className="notice" data-testid={`${scope}-targets`}>
+          {notice('targets.inUse', {
+            year: Number(analysis.period.slice(0, 4)),
+            units: analysis.targetUnits.length,
+            unreported: missing
+              .filter((id) => analysis.targetUnits.includes(id))
+              .map((id) => defaultRegister.unit(id)?.name ?? id)
+              .join('、'),
+          })}
+        </p>
+      ) : null}
       {analysis.warnings.length > 0 ? (
         <details className="notice warn" data-testid={`${scope}-warnings`}>
           <summary>
-            本期数据有{analysis.warnings.length}条提醒（本月数与累计数之差不符，或累计数比上期减少）
+            本期数据有{analysis.warnings.length}
+            条提醒（本月数与累计数之差不符、累计数比上期减少，或月报的计划数与年度目标不一致）
           </summary>
           <ul>
             {analysis.warnings.map((w) => (

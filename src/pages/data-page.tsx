@@ -9,6 +9,7 @@ import { TABLE_KEYS, type TableKey } from '../domain/types';
 import { ActionNotice } from '../ui/action-notice';
 import { AnalysisNotices } from './analysis-notices';
 import { downloadSummaryWorkbook } from './bulletin/export-actions';
+import { IssuedDataNotice } from './bulletin/issued-changes';
 import { CarryOverView } from './data/carry-over-view';
 import { EmptyState } from './data/empty-state';
 import { ExpropriationView } from './data/expropriation-view';
@@ -76,6 +77,7 @@ function DataBody({
         <ActionNotice message={exporting.message} />
       </div>
       <AnalysisNotices analysis={analysis} scope="data" />
+      <IssuedDataNotice period={state.period} analysis={analysis} />
       {table === 'start' && <StartView section={analysis.start} caption={caption} thresholds={thresholds} />}
       {table === 'loan' && <LoanView section={analysis.loan} caption={caption} />}
       {table === 'expropriation' && (

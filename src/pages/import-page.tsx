@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
 import { warmReaders } from '../import/reader-client';
 import { entryHref } from '../ui/links';
+import { IssuedPeriodsNotice } from './bulletin/issued-periods-notice';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
 import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
@@ -50,6 +51,7 @@ export function ImportPage() {
       <FirstSteps />
       <BackupReminderNotice />
       <SyncConflicts />
+      <IssuedPeriodsNotice />
       {/* Files may be added while others are read (a slow file never holds the picker); not while saving. */}
       <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy === 'saving'}>
         <button type="button" disabled={session.busy === 'saving'} onClick={() => void loadDemo()}>

@@ -2,9 +2,11 @@
 import { type ContentsEntry, PageContents } from '../ui/page-contents';
 import { BackupSection } from './settings/backup-section';
 import { BulletinTextSection } from './settings/bulletin-text-section';
+import { DocNumberSection } from './settings/doc-number-section';
 import { LayoutsSection } from './settings/layouts-section';
 import { StorageSection } from './settings/storage-section';
 import { SyncSection } from './settings/sync-section';
+import { TargetsSection } from './settings/targets-section';
 import { ThresholdsSection } from './settings/thresholds-section';
 import './settings/settings.css';
 
@@ -12,6 +14,8 @@ import './settings/settings.css';
 const CONTENTS: ContentsEntry[] = [
   { label: '预警阈值', target: '#thresholds-title' },
   { label: '通报固定文字', target: '#bulletin-text-title' },
+  { label: '年度目标', target: '#targets-title' },
+  { label: '发文字号', target: '#doc-number-title' },
   { label: '表头对照', target: '#layouts-title' },
   { label: '本机存储', target: '#storage-title' },
   { label: '备份与恢复', target: '#backup-title' },
@@ -27,6 +31,8 @@ export function SettingsPage() {
       <PageContents entries={CONTENTS} />
       <ThresholdsSection />
       <BulletinTextSection />
+      <TargetsSection />
+      <DocNumberSection />
       <LayoutsSection />
       <StorageSection />
       <BackupSection />

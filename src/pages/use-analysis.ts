@@ -3,10 +3,12 @@
 // Only the periods needed are read (the analysis window, plus what a page asks for), so ten years cost nothing.
 import { useMemo } from 'react';
 import { useAllCurrentReturns, useAnalysisInputs } from '../db/hooks';
+import { useAllTargets } from '../db/targets-repo';
 import { analysePeriod, analyseTrends, type PeriodAnalysis, type TrendPoint } from '../domain/calc';
 import { monthsOfYearTo } from '../domain/calc/overview';
 import { analysisWindow } from '../domain/calc/window';
 import type { Thresholds } from '../domain/settings';
+import { targetYearOf, type YearTargets } from '../domain/targets';
 import type { ParsedReturn, PeriodKey } from '../domain/types';
 import { defaultRegister } from '../domain/units';
 import { usePeriod } from './period-context';
@@ -35,6 +37,7 @@ export interface AnalysisOptions {
 }
 
 const NONE: readonly PeriodKey[] = [];
+const NO_TARGETS: YearTargets = new Map();
 
 export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
   const { period, periods, loading } = usePeriod();
@@ -44,14 +47,24 @@ export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
     [period, alsoRead],
   );
   const { returnsByPeriod, thresholds } = useAnalysisInputs(needed);
+  // The annual targets of every year (a page may analyse a period of another year too).
+  const targets = useAllTargets();
   return useMemo<AnalysisState>(() => {
     if (loading) return { status: 'loading' };
     if (periods.length === 0 || period === null) return { status: 'empty' };
     // The live query may still hold the previous period's answer for a moment: wait for this one's.
     if (returnsByPeriod === undefined || !needed.every((p) => returnsByPeriod.has(p)))
       return { status: 'loading' };
+    if (targets === undefined) return { status: 'loading' };
+    // Each period with the annual targets of its own year (目标责任书): plans, needs and tasks follow them.
     const analyse = (p: PeriodKey) =>
-      analysePeriod({ returnsByPeriod, period: p, register: defaultRegister, thresholds });
+      analysePeriod({
+        returnsByPeriod,
+        period: p,
+        register: defaultRegister,
+        thresholds,
+        targets: targets.get(targetYearOf(p)) ?? NO_TARGETS,
+      });
     const analysis = analyse(period);
     const cache = new Map<PeriodKey, PeriodAnalysis | null>([[period, analysis]]);
     const analyseAt = (p: PeriodKey): PeriodAnalysis | null => {
@@ -63,7 +76,7 @@ export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
       return found;
     };
     return { status: 'ready', period, analysis, thresholds, returnsByPeriod, analyseAt };
-  }, [loading, periods.length, period, needed, returnsByPeriod, thresholds]);
+  }, [loading, periods.length, period, needed, returnsByPeriod, thresholds, targets]);
 }
 
 /**
@@ -73,16 +86,21 @@ export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
 export function useYearTrends(period: PeriodKey | null): TrendPoint[] | undefined {
   const months = useMemo(() => (period === null ? NONE : monthsOfYearTo(period)), [period]);
   const { returnsByPeriod } = useAnalysisInputs(months);
+  const targets = useAllTargets();
   return useMemo(() => {
     if (returnsByPeriod === undefined || !months.every((p) => returnsByPeriod.has(p))) return undefined;
-    // When the analysis above is given the year's targets, these trends must be given the same (targetsOf):
-    // the overview's tests hold the two equal.
-    return analyseTrends(returnsByPeriod, defaultRegister);
-  }, [returnsByPeriod, months]);
+    if (targets === undefined) return undefined;
+    // The same targets as the analysis above (the overview's tests hold the two equal).
+    return analyseTrends(returnsByPeriod, defaultRegister, (year) => targets.get(year));
+  }, [returnsByPeriod, months, targets]);
 }
 
 /** The province figures of every stored period, oldest first (图表's trend chart); undefined while loading. */
 export function useProvinceTrends(): TrendPoint[] | undefined {
   const all = useAllCurrentReturns();
-  return useMemo(() => (all ? analyseTrends(all, defaultRegister) : undefined), [all]);
+  const targets = useAllTargets();
+  return useMemo(
+    () => (all && targets ? analyseTrends(all, defaultRegister, (year) => targets.get(year)) : undefined),
+    [all, targets],
+  );
 }

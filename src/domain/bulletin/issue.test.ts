@@ -9,6 +9,7 @@ import {
   isoToday,
   nextDocNumber,
   withDefaultDocNumber,
+  withDocDate,
 } from './issue';
 
 describe('发文字号', () => {
@@ -82,5 +83,20 @@ describe('成文日期', () => {
     ['', false],
   ])('%s is a day: %s', (text, ok) => {
     expect(isIsoDay(text)).toBe(ok);
+  });
+});
+
+describe('the date line of an issued text', () => {
+  const body = { kind: 'body' as const, text: '正文' };
+  const issuer = { kind: 'issuer' as const, text: '吉林省保障性安居工程领导小组办公室' };
+  it.each([
+    ['replaces the date the text has', [body, issuer, { kind: 'date' as const, text: '2018年10月10日' }]],
+    ['adds one after the issuer when the text has none', [body, issuer]],
+  ])('%s', (_, paragraphs) => {
+    expect(withDocDate(paragraphs, '2019-01-05')).toEqual([
+      body,
+      issuer,
+      { kind: 'date', text: '2019年1月5日' },
+    ]);
   });
 });

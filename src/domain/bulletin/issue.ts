@@ -3,6 +3,7 @@
 // Pure: the issued record itself is kept by db/issued-repo, never changed once written.
 import type { TableKey } from '../types';
 import { type AttachmentModel, type CellValue, cellText, type HeaderCell } from './attachments';
+import { type BulletinParagraph, chineseDateOfIso } from './generate';
 
 // ---- 发文字号 -------------------------------------------------------------------------------------------
 
@@ -70,6 +71,16 @@ export function isIsoDay(text: string): boolean {
     d.getUTCMonth() + 1 === Number(m[2]) &&
     d.getUTCDate() === Number(m[3])
   );
+}
+
+/** The paragraphs with their date line set to the 成文日期 (added after the issuer when the text has none). */
+export function withDocDate(paragraphs: readonly BulletinParagraph[], docDate: string): BulletinParagraph[] {
+  const date: BulletinParagraph = { kind: 'date', text: chineseDateOfIso(docDate) };
+  if (paragraphs.some((p) => p.kind === 'date')) return paragraphs.map((p) => (p.kind === 'date' ? date : p));
+  const issuer = paragraphs.findIndex((p) => p.kind === 'issuer');
+  const out = [...paragraphs];
+  out.splice(issuer < 0 ? out.length : issuer + 1, 0, date);
+  return out;
 }
 
 // ---- differences after issue ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The export buttons' actions: each loads its writer lazily (ExcelJS, docx, SheetJS, fflate stay out of the
 // first bundle) and saves the bytes as a download. Other pages (数据) may call these too.
 
-import { buildAttachments, type RowOrder } from '../../domain/bulletin/attachments';
+import type { AttachmentModel, RowOrder } from '../../domain/bulletin/attachments';
 import type { DocumentFurniture } from '../../domain/bulletin/furniture';
 import type { BulletinParagraph } from '../../domain/bulletin/generate';
 import type { PeriodAnalysis } from '../../domain/calc/types';
@@ -22,19 +22,33 @@ export async function downloadSummaryWorkbook(
   saveBytes(await writeSummaryWorkbook(analysis, order), summaryFileName(analysis.period), XLSX_MIME);
 }
 
+/** 导出汇总表 of an issued bulletin: its attachments as issued. */
+export async function downloadIssuedWorkbook(
+  models: readonly AttachmentModel[],
+  period: PeriodKey,
+  version: number,
+): Promise<void> {
+  const { writeAttachmentsWorkbook, summaryFileName } = await import('../../export/summary-workbook');
+  const name = summaryFileName(period).replace(/\.xlsx$/, `-第${version}版.xlsx`);
+  saveBytes(await writeAttachmentsWorkbook(models), name, XLSX_MIME);
+}
+
 /**
  * 导出通报: the bulletin text (as shown, edits included), the five attachments and the document's furniture
- * (版头 and 版记: the settings' texts with the bulletin's 发文字号 and 成文日期) as a Word file.
+ * (版头 and 版记: the settings' texts with the bulletin's 发文字号 and 成文日期) as a Word file; an issued
+ * version's file name says which version it is.
  */
 export async function downloadBulletinDocx(
   paragraphs: readonly BulletinParagraph[],
-  analysis: PeriodAnalysis,
-  order: RowOrder = 'grouped',
-  furniture: Partial<DocumentFurniture> = {},
+  attachments: readonly AttachmentModel[],
+  period: PeriodKey,
+  furniture: Partial<DocumentFurniture>,
+  version: number | null = null,
 ): Promise<void> {
   const { writeBulletinDocx } = await import('../../export/bulletin-docx');
-  const bytes = await writeBulletinDocx(paragraphs, buildAttachments(analysis, order), furniture);
-  saveBytes(bytes, `${periodLabel(analysis.period)}全省安居工程进展情况通报.docx`, DOCX_MIME);
+  const bytes = await writeBulletinDocx(paragraphs, attachments, furniture);
+  const name = `${periodLabel(period)}全省安居工程进展情况通报${version === null ? '' : `-第${version}版`}.docx`;
+  saveBytes(bytes, name, DOCX_MIME);
 }
 
 /** 下载空白模板 for one unit, its known banks (from its latest return) named in 表2. */

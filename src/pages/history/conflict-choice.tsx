@@ -4,6 +4,7 @@ import type { ReturnRevision } from '../../db/database';
 import type { MergeSide } from '../../db/merge';
 import { diffReturnTables } from '../../db/return-diff';
 import { timeText, unitPeriodText } from './labels';
+import { SideChoice } from './side-choice';
 
 export interface ConflictPair {
   key: string;
@@ -34,7 +35,6 @@ export function ConflictChoice({
   const c = conflict;
   const changes = diffReturnTables(c.local.tables, c.incoming.tables);
   const name = unitPeriodText(c.unitId, c.period);
-  const group = `conflict-choice-${incomingName}-${c.key}`;
   return (
     <fieldset className="merge-conflict">
       <legend>{name}：两台电脑的月报不同</legend>
@@ -65,22 +65,9 @@ export function ConflictChoice({
           ))}
         </tbody>
       </table>
-      <div className="toolbar" role="radiogroup" aria-label={`${name} 采用哪一份`}>
-        <label>
-          <input type="radio" name={group} checked={chosen === 'local'} onChange={() => onChoose('local')} />
-          采用本机的
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={group}
-            checked={chosen === 'incoming'}
-            onChange={() => onChoose('incoming')}
-          />
-          {chooseIncoming}
-        </label>
+      <SideChoice name={name} chosen={chosen} onChoose={onChoose} chooseIncoming={chooseIncoming}>
         {children}
-      </div>
+      </SideChoice>
     </fieldset>
   );
 }

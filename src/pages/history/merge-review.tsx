@@ -1,8 +1,16 @@
 // 合并其他电脑的备份, step two: what the merge adds and skips, and for each unit/period where both computers hold
-// a different current return, the differing figures side by side and the user's choice (ConflictChoice).
+// a different current return, the differing figures side by side and the user's choice (ConflictChoice); and
+// the annual targets and issued bulletins the two computers differ on.
 import { useState } from 'react';
 import { isNoopMerge, type MergePlan, type MergeSide } from '../../db/merge';
+import type { OfficeMergePlan, OfficeMergeSummary } from '../../db/merge-office';
+import { chineseDateOfIso } from '../../domain/bulletin/generate';
+import { notice } from '../../domain/messages';
+import { periodLabel } from '../../domain/period';
+import { formatTargetValue, TARGET_FIELDS, type UnitTargets } from '../../domain/targets';
+import { defaultRegister } from '../../domain/units';
 import { ConflictChoice } from './conflict-choice';
+import { SideChoice } from './side-choice';
 
 export function MergeReview({
   plan,
@@ -18,7 +26,9 @@ export function MergeReview({
   onCancel: () => void;
 }) {
   const [choices, setChoices] = useState<Map<string, MergeSide>>(() => new Map());
-  const unanswered = plan.conflicts.filter((c) => !choices.has(c.key)).length;
+  const unanswered =
+    plan.conflicts.filter((c) => !choices.has(c.key)).length +
+    plan.office.targetConflicts.filter((c) => !choices.has(c.key)).length;
   const choose = (key: string, side: MergeSide) => setChoices((prev) => new Map(prev).set(key, side));
   // A backup of the same data (e.g. this computer's own): say so plainly instead of a list of zeros.
   const nothingNew = isNoopMerge(plan);
@@ -44,6 +54,7 @@ export function MergeReview({
           {plan.fileReadsToAdd.length > 0 && (
             <li>读取过的文件记录：{plan.fileReadsToAdd.length} 个，将添加</li>
           )}
+          <OfficeSummary office={plan.office} />
         </ul>
       )}
       {plan.conflicts.map((c) => (
@@ -56,6 +67,7 @@ export function MergeReview({
           onChoose={(side) => choose(c.key, side)}
         />
       ))}
+      <OfficeConflicts office={plan.office} choices={choices} choose={choose} />
       <p className="muted">
         {plan.conflicts.length > 0 ? '两份月报都会保留为版本记录，之后可在单位页面的版本记录中切换。' : ''}
         本机的设置（预警阈值等）保持不变，不从备份合并。
@@ -76,4 +88,74 @@ export function MergeReview({
       </div>
     </section>
   );
+}
+
+/** What the merge does with annual targets and issued bulletins, as list items. */
+function OfficeSummary({ office }: { office: OfficeMergePlan }) {
+  return (
+    <>
+      {office.targetsToAdd.length > 0 && <li>本机没有的年度目标：{office.targetsToAdd.length} 条，将添加</li>}
+      {office.targetConflicts.length > 0 && (
+        <li>两台电脑不同的年度目标：{office.targetConflicts.length} 条，请逐一选择</li>
+      )}
+      {office.issuedToAdd.length > 0 && <li>本机没有的已签发通报：{office.issuedToAdd.length} 份，将添加</li>}
+      {office.issuedConflicts.length > 0 && (
+        <li>两台电脑签发的同一版通报内容不同：{office.issuedConflicts.length} 份，不合并（见下）</li>
+      )}
+    </>
+  );
+}
+
+const targetsText = (t: UnitTargets) =>
+  TARGET_FIELDS.map((f) => `${f.label}${formatTargetValue(f, t[f.key])}`).join('，');
+
+/** Differing targets to choose between, and differing issued bulletins shown (never merged). */
+function OfficeConflicts({
+  office,
+  choices,
+  choose,
+}: {
+  office: OfficeMergePlan;
+  choices: ReadonlyMap<string, MergeSide>;
+  choose: (key: string, side: MergeSide) => void;
+}) {
+  return (
+    <>
+      {office.targetConflicts.map((c) => {
+        const name = `${defaultRegister.unit(c.unitId)?.name ?? c.unitId} ${c.year}年年度目标`;
+        return (
+          <fieldset key={c.key} className="merge-conflict">
+            <legend>{name}：两台电脑的目标不同</legend>
+            <SideChoice
+              name={name}
+              chosen={choices.get(c.key)}
+              onChoose={(side) => choose(c.key, side)}
+              local={`（${targetsText(c.local)}）`}
+              incoming={`（${targetsText(c.incoming)}）`}
+            />
+          </fieldset>
+        );
+      })}
+      {office.issuedConflicts.map((c) => (
+        <p key={c.id} className="notice warn" role="note">
+          {notice('merge.issuedConflict', {
+            period: periodLabel(c.local.period),
+            version: c.local.version,
+            local: `${c.local.docNumber}（成文日期${chineseDateOfIso(c.local.docDate)}）`,
+            incoming: `${c.incoming.docNumber}（成文日期${chineseDateOfIso(c.incoming.docDate)}）`,
+          })}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The office part of a merge's success sentence. */
+export function officeMergeText(office: OfficeMergeSummary): string {
+  const parts = [
+    office.targetsAdded > 0 ? `添加年度目标 ${office.targetsAdded} 条` : '',
+    office.targetsChanged > 0 ? `采用备份中的年度目标 ${office.targetsChanged} 条` : '',
+    office.issuedAdded > 0 ? `添加已签发通报 ${office.issuedAdded} 份` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `另${parts.join('，')}。` : '';
 }

@@ -21,7 +21,7 @@ import { BackupReminderNotice } from '../history/backup-reminder';
 import { fileBytes } from '../history/download';
 import { ImportList } from '../history/import-list';
 import { unitName } from '../history/labels';
-import { MergeReview } from '../history/merge-review';
+import { MergeReview, officeMergeText } from '../history/merge-review';
 import { WipeData } from '../history/wipe-data';
 import '../history/history.css';
 
@@ -136,7 +136,7 @@ export function BackupSection() {
         result.ok
           ? {
               ok: true,
-              text: `已合并“${merge.fileName}”：新增 ${result.value.added} 个版本，跳过相同的 ${result.value.skipped} 份，${result.value.headsMoved} 份月报更新为当前版本。可在下方导入记录中撤销。${layoutConflictText(result.value.layoutConflicts)}`,
+              text: `已合并“${merge.fileName}”：新增 ${result.value.added} 个版本，跳过相同的 ${result.value.skipped} 份，${result.value.headsMoved} 份月报更新为当前版本。可在下方导入记录中撤销。${officeMergeText(result.value.office)}${layoutConflictText(result.value.layoutConflicts)}`,
             }
           : { ok: false, text: result.message },
       );

@@ -2,6 +2,7 @@
 // Reads only this unit's returns.
 import { useMemo } from 'react';
 import { useUnitReturns } from '../../db/hooks';
+import { useAllTargets } from '../../db/targets-repo';
 import { periodLabel } from '../../domain/period';
 import type { Thresholds } from '../../domain/settings';
 import type { PeriodKey, UnitId } from '../../domain/types';
@@ -53,9 +54,13 @@ export function HistoryTable(props: {
   const { unitId, unitName, thresholds, current, onChoose } = props;
   // Only this unit's returns: its row in a period depends on nothing else.
   const returnsByPeriod = useUnitReturns(unitId);
+  const targets = useAllTargets();
   const history = useMemo(
-    () => (returnsByPeriod ? unitHistory(returnsByPeriod, unitId, defaultRegister, thresholds) : undefined),
-    [returnsByPeriod, unitId, thresholds],
+    () =>
+      returnsByPeriod && targets
+        ? unitHistory(returnsByPeriod, unitId, defaultRegister, thresholds, (year) => targets.get(year))
+        : undefined,
+    [returnsByPeriod, unitId, thresholds, targets],
   );
   const columns = useMemo(() => historyColumns(current, onChoose), [current, onChoose]);
   if (history === undefined) return <p className="loading">正在读取历史数据…</p>;

@@ -9,6 +9,7 @@ import {
 } from '../../domain/calc';
 import { previousMonth, previousPeriod } from '../../domain/period';
 import type { Thresholds } from '../../domain/settings';
+import { targetYearOf, type YearTargets } from '../../domain/targets';
 import type { ParsedReturn, PeriodKey, UnitId } from '../../domain/types';
 import type { UnitRegister } from '../../domain/units';
 
@@ -27,6 +28,7 @@ export function unitHistory(
   unitId: UnitId,
   register: UnitRegister,
   thresholds: Thresholds,
+  targetsOf: (year: number) => YearTargets | undefined = () => undefined,
 ): UnitHistoryPoint[] {
   const own = new Map<PeriodKey, ParsedReturn[]>();
   for (const [period, returns] of returnsByPeriod) {
@@ -40,7 +42,10 @@ export function unitHistory(
       const r = p ? own.get(p) : undefined;
       if (p && r) slice.set(p, r);
     }
-    const a = analysePeriod({ returnsByPeriod: slice, period, register, thresholds });
+    // The unit's own target for the year, as the province analysis uses it.
+    const target = targetsOf(targetYearOf(period))?.get(unitId);
+    const targets: YearTargets = target ? new Map([[unitId, target]]) : new Map();
+    const a = analysePeriod({ returnsByPeriod: slice, period, register, thresholds, targets });
     const find = <R extends { id: string }>(rows: readonly R[]) => rows.find((row) => row.id === unitId);
     return {
       period,
