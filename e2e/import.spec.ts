@@ -172,8 +172,12 @@ test('载入示例数据 gives the same completeness as importing the samples by
   // The same figures too: the 表1 view of both.
   await page.goto('/#/data');
   await otherPage.goto('/#/data');
-  await expect(page.getByRole('main')).toContainText('农安县');
-  await expect(otherPage.getByRole('main')).toContainText('农安县');
+  // The 数据 page and its table, not the 导入 page still on screen (which names 农安县 too) or a loading line.
+  for (const p of [page, otherPage]) {
+    await expect(p.getByRole('heading', { level: 1, name: '汇总数据' })).toBeVisible();
+    await expect(p.getByRole('main').getByRole('table').first()).toContainText('农安县');
+    await expect(p.locator('main .loading')).toHaveCount(0);
+  }
   expect(await page.getByRole('main').textContent()).toEqual(await otherPage.getByRole('main').textContent());
   expect(errors).toEqual([]);
   await other.close();

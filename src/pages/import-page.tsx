@@ -1,20 +1,30 @@
 // 导入: drop the month's returns, see every problem, store what is good.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
+import { notice } from '../domain/messages';
 import { warmReaders } from '../import/reader-client';
 import { entryHref } from '../ui/links';
 import { IssuedPeriodsNotice } from './bulletin/issued-periods-notice';
 import { BackupReminderNotice } from './history/backup-reminder';
 import { Completeness } from './import/completeness';
-import { DEMO_FILE_COUNT, DemoFetchError, loadDemoFiles } from './import/demo-data';
+import { DEMO_FILE_COUNT } from './import/demo-count';
 import { DropZone } from './import/drop-zone';
-import { FileList } from './import/file-list';
 import { FirstSteps } from './import/first-steps';
 import { confirmHint, type FileRow, rowStatus, summaryText, useImportSession } from './import/import-session';
 import { ProblemListButton } from './import/problem-list-button';
 import { usePeriod } from './period-context';
-import { SyncConflicts } from './sync/sync-conflicts';
+import { SyncConflictsGate } from './sync/sync-conflicts-gate';
 import './import/import.css';
+
+// The file list loads with the first files (and is fetched ahead on the same intent that starts the readers).
+const loadFileList = () => import('./import/file-list');
+const FileList = lazy(() => loadFileList().then((m) => ({ default: m.FileList })));
+
+/** The user is about to add files: start the readers and fetch the file list. */
+function prepareForFiles(): void {
+  warmReaders();
+  void loadFileList();
+}
 
 // 核对 loads with its grid and its worker client only when a file is reviewed.
 const ReviewDialog = lazy(() => import('./review/review-dialog').then((m) => ({ default: m.ReviewDialog })));
@@ -24,14 +34,26 @@ export function ImportPage() {
   const { period } = usePeriod();
   const [demoError, setDemoError] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState<FileRow | null>(null);
-  // The readers load while the user picks files: the first file does not wait for them.
-  useEffect(warmReaders, []);
+  // The readers (the reader worker is ~150 kB gzip) start when the user shows they are about to add files — the
+  // pointer or the focus reaches the picker, or files are dragged onto the page — not on every visit to 导入:
+  // they load while the user picks files, and a first visit stays small.
+  useEffect(() => {
+    window.addEventListener('dragenter', prepareForFiles, { once: true });
+    return () => window.removeEventListener('dragenter', prepareForFiles);
+  }, []);
   const pending = session.rows.filter((r) => !r.done);
   // Confirm settles every pending file (stores, skips or refuses it) except a replacement not yet confirmed.
   const settleable = pending.filter((r) => rowStatus(r) !== 'replace' || r.confirmed);
 
   const loadDemo = async () => {
     setDemoError(null);
+    // The list of demo URLs loads on the click (precached: it works offline).
+    const demo = await import('./import/demo-data').catch(() => null);
+    if (!demo) {
+      setDemoError(notice('demo.failed'));
+      return;
+    }
+    const { DemoFetchError, loadDemoFiles } = demo;
     try {
       const rows = await session.addFiles(await loadDemoFiles(), 'demo');
       // Nothing to decide (no replacement, no refused file): store at once, as one import.
@@ -50,10 +72,14 @@ export function ImportPage() {
       <h1 id="import-title">导入月报</h1>
       <FirstSteps />
       <BackupReminderNotice />
-      <SyncConflicts />
+      <SyncConflictsGate />
       <IssuedPeriodsNotice />
       {/* Files may be added while others are read (a slow file never holds the picker); not while saving. */}
-      <DropZone onFiles={(files) => void session.addFiles(files)} disabled={session.busy === 'saving'}>
+      <DropZone
+        onFiles={(files) => void session.addFiles(files)}
+        onIntent={prepareForFiles}
+        disabled={session.busy === 'saving'}
+      >
         <button type="button" disabled={session.busy === 'saving'} onClick={() => void loadDemo()}>
           载入示例数据
         </button>
@@ -123,7 +149,9 @@ export function ImportPage() {
               正在保存…
             </p>
           )}
-          <FileList rows={session.rows} onConfirm={session.setConfirmed} onReview={setReviewing} />
+          <Suspense fallback={<p className="loading">正在显示文件…</p>}>
+            <FileList rows={session.rows} onConfirm={session.setConfirmed} onReview={setReviewing} />
+          </Suspense>
           {reviewing?.input && (
             <Suspense fallback={<p className="loading">正在打开核对…</p>}>
               <ReviewDialog

@@ -8,7 +8,7 @@ import { dataHref, entryHref } from '../ui/links';
 import { EmptyState } from './data/empty-state';
 import { RevisionHistory } from './history/revision-history';
 import { usePeriod } from './period-context';
-import { SyncConflicts } from './sync/sync-conflicts';
+import { SyncConflictsGate } from './sync/sync-conflicts-gate';
 import { HistoryTable } from './unit/history-table';
 import { UnitFigures } from './unit/unit-figures';
 import { useAnalysis } from './use-analysis';
@@ -46,7 +46,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
             : '手工录入'}
         </a>
       </p>
-      <SyncConflicts unitId={unit.id} />
+      <SyncConflictsGate unitId={unit.id} />
       {state.status === 'loading' && <p className="loading">正在读取数据…</p>}
       {state.status === 'empty' && <EmptyState />}
       {state.status === 'ready' && (

@@ -1,5 +1,6 @@
 // The demo returns shipped inside the app: the 100 sample workbooks (2018年1-8月 and 1-9月 of all 50 units),
-// emitted as assets so the service worker precaches them and 载入示例数据 works offline.
+// emitted as assets so the service worker precaches them and 载入示例数据 works offline. Loaded on the click:
+// the 100 hashed URLs are a few kB the first visit need not carry.
 import { notice } from '../../domain/messages';
 import type { ReadInput } from '../../import/reader-client';
 
@@ -13,8 +14,8 @@ const DEMO_URLS = import.meta.glob<string>('../../../fixtures/samples/*/*.xlsx',
 /** A demo file that could not be fetched; its message is the sentence to show. */
 export class DemoFetchError extends Error {}
 
-/** How many demo files there are. */
-export const DEMO_FILE_COUNT = Object.keys(DEMO_URLS).length;
+/** How many demo files this build holds (demo-count.ts states it for the page without loading this module). */
+export const DEMO_URL_COUNT = Object.keys(DEMO_URLS).length;
 
 /** Fetch every demo workbook (from the precache when offline) as name + bytes, ready for the reader. */
 export async function loadDemoFiles(): Promise<ReadInput[]> {

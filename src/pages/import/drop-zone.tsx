@@ -6,10 +6,13 @@ export const ACCEPTED = '.xlsx,.xls,.csv';
 
 export function DropZone({
   onFiles,
+  onIntent,
   disabled,
   children,
 }: {
   onFiles: (files: File[]) => void;
+  /** The user is about to add files: the pointer or the focus reached the zone or its buttons, or a drag came in. */
+  onIntent?: () => void;
   disabled: boolean;
   /** More actions on the picker's line (载入示例数据). */
   children?: ReactNode;
@@ -34,7 +37,8 @@ export function DropZone({
     }
   };
   return (
-    <div>
+    // biome-ignore lint/a11y/noStaticElementInteractions: passive listeners that only start the readers early; the user's actions are the zone's and the buttons' own
+    <div onPointerEnter={onIntent} onFocus={onIntent} onDragEnter={onIntent}>
       {/* biome-ignore lint/a11y/useSemanticElements: a drop target must be a block that accepts drops; it acts as a button for keyboards */}
       <div
         className={dragging ? 'drop-zone dragging' : 'drop-zone'}
