@@ -57,23 +57,28 @@ export async function recordRefusedReads(
 }
 
 /**
- * Inside the transaction that stores a return (from a file, or typed in by hand): the unit's refused files
- * for the period are resolved — its return is now in — and the stored file's own record, if any, is written.
+ * Inside the returns' transaction: keep each stored return's file record, and mark the refused files of the
+ * same unit and period as resolved. One read per period and one write for the whole chunk (not two requests
+ * per return), each period's records read at once (getAll) and filtered here.
  */
-export async function writeStoredRead(
+export async function writeStoredReads(
   db: AnjuDatabase,
-  record: FileReadRecord | undefined,
-  stored: { unitId: UnitId; period: PeriodKey },
+  items: readonly { record: FileReadRecord | undefined; unitId: UnitId; period: PeriodKey }[],
 ): Promise<void> {
-  const refusedBefore = await db.fileReads
-    .where('period')
-    .equals(stored.period)
-    .filter((r) => r.importId === null && r.status === 'refused' && r.unitId === stored.unitId)
-    .toArray();
-  const resolved = refusedBefore
-    .filter((r) => r.id !== record?.id)
-    .map((r) => ({ ...r, status: 'resolved' as const }));
-  await db.fileReads.bulkPut(record ? [...resolved, record] : resolved);
+  if (items.length === 0) return;
+  const own = new Set(items.flatMap((i) => (i.record ? [i.record.id] : [])));
+  const stored = new Set(items.map((i) => `${i.unitId}|${i.period}`));
+  const periods = [...new Set(items.map((i) => i.period))];
+  const resolved: FileReadRecord[] = [];
+  for (const period of periods) {
+    for (const r of await db.fileReads.where('period').equals(period).toArray()) {
+      if (r.importId !== null || r.status !== 'refused' || own.has(r.id)) continue;
+      if (r.unitId !== undefined && stored.has(`${r.unitId}|${r.period}`))
+        resolved.push({ ...r, status: 'resolved' });
+    }
+  }
+  const records = items.flatMap((i) => (i.record ? [i.record] : []));
+  if (resolved.length + records.length > 0) await db.fileReads.bulkPut([...resolved, ...records]);
 }
 
 /** Every kept file read, newest first. */
@@ -92,11 +97,9 @@ export async function listRefusedReads(db: AnjuDatabase): Promise<FileReadRecord
  */
 export async function refusedUnits(db: AnjuDatabase, period: PeriodKey): Promise<UnitId[]> {
   return db.transaction('r', [db.fileReads, db.heads], async () => {
-    const refused = await db.fileReads
-      .where('period')
-      .equals(period)
-      .filter((r) => r.importId === null && r.status === 'refused' && r.unitId !== undefined)
-      .toArray();
+    const refused = (await db.fileReads.where('period').equals(period).toArray()).filter(
+      (r) => r.importId === null && r.status === 'refused' && r.unitId !== undefined,
+    );
     const heads = await db.heads.where('period').equals(period).toArray();
     const stored = new Set(heads.map((h) => h.unitId));
     return [...new Set(refused.map((r) => r.unitId as UnitId))].filter((id) => !stored.has(id));

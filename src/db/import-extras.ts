@@ -9,7 +9,7 @@ import type {
   ReturnRevision,
   StoredCorrection,
 } from './database';
-import { writeStoredRead } from './file-reads';
+import { writeStoredReads } from './file-reads';
 
 export interface CandidateExtras {
   /** Cells given a value by hand in the review (手工更正). */
@@ -40,17 +40,24 @@ export function revisionExtras(
   return out;
 }
 
-/** Inside the return's transaction: save its confirmed mappings and its file's record; resolve refusals. */
+/** Inside the returns' transaction: save their confirmed mappings and their files' records; resolve refusals. */
 export async function writeExtras(
   db: AnjuDatabase,
-  extras: CandidateExtras,
-  stored: { unitId: UnitId; period: PeriodKey; importId: string; at: number },
+  items: readonly {
+    extras: CandidateExtras;
+    stored: { unitId: UnitId; period: PeriodKey; importId: string; at: number };
+  }[],
 ): Promise<void> {
-  if (extras.layouts && extras.layouts.length > 0) {
-    await db.layouts.bulkPut(extras.layouts.map((l) => ({ ...l, savedAt: stored.at })));
-  }
-  const record = extras.fileRead
-    ? { ...extras.fileRead, importId: stored.importId, at: stored.at }
-    : undefined;
-  await writeStoredRead(db, record, stored);
+  const layouts = items.flatMap(({ extras, stored }) =>
+    (extras.layouts ?? []).map((l) => ({ ...l, savedAt: stored.at })),
+  );
+  if (layouts.length > 0) await db.layouts.bulkPut(layouts);
+  await writeStoredReads(
+    db,
+    items.map(({ extras, stored }) => ({
+      record: extras.fileRead ? { ...extras.fileRead, importId: stored.importId, at: stored.at } : undefined,
+      unitId: stored.unitId,
+      period: stored.period,
+    })),
+  );
 }

@@ -381,10 +381,13 @@ async function writeChunk(
       });
     });
     await db.imports.put({ ...record, files, changes });
-    for (const a of adding) {
-      const { unitId, period } = a.revision;
-      await writeExtras(db, a.w.plan.candidate, { unitId, period, importId: ctx.importId, at });
-    }
+    await writeExtras(
+      db,
+      adding.map((a) => ({
+        extras: a.w.plan.candidate,
+        stored: { unitId: a.revision.unitId, period: a.revision.period, importId: ctx.importId, at },
+      })),
+    );
     return out;
   });
 }
