@@ -66,7 +66,8 @@ export async function writeStoredReads(
   items: readonly { record: FileReadRecord | undefined; unitId: UnitId; period: PeriodKey }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const own = new Set(items.flatMap((i) => (i.record ? [i.record.id] : [])));
+  const records = items.flatMap((i) => (i.record ? [i.record] : []));
+  const own = new Set(records.map((r) => r.id));
   const stored = new Set(items.map((i) => `${i.unitId}|${i.period}`));
   const periods = [...new Set(items.map((i) => i.period))];
   const resolved: FileReadRecord[] = [];
@@ -77,7 +78,6 @@ export async function writeStoredReads(
         resolved.push({ ...r, status: 'resolved' });
     }
   }
-  const records = items.flatMap((i) => (i.record ? [i.record] : []));
   if (resolved.length + records.length > 0) await db.fileReads.bulkPut([...resolved, ...records]);
 }
 
