@@ -167,6 +167,9 @@ function refusedRead(read: ReadFile) {
   ];
 }
 
+/** How often the count of files read is shown while they come back (every few milliseconds each). */
+const PROGRESS_MS = 100;
+
 export interface ImportSession {
   rows: FileRow[];
   /** The file size limit the files were read under (核对 reads them again under it). */
@@ -198,6 +201,17 @@ export function useImportSession(): ImportSession {
   const reading = useRef(0);
   const counted = useRef({ done: 0, total: 0 });
   const planned = useRef<Promise<unknown>>(Promise.resolve());
+  // Files come back every few milliseconds: the count is shown ten times a second, not rendered (and the page
+  // laid out and painted) per file.
+  const progressShown = useRef(false);
+  const showProgress = useCallback(() => {
+    if (progressShown.current) return;
+    progressShown.current = true;
+    setTimeout(() => {
+      progressShown.current = false;
+      setProgress({ ...counted.current });
+    }, PROGRESS_MS);
+  }, []);
   const setRows = useCallback((next: FileRow[]) => {
     rowsRef.current = next;
     setRowsState(next);
@@ -226,10 +240,11 @@ export function useImportSession(): ImportSession {
           onProgress: (done) => {
             counted.current.done += done - seen;
             seen = done;
-            setProgress({ ...counted.current });
+            showProgress();
           },
           layouts,
         });
+        setProgress({ ...counted.current });
         const added: FileRow[] = read.map((file, i) => ({
           key: nextKey.current++,
           origin,
@@ -262,7 +277,7 @@ export function useImportSession(): ImportSession {
         if (reading.current === 0) setBusy(null);
       }
     },
-    [setRows],
+    [setRows, showProgress],
   );
 
   const applyReview = useCallback(
