@@ -167,6 +167,15 @@ function refusedRead(read: ReadFile) {
   ];
 }
 
+/**
+ * The import's phases as User Timing measures (anju:read, anju:plan, anju:write), seen in the browser's
+ * performance panel and by `npm run bench -- browser`, which says where the time of an import goes.
+ */
+function measure(name: string, start: number): void {
+  if (typeof performance !== 'undefined' && typeof performance.measure === 'function')
+    performance.measure(`anju:${name}`, { start, end: performance.now() });
+}
+
 /** How often the count of files read is shown while they come back (every few milliseconds each). */
 const PROGRESS_MS = 100;
 
@@ -234,6 +243,7 @@ export function useImportSession(): ImportSession {
         const layouts = toHeaderLayouts(await listLayouts(db));
         setMaxBytes(maxMb * 1024 * 1024);
         let seen = 0;
+        const readStart = performance.now();
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
           timeoutMs: seconds * 1000,
@@ -245,6 +255,7 @@ export function useImportSession(): ImportSession {
           layouts,
         });
         setProgress({ ...counted.current });
+        measure('read', readStart);
         const added: FileRow[] = read.map((file, i) => ({
           key: nextKey.current++,
           origin,
@@ -262,7 +273,9 @@ export function useImportSession(): ImportSession {
         );
         const plan = planned.current.then(async () => {
           const settled = rowsRef.current.filter((r) => r.done);
+          const planStart = performance.now();
           const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
+          measure('plan', planStart);
           setRows([...settled, ...pending]);
           const addedKeys = new Set(added.map((r) => r.key));
           return pending.filter((r) => addedKeys.has(r.key));
@@ -317,10 +330,12 @@ export function useImportSession(): ImportSession {
           r.plans.filter((p) => p.status === 'new' || p.status === 'replace'),
         );
         if (plans.length === 0) continue;
+        const writeStart = performance.now();
         const { outcomes } = await commitImport(db, plans, {
           kind: origin === 'demo' ? 'demo' : 'import',
           origin,
         });
+        measure('write', writeStart);
         let i = 0;
         for (const row of batch) {
           const n = row.plans.filter((p) => p.status === 'new' || p.status === 'replace').length;
