@@ -147,19 +147,6 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x9 || code === 0xa || code === 0xd;
 }
 
-/** Where a name ends: a blank, / > = < or a quote. */
-function isNameEnd(code: number): boolean {
-  return (
-    isBlank(code) ||
-    code === 0x2f ||
-    code === 0x3e ||
-    code === 0x3d ||
-    code === 0x3c ||
-    code === 0x22 ||
-    code === 0x27
-  );
-}
-
 /** A name may not start with a digit, '-' or '.' (the rest were cut at blanks, quotes, = / < >). */
 function isNameStart(code: number): boolean {
   return !(code >= 0x30 && code <= 0x39) && code !== 0x2d && code !== 0x2e;
@@ -218,54 +205,81 @@ function referencesValid(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Characters that end a name (a blank, / > = < or a quote), by code below 128. */
+const NAME_END = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of ' \t\n\r/>=<"\'') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** Where the name starting at `from` ends (before `limit`). */
+function nameEndFrom(text: string, from: number, limit: number): number {
+  let i = from;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && NAME_END[c] === 1) break;
+  }
+  return i;
+}
+
+/**
+ * The next `&` at or after `from` (the text's length when none is left), for the scan under way: found once
+ * and again only when passed, so that text and values without references are never searched twice. (Scans
+ * do not nest: no sink starts one.)
+ */
+let nextAmp = -1;
+
+function ampFrom(text: string, from: number): number {
+  if (nextAmp < from) {
+    const k = text.indexOf('&', from);
+    nextAmp = k < 0 ? text.length : k;
+  }
+  return nextAmp;
+}
+
 /**
  * Read and check the start tag whose name begins at `from` (just after `<`): a name, then attributes each
- * after blanks, `name = "value"` quoted, no `<` in a value, every `&` a reference, none twice; then `>` or
- * `/>`. Returns where its `>` is (attributes in `tagAttrs`), or -1 when it is malformed or never ends.
+ * after blanks, `name = "value"` quoted, every `&` a reference, none twice; then `>` or `/>`, all before
+ * `limit`, the next `<` of the text (a `<` inside a tag, quoted or not, is malformed). Returns where its `>` is
+ * (attributes in `tagAttrs`), or -1 when it is malformed or never ends.
  */
-function readStartTag(text: string, from: number): number {
-  const n = text.length;
-  let i = from;
-  while (i < n && !isNameEnd(text.charCodeAt(i))) i++;
+function readStartTag(text: string, from: number, limit: number): number {
+  let i = nameEndFrom(text, from, limit);
   if (i === from || !isNameStart(text.charCodeAt(from))) return -1;
   tagNameEnd = i;
   tagAttrCount = 0;
   for (;;) {
     const afterValue = i;
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
-    if (i >= n) return -1;
+    while (i < limit && isBlank(text.charCodeAt(i))) i++;
+    if (i >= limit) return -1;
     const c = text.charCodeAt(i);
     if (c === 0x3e /* > */) {
       tagSelfClosing = false;
       return i;
     }
     if (c === 0x2f /* / */) {
-      if (text.charCodeAt(i + 1) !== 0x3e) return -1;
+      if (i + 1 >= limit || text.charCodeAt(i + 1) !== 0x3e) return -1;
       tagSelfClosing = true;
       return i + 1;
     }
     // An attribute must be separated from the name or the previous value by blanks.
     if (i === afterValue) return -1;
     const nameStart = i;
-    while (i < n && !isNameEnd(text.charCodeAt(i))) i++;
+    i = nameEndFrom(text, i, limit);
     const nameEnd = i;
     if (nameEnd === nameStart || !isNameStart(c)) return -1;
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 0x3d /* = */) return -1;
+    while (i < limit && isBlank(text.charCodeAt(i))) i++;
+    if (i >= limit || text.charCodeAt(i) !== 0x3d /* = */) return -1;
     i++;
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    while (i < limit && isBlank(text.charCodeAt(i))) i++;
+    if (i >= limit) return -1;
     const quote = text.charCodeAt(i);
     if (quote !== 0x22 && quote !== 0x27) return -1;
     const valueStart = ++i;
-    let refs = 0;
-    for (; i < n; i++) {
-      const v = text.charCodeAt(i);
-      if (v === quote) break;
-      if (v === 0x3c) return -1;
-      if (v === 0x26) refs = 1;
-    }
-    if (i >= n) return -1;
-    const valueEnd = i++;
+    const valueEnd = text.indexOf(quote === 0x22 ? '"' : "'", valueStart);
+    if (valueEnd < 0 || valueEnd >= limit) return -1;
+    i = valueEnd + 1;
+    const refs = ampFrom(text, valueStart) < valueEnd ? 1 : 0;
     if (refs && !referencesValid(text, valueStart, valueEnd)) return -1;
     const len = nameEnd - nameStart;
     for (let a = 0; a < tagAttrCount; a++) {
@@ -313,24 +327,21 @@ function scan(text: string, sink: Sink | null): boolean {
   let depth = 0;
   let rootDone = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  nextAmp = -1;
+  // The next '<' when already known (found while reading the start tag before it); n when there is none.
+  let knownLt = -1;
   while (i < n) {
-    const lt = text.indexOf('<', i);
+    let lt = knownLt >= i ? knownLt : text.indexOf('<', i);
+    if (lt >= n) lt = -1;
     const end = lt < 0 ? n : lt;
     if (end > i) {
-      let blank = true;
-      let refs = false;
-      for (let k = i; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c === 0x26) {
-          refs = true;
-          blank = false;
-        } else if (blank && !isBlank(c)) blank = false;
-      }
       // Outside the root only blanks; and where only elements may stand (a '<' lost turns `<c r="B6"/>` or
       // `<sheet …/>` into text) too.
-      if (!blank && (depth === 0 || !holdsText(text, depth - 1, nameStarts, nameEnds, mayHoldText)))
-        return false;
+      if (depth === 0 || !holdsText(text, depth - 1, nameStarts, nameEnds, mayHoldText)) {
+        for (let k = i; k < end; k++) if (!isBlank(text.charCodeAt(k))) return false;
+      }
       if (depth > 0) {
+        const refs = ampFrom(text, i) < end;
         if (refs && !referencesValid(text, i, end)) return false;
         sink?.text(text, i, end, refs);
       }
@@ -373,7 +384,9 @@ function scan(text: string, sink: Sink | null): boolean {
       continue;
     }
     if (depth === 0 && rootDone) return false;
-    const gt = readStartTag(text, lt + 1);
+    const after = text.indexOf('<', lt + 1);
+    knownLt = after < 0 ? n : after;
+    const gt = readStartTag(text, lt + 1, knownLt);
     if (gt < 0) return false;
     const nameEnd = tagNameEnd;
     sink?.open(text, lt + 1, nameEnd, depth);
@@ -653,10 +666,17 @@ function resolveTarget(from: string, target: string): string {
   return parts.join('/');
 }
 
-/** The relationships of a part: id → { type, target } (targets resolved). */
+const RELATIONSHIP: ReadonlySet<string> = new Set(['Relationship']);
+const SHEET: ReadonlySet<string> = new Set(['sheet']);
+
+/**
+ * The relationships of a part: id → { type, target } (targets resolved). Whether the relationships part is
+ * well-formed goes into `wellFormed`, so that it is not scanned again.
+ */
 function relationships(
   texts: Map<string, string>,
   part: string,
+  wellFormed: Map<string, boolean>,
 ): Map<string, { type: string; target: string }> {
   const folder = part.split('/').slice(0, -1).join('/');
   const file = part.split('/').pop() ?? '';
@@ -664,26 +684,29 @@ function relationships(
   const out = new Map<string, { type: string; target: string }>();
   const text = texts.get(relsPath);
   if (text === undefined) return out;
-  scanXml(text, {
+  const ok = scanXml(text, {
+    attributesOf: RELATIONSHIP,
     open: (name, attrs) => {
       if (localName(name) !== 'Relationship' || !attrs.Id || attrs.Target === undefined) return;
       if (attrs.TargetMode === 'External') return;
       out.set(attrs.Id, { type: attrs.Type ?? '', target: resolveTarget(part, attrs.Target) });
     },
   });
+  wellFormed.set(relsPath, ok);
   return out;
 }
 
-/** The sheets of the workbook part, in order, with the part each lives in. */
-function sheetParts(texts: Map<string, string>): SheetPart[] {
-  const root = relationships(texts, '');
+/** The sheets of the workbook part, in order, with the part each lives in; the parts scanned go into `wellFormed`. */
+function sheetParts(texts: Map<string, string>, wellFormed: Map<string, boolean>): SheetPart[] {
+  const root = relationships(texts, '', wellFormed);
   let workbook = 'xl/workbook.xml';
   for (const rel of root.values()) if (rel.type.endsWith('/officeDocument')) workbook = rel.target;
-  const rels = relationships(texts, workbook);
+  const rels = relationships(texts, workbook, wellFormed);
   const out: SheetPart[] = [];
   const text = texts.get(workbook);
   if (text === undefined) return out;
-  scanXml(text, {
+  const ok = scanXml(text, {
+    attributesOf: SHEET,
     open: (name, attrs) => {
       if (localName(name) !== 'sheet' || attrs.name === undefined) return;
       const idKey = Object.keys(attrs).find((k) => k.includes(':') && localName(k) === 'id');
@@ -697,6 +720,7 @@ function sheetParts(texts: Map<string, string>): SheetPart[] {
       out.push({ name: attrs.name, part: rel?.target ?? '', kind });
     },
   });
+  wellFormed.set(workbook, ok);
   return out;
 }
 
@@ -713,7 +737,8 @@ export function checkPackageXml(entries: readonly ZipEntry[]): PackageCheck {
     texts.set(e.name, text);
   }
   // Which part holds which sheet first, so that a broken sheet part is named by its sheet.
-  const sheets = sheetParts(texts);
+  const wellFormed = new Map<string, boolean>();
+  const sheets = sheetParts(texts, wellFormed);
   const sheetOf = new Map(sheets.map((s) => [s.part, s.name]));
   let sharedCount = 0;
   // Worksheet parts are checked (well-formedness included) with their cells below, in one scan.
@@ -721,7 +746,9 @@ export function checkPackageXml(entries: readonly ZipEntry[]): PackageCheck {
   for (const [part, text] of texts) {
     if (cellParts.has(part)) continue;
     const counter = /(?:^|\/)sharedStrings\.xml$/.test(part) ? new SharedStringCounter() : null;
-    const ok = scan(text, counter);
+    // The workbook and its relationships were scanned (whole) for the sheets above.
+    const known = counter ? undefined : wellFormed.get(part);
+    const ok = known ?? scan(text, counter);
     if (counter) sharedCount += counter.count;
     if (ok) continue;
     const sheet = sheetOf.get(part);

@@ -31,21 +31,50 @@ const LOCAL_SIG = 0x04034b50;
  *  1032× this before it is stopped. */
 const INFLATE_CHUNK = 16 * 1024;
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/**
+ * CRC-32 tables for slicing by 8: table k gives the CRC of a byte followed by k zero bytes, so eight bytes are
+ * folded in per step (about four times the speed of one byte per step on the parts of a workbook).
+ */
+const CRC_TABLES = (() => {
+  const tables = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    tables[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    let c = tables[n] as number;
+    for (let k = 1; k < 8; k++) {
+      c = (tables[c & 0xff] as number) ^ (c >>> 8);
+      tables[k * 256 + n] = c;
+    }
+  }
+  return tables;
 })();
 
 /** CRC-32 (the zip polynomial) of some bytes, unsigned. */
 export function crc32(bytes: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (let i = 0; i < bytes.length; i++)
-    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = 0;
+  for (const end = bytes.length - 7; i < end; i += 8) {
+    const lo =
+      c ^
+      ((bytes[i] as number) |
+        ((bytes[i + 1] as number) << 8) |
+        ((bytes[i + 2] as number) << 16) |
+        ((bytes[i + 3] as number) << 24));
+    c =
+      (t[1792 + (lo & 0xff)] as number) ^
+      (t[1536 + ((lo >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((lo >>> 16) & 0xff)] as number) ^
+      (t[1024 + (lo >>> 24)] as number) ^
+      (t[768 + (bytes[i + 4] as number)] as number) ^
+      (t[512 + (bytes[i + 5] as number)] as number) ^
+      (t[256 + (bytes[i + 6] as number)] as number) ^
+      (t[bytes[i + 7] as number] as number);
+  }
+  for (; i < bytes.length; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
