@@ -158,7 +158,10 @@ describe('the reader pool', () => {
 
   it('a file waiting behind a stuck one is read by a fresh worker, never refused with it', async () => {
     const { pool, workers } = poolOf(1);
-    const files = await pool.read(['农安县.xlsx', 'hang-y', '德惠市.xlsx', '榆树市.xlsx'].map(input), OPTIONS);
+    const files = await pool.read(
+      ['农安县.xlsx', 'hang-y', '德惠市.xlsx', '榆树市.xlsx'].map(input),
+      OPTIONS,
+    );
     expect(codes(files)).toEqual(['ok', 'file.timeout', 'ok', 'ok']);
     const [first, second] = workers;
     expect(workers).toHaveLength(2);
