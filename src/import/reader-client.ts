@@ -122,7 +122,11 @@ export function createReaderPool(makeWorker: () => WorkerLike, size: number): Re
       slot.worker.terminate();
       slot.worker = null;
     }
-    queue.unshift(...waiting.map((p) => p.job));
+    // Back to the front, in their order (a loop: no call spreads an array).
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const back = waiting[i];
+      if (back) queue.unshift(back.job);
+    }
     if (reading) reading.job.done(first(reading.job));
     pump();
   };
