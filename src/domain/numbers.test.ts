@@ -6,6 +6,7 @@ import {
   formatDecimal,
   formatRateBp,
   parseDateText,
+  parseDecimal,
   parseNumberText,
   periodFromTitle,
   rateDisagrees,
@@ -109,6 +110,34 @@ describe('exact unit scaling', () => {
     ['%', 'count'],
   ] as const)('refuses %s for a %s column', (unit, kind) => {
     expect(unitPower(unit, kind)).toBeNull();
+  });
+});
+
+describe('decimalOfCellNumber', () => {
+  /** Excel's 15 significant digits, the long way: the shortest decimal of the rounded number, parsed. */
+  const viaText = (value: number) => parseDecimal(String(Number(value.toPrecision(15))));
+  // Whole numbers of every size around the 15-digit edge, negative too, and fractions and noise beside them.
+  const values = [
+    0,
+    -0,
+    1,
+    -1,
+    7,
+    95270,
+    2 ** 31,
+    2 ** 32 + 1,
+    2 ** 53 - 1,
+    -(2 ** 53 - 1),
+    2 ** 53 + 2,
+    1e21,
+    1.5e300,
+  ]
+    .concat(
+      Array.from({ length: 17 }, (_, k) => 10 ** k).flatMap((p) => [p - 1, p, p + 1, -p - 1, p * 7 + 3]),
+    )
+    .concat([0.5, -12.5, 0.1 + 0.2, 43.629999999999995, 999999999999999.5, 1e15 - 0.5]);
+  it.each(values)('%d is read as its 15 significant digits', (value) => {
+    expect(decimalOfCellNumber(value)).toEqual(viaText(value));
   });
 });
 

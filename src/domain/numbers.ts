@@ -32,6 +32,8 @@ export function parseDecimal(text: string): Decimal | null {
  */
 export function decimalOfCellNumber(value: number): Decimal | null {
   if (!Number.isFinite(value)) return null;
+  // Most figures are whole: below 10^15 one has no more than 15 digits, so it is already what Excel shows.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return { mantissa: BigInt(value), exponent: 0 };
   return parseDecimal(String(Number(value.toPrecision(15))));
 }
 

@@ -74,16 +74,22 @@ const KEY_ONLY_RE = new RegExp(`^(${KEY_ALTERNATION})(?:\\(([^)]{0,30})\\))?:?$`
  */
 const OTHER_LABEL_RE = /(?<!\s)\s+(?=[\u4e00-\u9fff()]{2,10}:)/;
 
+// A header block's texts come in file after file (the template), and each cell is asked about by every stage.
+const kvTextCache = new Map<string, string>();
+
 function normaliseKvText(text: string): string {
-  return (
-    text
-      .normalize('NFKC')
-      .replace(/[（【]/g, '(')
-      .replace(/[）】]/g, ')')
-      // Blanks around a colon go; `\s*:\s*` would try every blank of a long run as a start (quadratic).
-      .replace(/(?<!\s)\s+(?=:)|(?<=:)\s+/g, '')
-      .trim()
-  );
+  const cached = kvTextCache.get(text);
+  if (cached !== undefined) return cached;
+  const out = text
+    .normalize('NFKC')
+    .replace(/[（【]/g, '(')
+    .replace(/[）】]/g, ')')
+    // Blanks around a colon go; `\s*:\s*` would try every blank of a long run as a start (quadratic).
+    .replace(/(?<!\s)\s+(?=:)|(?<=:)\s+/g, '')
+    .trim();
+  // Bounded: a hostile sheet with a million distinct texts must not grow the cache without end.
+  if (kvTextCache.size < 5000) kvTextCache.set(text, out);
+  return out;
 }
 
 /** The kind of a key; a bracket saying 盖章 (单位（盖章）：) makes any 单位 key the reporting unit. */

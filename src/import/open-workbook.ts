@@ -1,7 +1,8 @@
 // Open the bytes of an uploaded file as a SheetJS workbook, safely: size check first, then a sniff of the
 // first bytes (zip, OLE compound file, HTML, CSV) so that hostile or broken files get a precise refusal. A zip
-// is verified entry by entry (sizes, CRC-32, XML, stored numbers) and SheetJS reads only the verified bytes; an
-// OLE file's sectors and streams are checked before SheetJS follows them.
+// is verified entry by entry (sizes, CRC-32, XML, stored numbers) and SheetJS reads only the verified entries,
+// handed to it already inflated (it never unzips anything itself); an OLE file's sectors and streams are
+// checked before SheetJS follows them.
 // Formulas are never evaluated (cached values only; in .xlsx their text is kept so that a formula saved without
 // its result is seen), macros never loaded, CSV text is read as plain strings.
 import * as XLSX from 'xlsx';
@@ -10,7 +11,8 @@ import { damageDetail } from '../domain/messages';
 import { verifyCfb } from './cfb-check';
 import type { SheetPart } from './package-xml';
 import { checkPackageXml } from './package-xml';
-import { repack, verifyZip } from './zip-package';
+import type { ZipEntry } from './zip-package';
+import { verifyZip } from './zip-package';
 
 /** Why a file cannot be opened: an issue code with its parameters, and where known the sheet and cell. */
 export interface OpenRefusal {
@@ -32,7 +34,7 @@ export type OpenResult =
   | OpenRefusal;
 
 /** Read options shared by every format: one pass, number formats kept (for %, dates), nothing executable. */
-const READ_OPTIONS: XLSX.ParsingOptions = {
+export const READ_OPTIONS: XLSX.ParsingOptions = {
   type: 'array',
   dense: true,
   cellNF: true,
@@ -104,7 +106,53 @@ function damaged(detail: Parameters<typeof damageDetail>[0]): OpenRefusal {
   return { ok: false, code: 'file.damaged', params: { detail: damageDetail(detail) } };
 }
 
-/** An .xlsx: verified, its XML checked, then read from the verified entries packed again without compression. */
+/** SheetJS's reader of an unzipped package (exported by the module, though its types do not declare it). */
+const parseZip = (
+  XLSX as unknown as { parse_zip: (zip: unknown, opts: XLSX.ParsingOptions) => XLSX.WorkBook }
+).parse_zip;
+
+/** A name as SheetJS's own unzip gives it: each byte of the stored (UTF-8) name as one character. */
+function sheetJsName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the whole range 0–0x7f.
+  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  let out = '';
+  for (const byte of utf8Encoder.encode(name)) out += String.fromCharCode(byte);
+  return out;
+}
+
+const utf8Encoder = new TextEncoder();
+
+/** A part of the container SheetJS reads: its file name (the last segment of its path) and its bytes. */
+interface ContainerFile {
+  name: string;
+  type: number;
+  content?: Uint8Array;
+  size?: number;
+}
+
+/**
+ * The verified entries in the shape SheetJS's own unzip gives them (a compound-file container: FullPaths and
+ * FileIndex, each path under a root entry), so that SheetJS reads exactly the checked bytes without inflating,
+ * checking or copying them again. (Its unzip also adds a 4-byte marker file of its own, which no reader looks
+ * at; the equality of the workbooks is tested on every sample.)
+ */
+export function sheetJsPackage(entries: readonly ZipEntry[]): unknown {
+  const FullPaths = ['Root Entry/'];
+  const FileIndex: ContainerFile[] = [{ name: 'Root Entry', type: 5 }];
+  for (const e of entries) {
+    const name = sheetJsName(e.name);
+    FullPaths.push(`Root Entry/${name}`);
+    FileIndex.push({
+      name: name.slice(name.lastIndexOf('/') + 1),
+      type: 2,
+      content: e.data,
+      size: e.data.length,
+    });
+  }
+  return { FullPaths, FileIndex };
+}
+
+/** An .xlsx: verified, its XML checked, then read by SheetJS from the verified entries. */
 function openZip(bytes: Uint8Array): OpenResult {
   const zip = verifyZip(bytes);
   if (!zip.ok) return zip.bomb ? { ok: false, code: 'file.zipBomb' } : damaged(zip.damage);
@@ -119,18 +167,22 @@ function openZip(bytes: Uint8Array): OpenResult {
       cell: xml.bad.cell,
     };
   }
-  const opened = readBook(repack(zip.entries), false, true);
+  const opened = readBook(sheetJsPackage(zip.entries), false, true);
   // A verified package SheetJS cannot read is not a workbook (a zip of other files), not a damaged one.
   return opened.ok ? { ...opened, sheets: xml.sheets } : opened;
 }
 
-function readBook(data: Uint8Array | string, csv: boolean, zip = false): OpenResult {
+/** Read a workbook: CSV text, an OLE file's bytes, or (`zip`) a verified package from `sheetJsPackage`. */
+function readBook(data: unknown, csv: boolean, zip = false): OpenResult {
   try {
     // In .xlsx a formula without a cached result is a stub that only its formula text tells from a blank.
     // (.xls always stores results, and its formula decoder is not worth the risk.)
+    // Options are copied for each read: SheetJS writes its defaults into the object it is given.
     const workbook = csv
       ? XLSX.read(data, { ...READ_OPTIONS, type: 'string', raw: true })
-      : XLSX.read(data, zip ? { ...READ_OPTIONS, cellFormula: true } : READ_OPTIONS);
+      : zip
+        ? parseZip(data, { ...READ_OPTIONS, cellFormula: true })
+        : XLSX.read(data, { ...READ_OPTIONS });
     if (!workbook || !Array.isArray(workbook.SheetNames) || workbook.SheetNames.length === 0) {
       return { ok: false, code: 'file.unreadable' };
     }

@@ -4,7 +4,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ReadResult } from '../domain/types';
-import { isStoredDecimal, scanXml } from './package-xml';
+import { isStoredDecimal, referenceColumn, scanXml } from './package-xml';
 import { readReturn } from './read-return';
 import { sampleBytes } from './zip-craft';
 
@@ -18,6 +18,9 @@ const WELL_FORMED = [
   '<a b="x>y" c=\'1"2\'>text > more</a>',
   '<a\n  b = "1"\t/>',
   '<a/><!-- after the root --><?pi after?>\n',
+  '<a ab="1" ba="2" b="3" a="4"></a \t>',
+  '<p:a xmlns:p="urn:p"><p:b/></p:a\n>',
+  '<a b="&#x10FFFF;&#1114111;&#9;"/>',
 ];
 
 const BROKEN = [
@@ -38,6 +41,21 @@ const BROKEN = [
   ['a name starting with a digit', '<1a/>'],
   ['a close tag with attributes', '<a></a b="1">'],
   ['nothing', ''],
+  ['duplicate attribute after others', '<a b="1" cd="2" c="3" cd="4"/>'],
+  ['a close tag with a longer name', '<a></ab>'],
+  ['a close tag with a shorter name', '<ab></a>'],
+  ['a close tag without its >', '<a></a'],
+  ['a slash before the blank of a self-closing tag', '<a b="1"/ >'],
+  ['a hex reference without digits', '<a b="&#x;"/>'],
+  ['a hex reference with a non-hex digit', '<a>&#x4G;</a>'],
+  ['a reference beyond Unicode', '<a>&#x110000;</a>'],
+  ['a reference without its ;', '<a>&amp</a>'],
+  ['a reference in an attribute to an unknown entity', '<a b="&nbsp;"/>'],
+  ['a reference where only elements may stand', '<worksheet>&amp;</worksheet>'],
+  ['an attribute without a value', '<a b/>'],
+  ['an attribute value left open', '<a b="1/>'],
+  ['a tag left open at the end', '<a><b'],
+  ['a name starting with a dot', '<a><.b/></a>'],
 ] as const;
 
 describe('scanXml', () => {
@@ -90,6 +108,27 @@ describe('scanXml', () => {
     expect(scanXml(`<a>${' '.repeat(80_000)}</a>`)).toBe(true);
     expect(scanXml(`<a b="${' '.repeat(80_000)}`)).toBe(false);
   });
+});
+
+describe('referenceColumn', () => {
+  it.each([
+    ['A1', 1],
+    ['Z9', 26],
+    ['AB12', 28],
+    ['XFD1048576', 16384],
+    ['ZZZ9999999', 18278],
+    ['A', 0],
+    ['1', 0],
+    ['', 0],
+    ['A0', 0],
+    ['A01', 0],
+    ['a1', 0],
+    ['AAAA1', 0],
+    ['A12345678', 0],
+    ['A1 ', 0],
+    ['A-1', 0],
+    ['１A1', 0],
+  ] as const)('%j is column %d', (ref, col) => expect(referenceColumn(ref)).toBe(col));
 });
 
 describe('isStoredDecimal', () => {

@@ -1,5 +1,5 @@
 // The zip check, damage class by damage class, on real sample returns: every way a package can be cut off,
-// changed or made to lie is refused with what is wrong; every sound package passes and packs again unchanged.
+// changed or made to lie is refused with what is wrong; every sound package passes with exactly its entries.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readReturn } from './read-return';
 import { patchEntry, SAMPLES_DIR, sampleBytes, zipEntries } from './zip-craft';
-import { crc32, isInsidePackage, MAX_ENTRIES, repack, verifyZip } from './zip-package';
+import { crc32, isInsidePackage, MAX_ENTRIES, verifyZip } from './zip-package';
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
   return a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
@@ -32,10 +32,6 @@ describe('sound packages pass', () => {
       const files = Object.keys(expected).filter((n) => !n.endsWith('/'));
       expect(check.entries.map((e) => e.name).sort()).toEqual(files.sort());
       for (const e of check.entries) expect(sameBytes(e.data, expected[e.name])).toBe(true);
-      // Packed again: the same entries, stored.
-      const again = unzipSync(repack(check.entries));
-      expect(Object.keys(again).sort()).toEqual(files.sort());
-      expect(zipEntries(repack(check.entries)).every((e) => e.method === 0)).toBe(true);
     }
   });
 
@@ -56,16 +52,25 @@ describe('sound packages pass', () => {
     );
   });
 
-  it('keeps an entry named __proto__ a name when packing again', () => {
-    const packed = repack([
-      { name: '__proto__', data: strToU8('x'), crc: crc32(strToU8('x')) },
-      { name: '表1.xml', data: strToU8('<a/>'), crc: crc32(strToU8('<a/>')) },
-    ]);
-    const check = verifyZip(packed);
-    expect(check.ok && check.entries.map((e) => [e.name, strFromU8(e.data)])).toEqual([
-      ['__proto__', 'x'],
-      ['表1.xml', '<a/>'],
-    ]);
+  it('CRC-32 of every length around the 8-byte steps equals the bitwise definition', () => {
+    // The polynomial applied bit by bit: the slow, plain form of what the tables compute.
+    const bitwise = (bytes: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const byte of bytes) {
+        c ^= byte;
+        for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    let seed = 1;
+    for (let length = 0; length <= 80; length++) {
+      const bytes = new Uint8Array(length).map(() => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed >> 16;
+      });
+      expect(crc32(bytes)).toBe(bitwise(bytes));
+      expect(crc32(bytes.fill(0xff))).toBe(bitwise(bytes));
+    }
   });
 
   it.each([

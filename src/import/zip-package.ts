@@ -1,6 +1,6 @@
 // Verify an .xlsx package before anything parses it: every entry is inflated (fflate) with its size bounded by
-// the size the directory declares, and its CRC-32 checked; the verified entries are packed again uncompressed,
-// so SheetJS's own inflate (which never checks a CRC and loops past the end of a broken stream) never runs.
+// the size the directory declares, and its CRC-32 checked; SheetJS is then given the verified, inflated entries,
+// so its own inflate (which never checks a CRC and loops past the end of a broken stream) never runs.
 import { Inflate, inflateSync } from 'fflate';
 import type { FileDamage } from '../domain/messages';
 
@@ -31,21 +31,50 @@ const LOCAL_SIG = 0x04034b50;
  *  1032× this before it is stopped. */
 const INFLATE_CHUNK = 16 * 1024;
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/**
+ * CRC-32 tables for slicing by 8: table k gives the CRC of a byte followed by k zero bytes, so eight bytes are
+ * folded in per step (about four times the speed of one byte per step on the parts of a workbook).
+ */
+const CRC_TABLES = (() => {
+  const tables = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    tables[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    let c = tables[n] as number;
+    for (let k = 1; k < 8; k++) {
+      c = (tables[c & 0xff] as number) ^ (c >>> 8);
+      tables[k * 256 + n] = c;
+    }
+  }
+  return tables;
 })();
 
 /** CRC-32 (the zip polynomial) of some bytes, unsigned. */
 export function crc32(bytes: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (let i = 0; i < bytes.length; i++)
-    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = 0;
+  for (const end = bytes.length - 7; i < end; i += 8) {
+    const lo =
+      c ^
+      ((bytes[i] as number) |
+        ((bytes[i + 1] as number) << 8) |
+        ((bytes[i + 2] as number) << 16) |
+        ((bytes[i + 3] as number) << 24));
+    c =
+      (t[1792 + (lo & 0xff)] as number) ^
+      (t[1536 + ((lo >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((lo >>> 16) & 0xff)] as number) ^
+      (t[1024 + (lo >>> 24)] as number) ^
+      (t[768 + (bytes[i + 4] as number)] as number) ^
+      (t[512 + (bytes[i + 5] as number)] as number) ^
+      (t[256 + (bytes[i + 6] as number)] as number) ^
+      (t[bytes[i + 7] as number] as number);
+  }
+  for (; i < bytes.length; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
@@ -273,58 +302,4 @@ export function verifyZip(bytes: Uint8Array): ZipCheck {
     }
   }
   return { ok: true, entries };
-}
-
-const utf8Encoder = new TextEncoder();
-
-/**
- * Pack verified entries again, stored without compression (their checked CRC-32 reused): what SheetJS then
- * reads are exactly the checked bytes, and it has nothing left to inflate. Names are written as UTF-8.
- */
-export function repack(entries: readonly ZipEntry[]): Uint8Array {
-  const names = entries.map((e) => utf8Encoder.encode(e.name));
-  let size = 22;
-  entries.forEach((e, i) => {
-    size += 30 + 46 + 2 * (names[i] as Uint8Array).length + e.data.length;
-  });
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  const offsets: number[] = [];
-  let at = 0;
-  // A local header and a directory record share these fields: version 2.0, UTF-8 names (bit 11), stored.
-  const common = (p: number, e: ZipEntry, name: Uint8Array) => {
-    view.setUint16(p, 20, true);
-    view.setUint16(p + 2, 0x800, true);
-    view.setUint16(p + 4, 0, true);
-    view.setUint32(p + 6, 0, true);
-    view.setUint32(p + 10, e.crc, true);
-    view.setUint32(p + 14, e.data.length, true);
-    view.setUint32(p + 18, e.data.length, true);
-    view.setUint16(p + 22, name.length, true);
-  };
-  entries.forEach((e, i) => {
-    const name = names[i] as Uint8Array;
-    offsets.push(at);
-    view.setUint32(at, LOCAL_SIG, true);
-    common(at + 4, e, name);
-    out.set(name, at + 30);
-    out.set(e.data, at + 30 + name.length);
-    at += 30 + name.length + e.data.length;
-  });
-  const cdStart = at;
-  entries.forEach((e, i) => {
-    const name = names[i] as Uint8Array;
-    view.setUint32(at, CD_SIG, true);
-    view.setUint16(at + 4, 20, true);
-    common(at + 6, e, name);
-    view.setUint32(at + 42, offsets[i] as number, true);
-    out.set(name, at + 46);
-    at += 46 + name.length;
-  });
-  view.setUint32(at, EOCD_SIG, true);
-  view.setUint16(at + 8, entries.length, true);
-  view.setUint16(at + 10, entries.length, true);
-  view.setUint32(at + 12, at - cdStart, true);
-  view.setUint32(at + 16, cdStart, true);
-  return out;
 }
