@@ -198,10 +198,10 @@ describe('planImport and commitImport', () => {
     }) as typeof db.transaction;
     const result = await commitImport(db, plan, { kind: 'import', origin: 'file' });
     expect(countOutcomes(result.outcomes).stored).toBe(50);
-    // One chunk of fifty and the record marked finished (the 'started' record is a single add, not counted
+    // Two chunks of 25 and the record marked finished (the 'started' record is a single add, not counted
     // here); was fifty transactions, then five chunks.
-    expect(RETURNS_PER_TRANSACTION).toBe(50);
-    expect(transactions).toBe(2);
+    expect(RETURNS_PER_TRANSACTION).toBe(25);
+    expect(transactions).toBe(3);
     const heads = await db.heads.toArray();
     const revisions = await db.revisions.bulkGet(heads.map((h) => h.revisionId));
     expect(revisions.map((r) => r?.unitId).sort()).toEqual([...units].sort());
