@@ -48,6 +48,9 @@ export class ImportPageModel {
     await this.picker.setInputFiles(files);
     await expect(this.page.getByText(`已读取 ${count} / ${count} 个文件`)).toBeVisible({ timeout: 60_000 });
     await expect(this.page.getByRole('button', { name: '确认导入' })).toBeVisible();
+    // The file list is loaded on first use: a fast read can finish before it is shown, and a test reading its
+    // rows at once (allInnerTexts does not wait) would see none.
+    await expect(this.page.getByRole('table', { name: '文件列表' })).toBeVisible();
   }
 
   row(fileName: string) {
