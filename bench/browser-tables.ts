@@ -135,24 +135,38 @@ export async function timeNavigation(
   selector: string,
   minCount: number,
 ): Promise<number> {
+  return timeNavigationUntil(page, hash, [{ selector, minCount }]);
+}
+
+/** A part of a page that must be shown: `selector` matches at least `minCount` elements. */
+export interface Expected {
+  selector: string;
+  minCount: number;
+}
+
+/**
+ * From the page's own clock: set the hash, then wait until every expected part is shown at once and a frame
+ * has been painted after that (two animation frames). Milliseconds.
+ */
+export async function timeNavigationUntil(page: Page, hash: string, expected: Expected[]): Promise<number> {
   return page.evaluate(
-    ({ hash, selector, minCount }) =>
+    ({ hash, expected }) =>
       new Promise<number>((resolve, reject) => {
         const t0 = performance.now();
         location.hash = hash;
         const deadline = t0 + 60_000;
         const check = () => {
-          if (document.querySelectorAll(selector).length >= minCount) {
+          if (expected.every((e) => document.querySelectorAll(e.selector).length >= e.minCount)) {
             requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
           } else if (performance.now() > deadline) {
-            reject(new Error(`${selector} never reached ${minCount}`));
+            reject(new Error(`${JSON.stringify(expected)} never shown`));
           } else {
             requestAnimationFrame(check);
           }
         };
         check();
       }),
-    { hash, selector, minCount },
+    { hash, expected },
   );
 }
 

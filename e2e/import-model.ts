@@ -1,7 +1,7 @@
 // Page model of 导入 for the store's specs (and the benchmark): choose files, confirm, read the summary and the
 // completeness of a period.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 
@@ -48,9 +48,12 @@ export class ImportPageModel {
     await this.picker.setInputFiles(files);
     await expect(this.page.getByText(`已读取 ${count} / ${count} 个文件`)).toBeVisible({ timeout: 60_000 });
     await expect(this.page.getByRole('button', { name: '确认导入' })).toBeVisible();
-    // The file list is loaded on first use: a fast read can finish before it is shown, and a test reading its
-    // rows at once (allInnerTexts does not wait) would see none.
-    await expect(this.page.getByRole('table', { name: '文件列表' })).toBeVisible();
+    // The list loads its code with the first files: wait for the rows themselves, not only the count above them.
+    const list = Array.isArray(files) ? files : [files];
+    for (const f of list) {
+      const name = typeof f === 'string' ? basename(f) : 'name' in f ? f.name : null;
+      if (name) await expect(this.row(name).first()).toBeVisible();
+    }
   }
 
   row(fileName: string) {

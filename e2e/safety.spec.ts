@@ -20,10 +20,11 @@ async function visibleData(page: Page, periods = PERIODS): Promise<string[]> {
     await model.selectPeriod(label);
     await expect(model.completenessSummary()).toContainText(label);
     out.push((await model.completenessSummary().textContent()) ?? '', ...(await model.completenessRows()));
-    for (const key of TABLE_KEYS) {
+    for (const [i, key] of TABLE_KEYS.entries()) {
       await page.goto(`/#/data/${key}`);
       const data = page.getByRole('region', { name: '汇总数据' });
-      await expect(data.locator('table').first()).toBeVisible();
+      // The page left stays until the next one is drawn: wait for this table's own caption (附件N 2018年…).
+      await expect(data.locator('table').first()).toContainText(new RegExp(`附件${i + 1} \\d{4}年`));
       out.push((await data.textContent()) ?? '');
     }
   }

@@ -6,14 +6,17 @@ import { InterruptedImportNotice } from '../pages/history/interrupted-import-not
 import { TabSyncNoticeBar } from '../pages/history/tab-sync-notice';
 import { PeriodProvider, usePeriod } from '../pages/period-context';
 import { PeriodSelect } from '../pages/period-select';
+import { afterPaint } from '../ui/after-paint';
 import { ErrorBoundary } from './error-boundary';
 import { OfflineStatus } from './offline-status';
+import { PreloadedPage, preloadable } from './preloadable';
 import { type Route, useRoute } from './router';
 import { SwUpdate } from './sw-update';
 
 // Every page is its own chunk: a first visit loads the shell and the page it lands on, nothing else
 // (first-visit JS+CSS ≤ 150 kB gzip, see `npm run bench -- size`). The service worker precaches the rest.
-const OverviewPage = lazy(() => import('../pages/overview-page'));
+// 概览 is the page a stored app lands on: fetched ahead, when the browser is idle, once returns are stored.
+const overview = preloadable(() => import('../pages/overview-page'));
 const ImportPage = lazy(() => import('../pages/import-page').then((m) => ({ default: m.ImportPage })));
 const DataPage = lazy(() => import('../pages/data-page').then((m) => ({ default: m.DataPage })));
 const ChartsPage = lazy(() => import('../pages/charts-page'));
@@ -78,6 +81,20 @@ function useShownPage(route: Route): ShownPage | null {
   return periods.length > 0 ? 'overview' : 'import';
 }
 
+/**
+ * With returns stored, 概览's chunk is fetched as soon as the page shown has been drawn (an empty app, whose first
+ * visit must stay small, never fetches it).
+ */
+function usePreloadOverview(): void {
+  const { periods } = usePeriod();
+  const hasData = periods.length > 0;
+  useEffect(
+    // A failed fetch is no loss: the visit itself fetches again and shows its own message if that fails.
+    () => (hasData ? afterPaint(() => void overview.preload().catch(() => undefined)) : undefined),
+    [hasData],
+  );
+}
+
 function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
   document.getElementById('main')?.focus();
@@ -87,7 +104,7 @@ function CurrentPage({ route, page }: { route: Route; page: ShownPage | null }) 
   if (page === null) return <p className="loading">正在打开页面…</p>;
   switch (page) {
     case 'overview':
-      return <OverviewPage />;
+      return <PreloadedPage page={overview} props={{}} />;
     case 'import':
       return <ImportPage />;
     case 'data':
@@ -124,6 +141,7 @@ function Shell() {
   const active = page === 'unit' ? 'data' : page === 'entry' ? 'import' : page;
   const [offlineReady, setOfflineReady] = useState(false);
   usePageChange(route, page);
+  usePreloadOverview();
   // Sync resumes if it was on; off (the default), this reads one local setting and sends nothing.
   useEffect(() => {
     void resumeSync();

@@ -1,5 +1,5 @@
 // Hash routing: works from any static host and offline, with no server fallback needed.
-import { useSyncExternalStore } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 
 export type Route =
   /** No page named (the app's own address): 概览 when data exists, else 导入. */
@@ -47,7 +47,12 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/**
+ * The route shown. A move to another page is rendered in the background while the page left stays: a page whose
+ * chunk has still to come then waits for it without a '正在打开页面…' in between (React holds a page back for
+ * 300 ms after such a placeholder appeared, far longer than the chunk takes).
+ */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  const hash = useDeferredValue(useSyncExternalStore(subscribe, () => window.location.hash));
+  return useMemo(() => parseRoute(hash), [hash]);
 }

@@ -94,9 +94,16 @@ export function useRevisionList(unitId: UnitId, period: PeriodKey): RevisionEntr
   return useLiveQuery(() => listRevisions(db, unitId, period), [unitId, period]);
 }
 
-/** The period's refused files still to resolve, by unit (概览's attention list); undefined while loading. */
+/**
+ * The period's refused files still to resolve, by unit (概览's attention list); undefined while loading, and
+ * while another period's are still held (a live query keeps its last answer until the new one arrives).
+ */
 export function useUnresolvedFiles(period: PeriodKey | null): UnresolvedFileRecord[] | undefined {
-  return useLiveQuery(() => (period ? listUnresolvedFiles(db, period) : Promise.resolve([])), [period]);
+  const result = useLiveQuery(
+    async () => ({ period, files: period ? await listUnresolvedFiles(db, period) : [] }),
+    [period],
+  );
+  return result && result.period === period ? result.files : undefined;
 }
 
 /** Imports cut short by a closed page or a crashed browser, not yet seen by the user (named once at start). */

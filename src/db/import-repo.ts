@@ -67,6 +67,8 @@ export interface CommitOptions {
   /** Given for tests; a fresh id otherwise. */
   importId?: string;
   now?: () => number;
+  /** Returns per transaction (RETURNS_PER_TRANSACTION); tests make batches of several chunks with fewer. */
+  returnsPerTransaction?: number;
 }
 
 export interface CommitResult {
@@ -174,7 +176,7 @@ const FATAL = new Set(['quota', 'blocked', 'version', 'open', 'closed']);
  * several times faster to write. A chunk that fails for another reason than a full or closed store is written
  * again return by return, so one bad return does not take nine good ones with it.
  */
-export const RETURNS_PER_TRANSACTION = 10;
+export const RETURNS_PER_TRANSACTION = 50;
 
 /** The name of the Web Lock an import holds while it writes: a 'started' record without it was cut short. */
 export function importLockName(importId: string): string {
@@ -261,7 +263,8 @@ export async function commitImport(
         } else failAll(chunk, problem.message, causeOf(problem.code));
       }
     };
-    for (const chunk of chunksOf(writing)) await write(chunk);
+    const perTransaction = options.returnsPerTransaction ?? RETURNS_PER_TRANSACTION;
+    for (const chunk of chunksOf(writing, perTransaction)) await write(chunk);
     try {
       await db.transaction('rw', db.imports, async () => {
         const record = await db.imports.get(importId);
@@ -277,14 +280,14 @@ export async function commitImport(
   return { importId, outcomes };
 }
 
-/** Chunks of at most RETURNS_PER_TRANSACTION, a unit and period at most once in each. */
-function chunksOf(writing: readonly Writing[]): Writing[][] {
+/** Chunks of at most `size` returns, a unit and period at most once in each. */
+function chunksOf(writing: readonly Writing[], size: number): Writing[][] {
   const chunks: Writing[][] = [];
   let chunk: Writing[] = [];
   let keys = new Set<string>();
   for (const w of writing) {
     const key = keyOf(w.plan.candidate.ret.unitId, w.plan.candidate.ret.period);
-    if (chunk.length >= RETURNS_PER_TRANSACTION || keys.has(key)) {
+    if (chunk.length >= size || keys.has(key)) {
       chunks.push(chunk);
       chunk = [];
       keys = new Set();

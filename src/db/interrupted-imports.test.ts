@@ -5,7 +5,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRegister } from '../domain/units';
 import type { AnjuDatabase } from './database';
-import { commitImport, importLockName, planImport, RETURNS_PER_TRANSACTION } from './import-repo';
+import { commitImport, importLockName, planImport } from './import-repo';
+
+/** Chunks of ten here, so the 25 returns are written in three transactions and can be cut short between. */
+const CHUNK = 10;
+
 import { acknowledgeInterrupted, findInterruptedImports } from './interrupted-imports';
 import { freshDb, sampleReturn } from './test-returns';
 
@@ -31,12 +35,18 @@ async function cutShort(chunks: number): Promise<string> {
   let written = 0;
   db.revisions.hook('creating', () => {
     written++;
-    if (written > chunks * RETURNS_PER_TRANSACTION) throw new DOMException('gone', 'UnknownError');
+    if (written > chunks * CHUNK) throw new DOMException('gone', 'UnknownError');
   });
   db.imports.hook('updating', (changes) => {
     if ((changes as { state?: string }).state === 'finished') throw new DOMException('gone', 'UnknownError');
   });
-  const result = await commitImport(db, plan, { kind: 'import', origin: 'file', importId: 'imp-cut' });
+  const options = {
+    kind: 'import',
+    origin: 'file',
+    importId: 'imp-cut',
+    returnsPerTransaction: CHUNK,
+  } as const;
+  const result = await commitImport(db, plan, options);
   return result.importId;
 }
 
@@ -75,6 +85,6 @@ describe('findInterruptedImports', () => {
     const id = await cutShort(1);
     await acknowledgeInterrupted(db, id);
     expect(await findInterruptedImports(db, new Set())).toEqual([]);
-    expect((await db.imports.get(id))?.changes).toHaveLength(RETURNS_PER_TRANSACTION);
+    expect((await db.imports.get(id))?.changes).toHaveLength(CHUNK);
   });
 });

@@ -28,15 +28,32 @@ beforeAll(async () => {
   }
 });
 
-/** A stand-in worker: answers with the reader's result at once; "hang" files never answer, "crash" ones crash. */
+/**
+ * A stand-in worker: reads its files one at a time in the order posted, as the real one does, answering with the
+ * reader's result; a "hang" file never finishes (so the files posted behind it wait), a "crash" file crashes it.
+ */
 class StandInWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ReadResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   readonly posted: ReadRequest[] = [];
+  readonly answered: string[] = [];
+  /** The most files posted and not yet answered at any moment. */
+  mostWaiting = 0;
+  private waiting: ReadRequest[] = [];
+  private reading = false;
 
   postMessage(message: ReadRequest): void {
     this.posted.push(message);
+    this.waiting.push(message);
+    this.mostWaiting = Math.max(this.mostWaiting, this.waiting.length);
+    this.next();
+  }
+
+  private next(): void {
+    const message = this.waiting[0];
+    if (this.reading || !message) return;
+    this.reading = true;
     if (message.fileName.startsWith('hang')) return;
     setTimeout(() => {
       if (this.terminated) return;
@@ -48,7 +65,11 @@ class StandInWorker implements WorkerLike {
       const data: ReadResponse = file
         ? { id: message.id, ok: true, file }
         : { id: message.id, ok: false, error: 'unknown file' };
+      this.waiting.shift();
+      this.reading = false;
+      this.answered.push(message.fileName);
       this.onmessage?.({ data } as MessageEvent<ReadResponse>);
+      this.next();
     }, 1);
   }
 
@@ -72,7 +93,8 @@ const codes = (files: ReadFile[]) => files.map((f) => (f.result.ok ? 'ok' : f.re
 const OPTIONS = { maxBytes: 20 << 20, timeoutMs: 400 };
 
 describe('the reader pool', () => {
-  // With one worker a fresh one must take the files after the stuck one; with two, the other reads them all.
+  // Each worker has the next file posted while it reads one: the file waiting behind the stuck one goes back to
+  // the queue; with one worker a fresh one must take it, with two the other one reads it.
   it.each([
     [1, 2],
     [2, 2],
@@ -98,10 +120,11 @@ describe('the reader pool', () => {
       expect(refusal?.message).toBe(
         '文件“hang-1.xlsx”：读取超时（文件可能已损坏）：读取超过 0.4 秒仍未完成，已停止读取，文件未导入。请让报送单位重新发送；若文件确实很大，可在“设置 → 本机存储”中调长读取时限后再试。',
       );
-      // The stuck worker was stopped and a fresh one took over.
+      // The stuck worker was stopped and a fresh one took over; nothing came from the stuck one after it stuck.
       const stuck = workers.find((w) => w.posted.some((r) => r.fileName === 'hang-1.xlsx'));
       expect(stuck?.terminated).toBe(true);
-      expect(stuck?.posted.at(-1)?.fileName).toBe('hang-1.xlsx');
+      const stuckAt = stuck?.posted.findIndex((r) => r.fileName === 'hang-1.xlsx') ?? -1;
+      expect(stuck?.answered).toEqual(stuck?.posted.slice(0, stuckAt).map((r) => r.fileName));
       expect(pool.started).toBe(started);
       expect(progress.at(-1)).toBe(5);
     },
@@ -133,19 +156,33 @@ describe('the reader pool', () => {
     expect(codes(b)).toEqual(['ok', 'ok']);
   });
 
-  it('one file per worker at a time: a stopped worker never takes another file down with it', async () => {
+  it('a file waiting behind a stuck one is read by a fresh worker, never refused with it', async () => {
     const { pool, workers } = poolOf(1);
-    await pool.read(['农安县.xlsx', 'hang-y', '德惠市.xlsx'].map(input), OPTIONS);
-    for (const w of workers) {
-      // Each worker got its files one after another; the stopped one got none after the stuck file.
-      const names = w.posted.map((r) => r.fileName);
-      if (w.terminated) expect(names.at(-1)).toBe('hang-y');
-    }
-    expect(workers.flatMap((w) => w.posted.map((r) => r.fileName))).toEqual([
-      '农安县.xlsx',
-      'hang-y',
-      '德惠市.xlsx',
-    ]);
+    const files = await pool.read(
+      ['农安县.xlsx', 'hang-y', '德惠市.xlsx', '榆树市.xlsx'].map(input),
+      OPTIONS,
+    );
+    expect(codes(files)).toEqual(['ok', 'file.timeout', 'ok', 'ok']);
+    const [first, second] = workers;
+    expect(workers).toHaveLength(2);
+    expect(first?.terminated).toBe(true);
+    // The first worker had 德惠市 posted behind hang-y; it never answered it: the fresh worker did.
+    expect(first?.posted.map((r) => r.fileName)).toEqual(['农安县.xlsx', 'hang-y', '德惠市.xlsx']);
+    expect(first?.answered).toEqual(['农安县.xlsx']);
+    expect(second?.answered).toEqual(['德惠市.xlsx', '榆树市.xlsx']);
+  });
+
+  it('each worker has at most two files posted: the one it reads and the next', async () => {
+    const { pool, workers } = poolOf(2);
+    const names = [...UNITS, ...UNITS, ...UNITS].map((u) => `${u}.xlsx`);
+    const files = await pool.read(names.map(input), OPTIONS);
+    expect(files.map((f) => f.fileName)).toEqual(names);
+    expect(codes(files).every((c) => c === 'ok')).toBe(true);
+    expect(workers).toHaveLength(2);
+    for (const w of workers) expect(w.mostWaiting).toBe(2);
+    // Spread over both workers, each answering its files in the order they were posted to it.
+    for (const w of workers) expect(w.answered).toEqual(w.posted.map((r) => r.fileName));
+    expect(workers.map((w) => w.answered.length)).toEqual([6, 6]);
   });
 
   it('a file over the size limit is refused without being loaded', async () => {

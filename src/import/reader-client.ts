@@ -50,101 +50,157 @@ interface Job {
   done: (file: ReadFile) => void;
 }
 
-interface Slot {
-  worker: WorkerLike | null;
-  busy: boolean;
+/** A job posted to a worker: its request id and, once the worker is reading it, its watchdog timer. */
+interface Posted {
+  id: number;
+  job: Job;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
-function refused(input: ReadInput, size: number, issue: ReturnType<typeof makeIssue>): ReadFile {
+interface Slot {
+  worker: WorkerLike | null;
+  /** Posted jobs in the order the worker reads them: the first is being read, the next waits its turn. */
+  posted: Posted[];
+}
+
+/**
+ * Files posted to a worker ahead of time: while it parses one, the next one's bytes are already coming off the
+ * disk, so the worker never waits for the page. It still reads one file at a time, and only the file it is
+ * reading runs against the clock.
+ */
+const PIPELINE_DEPTH = 2;
+
+/** A file refused on the page's side (it timed out or its worker failed: rare, so its size may be asked for). */
+function refused(input: ReadInput, issue: ReturnType<typeof makeIssue>): ReadFile {
+  const size = input instanceof Blob ? input.size : input.bytes.byteLength;
   return { fileName: input.name, size, sha256: '', result: { ok: false, issues: [issue], tables: [] } };
 }
 
-function inputSize(input: ReadInput): number {
-  return input instanceof Blob ? input.size : input.bytes.byteLength;
+/** The request for one file: a browser File as it is, bytes in memory copied (not at all when over the limit). */
+function requestOf(id: number, { input, options }: Job): { request: ReadRequest; transfer: Transferable[] } {
+  // A browser File goes to the worker as it is: its size and its bytes are fetched there, off the page's thread
+  // (in Chromium a chosen file's size is a synchronous round trip to the browser, ~8 ms each). Bytes in memory
+  // (the demo's) are copied and handed over; over the limit they are not even copied.
+  const request: ReadRequest = { id, fileName: input.name, bytes: null, maxBytes: options.maxBytes };
+  const transfer: Transferable[] = [];
+  if (input instanceof Blob) request.bytes = input;
+  else {
+    request.size = input.bytes.byteLength;
+    if (request.size <= options.maxBytes) {
+      const copy = input.bytes.slice(0);
+      request.bytes = copy;
+      transfer.push(copy);
+    }
+  }
+  if (options.layouts && options.layouts.length > 0) request.layouts = options.layouts;
+  const corrections = options.corrections?.get(input.name);
+  if (corrections && corrections.length > 0) request.corrections = corrections;
+  return { request, transfer };
 }
 
 /** A pool of `size` workers made by `makeWorker`, each reading one file at a time under the watchdog. */
 export function createReaderPool(makeWorker: () => WorkerLike, size: number): ReaderPool {
-  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, busy: false }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, posted: [] }));
   const queue: Job[] = [];
   let nextId = 1;
   let started = 0;
 
-  const stop = (slot: Slot) => {
-    slot.worker?.terminate();
-    slot.worker = null;
+  const timeoutOf = (job: Job) => job.options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+
+  /**
+   * The worker has gone (stopped past a file's budget, or crashed): the file it was reading is settled as
+   * `first`, the files waiting behind it go back to the front of the queue for a fresh worker — never refused
+   * for another file's fault.
+   */
+  const lose = (slot: Slot, first: (job: Job) => ReadFile) => {
+    const [reading, ...waiting] = slot.posted;
+    for (const p of slot.posted) clearTimeout(p.timer);
+    slot.posted = [];
+    if (slot.worker) {
+      slot.worker.onmessage = null;
+      slot.worker.onerror = null;
+      slot.worker.terminate();
+      slot.worker = null;
+    }
+    // Back to the front, in their order (a loop: no call spreads an array).
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const back = waiting[i];
+      if (back) queue.unshift(back.job);
+    }
+    if (reading) reading.job.done(first(reading.job));
+    pump();
   };
 
-  /** Read one file on a slot's worker; resolves with its reading, its refusal, or 读取超时. */
-  const readOn = async (slot: Slot, job: Job): Promise<ReadFile> => {
-    const { input, options } = job;
-    const { maxBytes } = options;
-    const size = inputSize(input);
-    let bytes: ArrayBuffer | null = null;
-    try {
-      // A file over the limit is not even loaded into memory; the worker words the refusal.
-      if (size <= maxBytes) bytes = input instanceof Blob ? await input.arrayBuffer() : input.bytes.slice(0);
-    } catch {
-      // The file went away (removed from a USB stick) between choosing and reading.
-      return refused(input, size, makeIssue('error', 'file.unreadable', { file: input.name }, {}));
-    }
-    const id = nextId++;
-    const request: ReadRequest = { id, fileName: input.name, bytes, size, maxBytes };
-    if (options.layouts && options.layouts.length > 0) request.layouts = options.layouts;
-    const corrections = options.corrections?.get(input.name);
-    if (corrections && corrections.length > 0) request.corrections = corrections;
-    if (!slot.worker) {
-      slot.worker = makeWorker();
-      started++;
-    }
-    const worker = slot.worker;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-    return new Promise<ReadFile>((resolve) => {
-      const failed = () =>
-        refused(input, size, makeIssue('error', 'file.workerFailed', { file: input.name }, {}));
-      // Past its budget the file is given up: its worker is stopped mid-read (a reader stuck in a loop never
-      // answers), the file refused, and the slot takes a fresh worker for the next file.
-      const timer = setTimeout(() => {
-        worker.onmessage = null;
-        worker.onerror = null;
-        stop(slot);
-        const seconds = String(Math.round(timeoutMs / 100) / 10);
-        resolve(refused(input, size, makeIssue('error', 'file.timeout', { file: input.name }, { seconds })));
-      }, timeoutMs);
-      worker.onmessage = (event) => {
-        if (event.data.id !== id) return;
-        clearTimeout(timer);
-        resolve(event.data.ok ? event.data.file : failed());
-      };
-      // A crashed worker (out of memory) fails its file and is replaced.
-      worker.onerror = (event) => {
-        event.preventDefault();
-        clearTimeout(timer);
-        stop(slot);
-        resolve(failed());
-      };
-      try {
-        worker.postMessage(request, bytes ? [bytes] : []);
-      } catch {
-        clearTimeout(timer);
-        stop(slot);
-        resolve(failed());
+  /** The first posted file is the one being read: it runs against its budget from now. */
+  const startClock = (slot: Slot) => {
+    const head = slot.posted[0];
+    if (!head || head.timer) return;
+    const timeoutMs = timeoutOf(head.job);
+    // Past its budget the file is given up: its worker is stopped mid-read (a reader stuck in a loop never
+    // answers), the file refused, and a fresh worker takes the files after it.
+    head.timer = setTimeout(() => {
+      const seconds = String(Math.round(timeoutMs / 100) / 10);
+      lose(slot, (job) =>
+        refused(job.input, makeIssue('error', 'file.timeout', { file: job.input.name }, { seconds })),
+      );
+    }, timeoutMs);
+  };
+
+  const failed = (job: Job) =>
+    refused(job.input, makeIssue('error', 'file.workerFailed', { file: job.input.name }, {}));
+
+  const workerOf = (slot: Slot): WorkerLike => {
+    if (slot.worker) return slot.worker;
+    const worker = makeWorker();
+    started++;
+    slot.worker = worker;
+    listen(slot, worker);
+    return worker;
+  };
+
+  const listen = (slot: Slot, worker: WorkerLike) => {
+    worker.onmessage = (event) => {
+      const head = slot.posted[0];
+      if (!head || event.data.id !== head.id) return;
+      clearTimeout(head.timer);
+      slot.posted.shift();
+      startClock(slot);
+      head.job.done(event.data.ok ? event.data.file : failed(head.job));
+      pump();
+    };
+    // A crashed worker (out of memory) fails the file it was reading and is replaced.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      lose(slot, failed);
+    };
+  };
+
+  /** Give each worker a file, then each a second one to start on: the files spread over the workers. */
+  function pump(): void {
+    for (let depth = 1; depth <= PIPELINE_DEPTH; depth++) {
+      for (const slot of slots) {
+        while (slot.posted.length < depth) {
+          const job = queue.shift();
+          if (!job) return;
+          post(slot, job);
+        }
       }
-    });
-  };
-
-  const pump = () => {
-    for (const slot of slots) {
-      if (slot.busy) continue;
-      const job = queue.shift();
-      if (!job) return;
-      slot.busy = true;
-      void readOn(slot, job).then((file) => {
-        slot.busy = false;
-        job.done(file);
-        pump();
-      });
     }
+  }
+
+  const post = (slot: Slot, job: Job) => {
+    const id = nextId++;
+    const { request, transfer } = requestOf(id, job);
+    const worker = workerOf(slot);
+    slot.posted.push({ id, job });
+    try {
+      worker.postMessage(request, transfer);
+    } catch {
+      slot.posted.pop();
+      job.done(failed(job));
+      return;
+    }
+    startClock(slot);
   };
 
   const read = async (inputs: readonly ReadInput[], options: ReadOptions): Promise<ReadFile[]> => {
@@ -169,11 +225,7 @@ export function createReaderPool(makeWorker: () => WorkerLike, size: number): Re
   };
 
   const warm = () => {
-    for (const slot of slots) {
-      if (slot.worker) continue;
-      slot.worker = makeWorker();
-      started++;
-    }
+    for (const slot of slots) workerOf(slot);
   };
 
   return {

@@ -61,6 +61,47 @@ describe('readFileBytes', () => {
   });
 });
 
+describe('readFileBytes with a browser File (its size and bytes fetched in the worker)', () => {
+  /** A Blob that counts the reads of its bytes, or fails them (a file gone from a USB stick). */
+  class CountingBlob extends Blob {
+    reads = 0;
+    constructor(
+      parts: BlobPart[],
+      private readonly fails = false,
+    ) {
+      super(parts);
+    }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      this.reads++;
+      return this.fails ? Promise.reject(new DOMException('gone', 'NotReadableError')) : super.arrayBuffer();
+    }
+  }
+
+  it('reads a File exactly as its bytes', async () => {
+    const file = sample('2018-09', '农安县-2018年1-9月.xlsx');
+    const blob = new CountingBlob([file.bytes]);
+    const fromBlob = await readFileBytes({ fileName: file.fileName, bytes: blob, maxBytes: 20 * MB });
+    expect(fromBlob).toEqual(await readFileBytes({ ...file, maxBytes: 20 * MB }));
+    expect(fromBlob.size).toBe(file.size);
+    expect(blob.reads).toBe(1);
+  });
+
+  it('refuses a File over the limit by its own size, without reading it', async () => {
+    const blob = new CountingBlob([new Uint8Array(4096)]);
+    const read = await readFileBytes({ fileName: '大文件.xlsx', bytes: blob, maxBytes: 1024 });
+    expect(read.result.ok ? null : read.result.issues[0]?.code).toBe('file.tooLarge');
+    expect(read.size).toBe(4096);
+    expect(blob.reads).toBe(0);
+  });
+
+  it('refuses a File that can no longer be read, naming it', async () => {
+    const blob = new CountingBlob([new Uint8Array(64)], true);
+    const read = await readFileBytes({ fileName: '拔出的U盘.xlsx', bytes: blob, maxBytes: 20 * MB });
+    expect(read.result.ok ? null : read.result.issues[0]?.code).toBe('file.unreadable');
+    expect(read.result.ok ? null : read.result.issues[0]?.file).toBe('拔出的U盘.xlsx');
+  });
+});
+
 describe('the 100 samples through the store', () => {
   it('stores 50 returns per period, and the same files again are all 已存在', async () => {
     const db = new AnjuDatabase(`samples-${crypto.randomUUID()}`);

@@ -1,5 +1,5 @@
 // 导入: drop the month's returns, see every problem, store what is good.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import { storageErrorMessage } from '../db/errors';
 import { notice } from '../domain/messages';
 import { warmReaders } from '../import/reader-client';
@@ -18,7 +18,20 @@ import './import/import.css';
 
 // The file list loads with the first files (and is fetched ahead on the same intent that starts the readers).
 const loadFileList = () => import('./import/file-list');
-const FileList = lazy(() => loadFileList().then((m) => ({ default: m.FileList })));
+// Memoised, as are the page's other parts below: while files are read the count changes every frame, and
+// while they are saved each transaction's live queries re-render the page; the fifty rows need not follow.
+const FileList = lazy(() => loadFileList().then((m) => ({ default: memo(m.FileList) })));
+const PageNotices = memo(function PageNotices() {
+  return (
+    <>
+      <FirstSteps />
+      <BackupReminderNotice />
+      <SyncConflictsGate />
+      <IssuedPeriodsNotice />
+    </>
+  );
+});
+const PeriodCompleteness = memo(Completeness);
 
 /** The user is about to add files: start the readers and fetch the file list. */
 function prepareForFiles(): void {
@@ -70,10 +83,7 @@ export function ImportPage() {
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">导入月报</h1>
-      <FirstSteps />
-      <BackupReminderNotice />
-      <SyncConflictsGate />
-      <IssuedPeriodsNotice />
+      <PageNotices />
       {/* Files may be added while others are read (a slow file never holds the picker); not while saving. */}
       <DropZone
         onFiles={(files) => void session.addFiles(files)}
@@ -182,7 +192,7 @@ export function ImportPage() {
       {session.busy === 'saving' ? (
         <p className="loading">正在保存，完成后显示…</p>
       ) : (
-        <Completeness period={period} />
+        <PeriodCompleteness period={period} />
       )}
     </section>
   );

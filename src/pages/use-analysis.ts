@@ -81,13 +81,15 @@ export function useAnalysis(options: AnalysisOptions = {}): AnalysisState {
 
 /**
  * The province figures of the stored months of the period's year up to it (概览's trend lines), read apart from
- * the analysis so the page is drawn without waiting for them; undefined while loading.
+ * the analysis so the page is drawn without waiting for them; undefined while loading, and while period is null
+ * (nothing asked for yet).
  */
 export function useYearTrends(period: PeriodKey | null): TrendPoint[] | undefined {
   const months = useMemo(() => (period === null ? NONE : monthsOfYearTo(period)), [period]);
   const { returnsByPeriod } = useAnalysisInputs(months);
   const targets = useAllTargets();
   return useMemo(() => {
+    if (months.length === 0) return undefined;
     if (returnsByPeriod === undefined || !months.every((p) => returnsByPeriod.has(p))) return undefined;
     if (targets === undefined) return undefined;
     // The same targets as the analysis above (the overview's tests hold the two equal).

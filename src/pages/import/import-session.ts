@@ -167,6 +167,18 @@ function refusedRead(read: ReadFile) {
   ];
 }
 
+/**
+ * The import's phases as User Timing measures (anju:read, anju:plan, anju:write), seen in the browser's
+ * performance panel and by `npm run bench -- browser`, which says where the time of an import goes.
+ */
+function measure(name: string, start: number): void {
+  if (typeof performance !== 'undefined' && typeof performance.measure === 'function')
+    performance.measure(`anju:${name}`, { start, end: performance.now() });
+}
+
+/** How often the count of files read is shown while they come back (every few milliseconds each). */
+const PROGRESS_MS = 100;
+
 export interface ImportSession {
   rows: FileRow[];
   /** The file size limit the files were read under (核对 reads them again under it). */
@@ -198,6 +210,17 @@ export function useImportSession(): ImportSession {
   const reading = useRef(0);
   const counted = useRef({ done: 0, total: 0 });
   const planned = useRef<Promise<unknown>>(Promise.resolve());
+  // Files come back every few milliseconds: the count is shown ten times a second, not rendered (and the page
+  // laid out and painted) per file.
+  const progressShown = useRef(false);
+  const showProgress = useCallback(() => {
+    if (progressShown.current) return;
+    progressShown.current = true;
+    setTimeout(() => {
+      progressShown.current = false;
+      setProgress({ ...counted.current });
+    }, PROGRESS_MS);
+  }, []);
   const setRows = useCallback((next: FileRow[]) => {
     rowsRef.current = next;
     setRowsState(next);
@@ -220,16 +243,19 @@ export function useImportSession(): ImportSession {
         const layouts = toHeaderLayouts(await listLayouts(db));
         setMaxBytes(maxMb * 1024 * 1024);
         let seen = 0;
+        const readStart = performance.now();
         const read = await readFiles(inputs, {
           maxBytes: maxMb * 1024 * 1024,
           timeoutMs: seconds * 1000,
           onProgress: (done) => {
             counted.current.done += done - seen;
             seen = done;
-            setProgress({ ...counted.current });
+            showProgress();
           },
           layouts,
         });
+        setProgress({ ...counted.current });
+        measure('read', readStart);
         const added: FileRow[] = read.map((file, i) => ({
           key: nextKey.current++,
           origin,
@@ -247,7 +273,9 @@ export function useImportSession(): ImportSession {
         );
         const plan = planned.current.then(async () => {
           const settled = rowsRef.current.filter((r) => r.done);
+          const planStart = performance.now();
           const pending = await replan([...rowsRef.current.filter((r) => !r.done), ...added]);
+          measure('plan', planStart);
           setRows([...settled, ...pending]);
           const addedKeys = new Set(added.map((r) => r.key));
           return pending.filter((r) => addedKeys.has(r.key));
@@ -262,7 +290,7 @@ export function useImportSession(): ImportSession {
         if (reading.current === 0) setBusy(null);
       }
     },
-    [setRows],
+    [setRows, showProgress],
   );
 
   const applyReview = useCallback(
@@ -302,10 +330,12 @@ export function useImportSession(): ImportSession {
           r.plans.filter((p) => p.status === 'new' || p.status === 'replace'),
         );
         if (plans.length === 0) continue;
+        const writeStart = performance.now();
         const { outcomes } = await commitImport(db, plans, {
           kind: origin === 'demo' ? 'demo' : 'import',
           origin,
         });
+        measure('write', writeStart);
         let i = 0;
         for (const row of batch) {
           const n = row.plans.filter((p) => p.status === 'new' || p.status === 'replace').length;
