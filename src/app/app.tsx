@@ -82,16 +82,21 @@ function useShownPage(route: Route): ShownPage | null {
 }
 
 /**
- * With returns stored, 概览's chunk is fetched as soon as the page shown has been drawn (an empty app, whose first
- * visit must stay small, never fetches it).
+ * When the app opens on a store with returns, 概览's chunk is fetched as soon as the page shown has been drawn (an
+ * empty app, whose first visit must stay small, never fetches it). Not when the first returns arrive later in the
+ * session: that is in the middle of an import, whose writing it would slow (by ~100 ms for 50 returns, `npm run
+ * bench -- browser`); 概览 then loads on its first visit.
  */
 function usePreloadOverview(): void {
-  const { periods } = usePeriod();
-  const hasData = periods.length > 0;
+  const { periods, loading } = usePeriod();
+  // Decided once, on the store's first answer.
+  const openedWithData = useRef<boolean | null>(null);
+  if (!loading && openedWithData.current === null) openedWithData.current = periods.length > 0;
+  const preload = openedWithData.current === true;
   useEffect(
     // A failed fetch is no loss: the visit itself fetches again and shows its own message if that fails.
-    () => (hasData ? afterPaint(() => void overview.preload().catch(() => undefined)) : undefined),
-    [hasData],
+    () => (preload ? afterPaint(() => void overview.preload().catch(() => undefined)) : undefined),
+    [preload],
   );
 }
 
